@@ -1,0 +1,2 @@
+/** Service-wide configuration properties. */
+package io.entrasync.config;
