@@ -1,0 +1,99 @@
+package io.entrasync.directory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one chunk of import rows inside the caller's transaction: one query for the chunk's existing users,
+ * sites and departments created on first sight (and remembered in the caller's caches).
+ */
+@Component
+class CsvChunkWriter {
+
+    record Result(int created, int updated, int unchanged, int sitesCreated, int departmentsCreated) {
+    }
+
+    private final EndUserRepository users;
+    private final SiteRepository sites;
+    private final DepartmentRepository departments;
+    private final DirectoryService directory;
+
+    CsvChunkWriter(EndUserRepository users, SiteRepository sites, DepartmentRepository departments,
+                   DirectoryService directory) {
+        this.users = users;
+        this.sites = sites;
+        this.departments = departments;
+        this.directory = directory;
+    }
+
+    Result write(List<CsvRow> rows, Map<String, Long> siteIds, Map<String, Long> departmentIds) {
+        Set<String> keys = rows.stream().map(r -> EmailAddress.key(r.email())).collect(Collectors.toSet());
+        Map<String, EndUser> existing = new HashMap<>();
+        users.findByEmailKeyIn(keys).forEach(u -> existing.put(u.getEmailKey(), u));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int[] newSites = {0};
+        int[] newDepartments = {0};
+        for (CsvRow row : rows) {
+            Site site = sites.getReferenceById(siteIds.computeIfAbsent(Site.key(row.site()), key ->
+                    sites.findByNameKey(key).orElseGet(() -> {
+                        newSites[0]++;
+                        return sites.save(new Site(row.site(), Set.of(), false, null));
+                    }).getId()));
+            Department department = row.department() == null ? null
+                    : departments.getReferenceById(departmentIds.computeIfAbsent(Site.key(row.department()), key ->
+                    departments.findByNameKey(key).orElseGet(() -> {
+                        newDepartments[0]++;
+                        return departments.save(new Department(row.department()));
+                    }).getId()));
+            EndUser user = existing.get(EmailAddress.key(row.email()));
+            if (user == null) {
+                user = new EndUser(site, row.email(), Association.STRONG);
+                apply(user, row, department);
+                users.save(user);
+                existing.put(user.getEmailKey(), user);
+                created++;
+            } else if (apply(user, row, department) | !Objects.equals(user.getSite().getId(), site.getId())) {
+                user.setSite(site);
+                updated++;
+            } else {
+                unchanged++;
+            }
+            if (row.mainSiteUser() != null && row.mainSiteUser() != user.isMainSiteUser()) {
+                users.flush();
+                directory.setMainSiteUser(user, row.mainSiteUser());
+            }
+        }
+        return new Result(created, updated, unchanged, newSites[0], newDepartments[0]);
+    }
+
+    /** Copies the row's non-blank cells onto the user; answers whether anything changed. */
+    private static boolean apply(EndUser user, CsvRow row, Department department) {
+        boolean changed = set(row.firstName(), user.getFirstName(), user::setFirstName);
+        changed |= set(row.lastName(), user.getLastName(), user::setLastName);
+        changed |= set(row.phone(), user.getPhone(), user::setPhone);
+        changed |= set(row.mobilePhone(), user.getMobilePhone(), user::setMobilePhone);
+        changed |= set(row.jobTitle(), user.getJobTitle(), user::setJobTitle);
+        if (department != null && (user.getDepartment() == null
+                || !department.getId().equals(user.getDepartment().getId()))) {
+            user.setDepartment(department);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean set(String value, String current, Consumer<String> setter) {
+        if (value == null || value.equals(current)) {
+            return false;
+        }
+        setter.accept(value);
+        return true;
+    }
+}

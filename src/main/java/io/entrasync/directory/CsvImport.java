@@ -1,0 +1,186 @@
+package io.entrasync.directory;
+
+import io.entrasync.problem.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk import of sites and users from CSV ({@code site,firstName,lastName,email,phone,mobilePhone,department,
+ * jobTitle,mainSiteUser}). Streams the body: rows are applied in chunks, each in its own transaction, so memory
+ * stays flat whatever the file size. Users are upserted by email; re-importing a file changes nothing.
+ */
+@Service
+public class CsvImport {
+
+    static final int MAX_REPORTED_REJECTIONS = 1000;
+    static final Set<String> COLUMNS = Set.of("site", "firstName", "lastName", "email", "phone", "mobilePhone",
+            "department", "jobTitle", "mainSiteUser");
+    private static final int CHUNK = 500;
+    private static final Logger log = LoggerFactory.getLogger(CsvImport.class);
+
+    private final CsvChunkWriter writer;
+    private final TransactionTemplate transaction;
+
+    CsvImport(CsvChunkWriter writer, TransactionTemplate transaction) {
+        this.writer = writer;
+        this.transaction = transaction;
+    }
+
+    public ImportReport importCsv(InputStream body) {
+        Tally tally = new Tally();
+        try (CSVParser parser = open(body)) {
+            checkHeader(parser.getHeaderNames());
+            List<CsvRow> chunk = new ArrayList<>(CHUNK);
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException malformed) {
+                    flush(chunk, tally);
+                    tally.reject(parser.getCurrentLineNumber(), "malformed CSV: " + rootMessage(malformed)
+                            + "; the rest of the file was not read");
+                    tally.complete = false;
+                    break;
+                }
+                long line = parser.getCurrentLineNumber();
+                if (record.size() != parser.getHeaderNames().size()) {
+                    tally.reject(line, "expected " + parser.getHeaderNames().size() + " columns, found " + record.size());
+                    continue;
+                }
+                try {
+                    chunk.add(CsvRow.parse(record, line));
+                } catch (InvalidInputException invalid) {
+                    tally.reject(line, invalid.getMessage());
+                }
+                if (chunk.size() == CHUNK) {
+                    flush(chunk, tally);
+                }
+            }
+            flush(chunk, tally);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the CSV body", e);
+        }
+        return tally.report();
+    }
+
+    private void flush(List<CsvRow> chunk, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            CsvChunkWriter.Result result = transaction.execute(status -> writer.write(chunk, tally.sites, tally.departments));
+            tally.add(result);
+        } catch (RuntimeException chunkFailed) {
+            // One bad row (a constraint the validation could not see) must not cost the others: retry one by one.
+            log.debug("import chunk failed ({}); applying its rows one by one", chunkFailed.getMessage());
+            tally.sites.clear();
+            tally.departments.clear();
+            for (CsvRow row : chunk) {
+                try {
+                    tally.add(transaction.execute(status -> writer.write(List.of(row), tally.sites, tally.departments)));
+                } catch (RuntimeException rowFailed) {
+                    tally.sites.clear();
+                    tally.departments.clear();
+                    tally.reject(row.line(), rootMessage(rowFailed));
+                }
+            }
+        }
+        chunk.clear();
+    }
+
+    private static CSVParser open(InputStream body) throws IOException {
+        Reader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            ((PushbackReader) reader).unread(first);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        try {
+            return CSVParser.builder().setReader(reader).setFormat(format).get();
+        } catch (IllegalArgumentException | UncheckedIOException badHeader) {
+            throw new InvalidInputException("header", "line 1: " + rootMessage(badHeader));
+        }
+    }
+
+    private static void checkHeader(List<String> header) {
+        if (header.isEmpty()) {
+            throw new InvalidInputException("header", "line 1: the CSV has no header; expected " + COLUMNS);
+        }
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                throw new InvalidInputException("header", "line 1: unknown column '" + column + "'; expected columns "
+                        + "site,firstName,lastName,email,phone,mobilePhone,department,jobTitle,mainSiteUser");
+            }
+        }
+        for (String required : List.of("site", "email")) {
+            if (!header.contains(required)) {
+                throw new InvalidInputException("header", "line 1: required column '" + required + "' is missing");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Running totals of one import, plus name → id caches of the sites and departments it met. */
+    private static final class Tally {
+        final Map<String, Long> sites = new HashMap<>();
+        final Map<String, Long> departments = new HashMap<>();
+        final List<ImportReport.Rejection> rejected = new ArrayList<>();
+        int created;
+        int updated;
+        int unchanged;
+        int sitesCreated;
+        int departmentsCreated;
+        int rejectedCount;
+        boolean complete = true;
+
+        void add(CsvChunkWriter.Result result) {
+            created += result.created();
+            updated += result.updated();
+            unchanged += result.unchanged();
+            sitesCreated += result.sitesCreated();
+            departmentsCreated += result.departmentsCreated();
+        }
+
+        void reject(long line, String error) {
+            rejectedCount++;
+            if (rejected.size() < MAX_REPORTED_REJECTIONS) {
+                rejected.add(new ImportReport.Rejection(line, error));
+            }
+        }
+
+        ImportReport report() {
+            return new ImportReport(created, updated, unchanged, sitesCreated, departmentsCreated, List.copyOf(rejected),
+                    rejectedCount, complete);
+        }
+    }
+}

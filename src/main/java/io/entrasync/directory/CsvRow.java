@@ -1,0 +1,62 @@
+package io.entrasync.directory;
+
+import io.entrasync.problem.InvalidInputException;
+import java.util.Locale;
+import org.apache.commons.csv.CSVRecord;
+
+/** One validated import row. Blank optional cells mean "leave as it is". */
+record CsvRow(long line, String site, String firstName, String lastName, String email, String phone,
+              String mobilePhone, String department, String jobTitle, Boolean mainSiteUser) {
+
+    static CsvRow parse(CSVRecord record, long line) {
+        String email = cell(record, "email");
+        if (email == null) {
+            throw new InvalidInputException("email", "email is required");
+        }
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInputException("email", "email '" + email + "' is not a valid email address");
+        }
+        String site = cell(record, "site");
+        if (site == null) {
+            throw new InvalidInputException("site", "site is required");
+        }
+        CsvRow row = new CsvRow(line, limit("site", site, 200), limit("firstName", cell(record, "firstName"), 200),
+                limit("lastName", cell(record, "lastName"), 200), email, limit("phone", cell(record, "phone"), 100),
+                limit("mobilePhone", cell(record, "mobilePhone"), 100), limit("department", cell(record, "department"), 200),
+                limit("jobTitle", cell(record, "jobTitle"), 200), bool(cell(record, "mainSiteUser")));
+        return row;
+    }
+
+    private static String cell(CSVRecord record, String column) {
+        if (!record.isMapped(column) || !record.isSet(column)) {
+            return null;
+        }
+        String value = record.get(column).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String limit(String column, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(column, column + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(column, column + " contains control characters");
+        }
+        return value;
+    }
+
+    private static Boolean bool(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "y" -> true;
+            case "false", "no", "0", "n" -> false;
+            default -> throw new InvalidInputException("mainSiteUser",
+                    "mainSiteUser '" + value + "' is not true/false/yes/no/1/0");
+        };
+    }
+}

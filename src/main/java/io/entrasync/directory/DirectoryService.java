@@ -1,0 +1,218 @@
+package io.entrasync.directory;
+
+import io.entrasync.problem.ConflictException;
+import io.entrasync.problem.InvalidInputException;
+import io.entrasync.problem.NotFoundException;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an admin does to the directory by hand: sites, accounts, activation, the main site user, tickets.
+ * Every rejection names the field and the conflicting object.
+ */
+@Service
+public class DirectoryService {
+
+    private final SiteRepository sites;
+    private final DepartmentRepository departments;
+    private final EndUserRepository users;
+    private final TicketRepository tickets;
+
+    DirectoryService(SiteRepository sites, DepartmentRepository departments, EndUserRepository users,
+                     TicketRepository tickets) {
+        this.sites = sites;
+        this.departments = departments;
+        this.users = users;
+        this.tickets = tickets;
+    }
+
+    @Transactional
+    public Site createSite(String name, Set<String> emailDomains, boolean mainUserOnlyTickets) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "name is required");
+        }
+        sites.findByNameKey(Site.key(name)).ifPresent(existing -> {
+            throw new ConflictException("name", "site name '" + name.trim() + "' is already used by site " + existing.getId());
+        });
+        for (String domain : emailDomains) {
+            if (domain == null || !EmailAddress.isValid("x@" + domain)) {
+                throw new InvalidInputException("emailDomains", "email domain '" + domain + "' is not a valid domain");
+            }
+            sites.findByEmailDomain(domain.toLowerCase(java.util.Locale.ROOT)).ifPresent(existing -> {
+                throw new ConflictException("emailDomains",
+                        "email domain '" + domain + "' already belongs to site " + existing.getId());
+            });
+        }
+        return sites.save(new Site(name, emailDomains, mainUserOnlyTickets, null));
+    }
+
+    @Transactional(readOnly = true)
+    public EndUser user(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("id", "user " + id + " does not exist"));
+    }
+
+    /** Creates a full (STRONG) local account, owned by no directory. */
+    @Transactional
+    public EndUser createUser(UserDraft draft) {
+        if (draft.siteId() == null) {
+            throw new InvalidInputException("siteId", "siteId is required");
+        }
+        requireEmail(draft.email());
+        EndUser user = new EndUser(site(draft.siteId()), draft.email(), Association.STRONG);
+        requireEmailFree(user.getEmailKey(), null);
+        applyFields(user, draft);
+        users.save(user);
+        if (Boolean.TRUE.equals(draft.mainSiteUser())) {
+            setMainSiteUser(user, true);
+        }
+        return user;
+    }
+
+    /** Changes the fields the draft carries; absent fields stay as they are. */
+    @Transactional
+    public EndUser updateUser(long id, UserDraft patch) {
+        EndUser user = user(id);
+        if (patch.has("siteId")) {
+            if (patch.siteId() == null) {
+                throw new InvalidInputException("siteId", "siteId cannot be removed: every user belongs to a site");
+            }
+            if (!patch.siteId().equals(user.getSite().getId())) {
+                user.setSite(site(patch.siteId()));
+                if (user.isMainSiteUser()) {
+                    setMainSiteUser(user, true);
+                }
+            }
+        }
+        if (patch.has("email")) {
+            requireEmail(patch.email());
+            requireEmailFree(EmailAddress.key(patch.email()), user.getId());
+            user.setEmail(patch.email());
+        }
+        applyFields(user, patch);
+        if (patch.has("mainSiteUser") && patch.mainSiteUser() != null) {
+            setMainSiteUser(user, patch.mainSiteUser());
+        }
+        return users.save(user);
+    }
+
+    @Transactional
+    public EndUser deactivate(long id) {
+        EndUser user = user(id);
+        user.setActive(false);
+        return user;
+    }
+
+    @Transactional
+    public EndUser activate(long id) {
+        EndUser user = user(id);
+        user.setActive(true);
+        return user;
+    }
+
+    /** Makes the user the site's main user (clearing the previous one), or clears the flag. */
+    @Transactional
+    public void setMainSiteUser(EndUser user, boolean main) {
+        if (main) {
+            users.clearMainSiteUser(user.getSite().getId(), user.getId());
+        }
+        user.setMainSiteUser(main);
+    }
+
+    /** Opens a ticket for an active user; a deactivated user or a non-main user of a main-user-only site gets 409. */
+    @Transactional
+    public Ticket openTicket(long userId, String subject, TicketSource source) {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidInputException("subject", "subject is required");
+        }
+        if (subject.length() > 500) {
+            throw new InvalidInputException("subject", "subject is longer than 500 characters");
+        }
+        EndUser user = user(userId);
+        String refusal = ticketRefusal(user);
+        if (refusal != null) {
+            throw new ConflictException("userId", refusal);
+        }
+        return tickets.save(new Ticket(user, subject.trim(), source == null ? TicketSource.PORTAL : source));
+    }
+
+    /** Why this user may not open a ticket now, or null when it may. */
+    String ticketRefusal(EndUser user) {
+        if (!user.isActive()) {
+            return "user " + user.getId() + " (" + user.getEmail() + ") is deactivated and cannot open tickets";
+        }
+        if (user.getSite().isMainUserOnlyTickets() && !user.isMainSiteUser()) {
+            return "site " + user.getSite().getId() + " accepts tickets from its main user only; user "
+                    + user.getId() + " is not the main user";
+        }
+        return null;
+    }
+
+    Site site(long siteId) {
+        return sites.findById(siteId).orElseThrow(() -> new InvalidInputException("siteId", "site " + siteId + " does not exist"));
+    }
+
+    private Department department(long departmentId) {
+        return departments.findById(departmentId).orElseThrow(
+                () -> new InvalidInputException("departmentId", "department " + departmentId + " does not exist"));
+    }
+
+    private void applyFields(EndUser user, UserDraft draft) {
+        checkLengths(draft);
+        if (draft.has("firstName")) user.setFirstName(trimToNull(draft.firstName()));
+        if (draft.has("lastName")) user.setLastName(trimToNull(draft.lastName()));
+        if (draft.has("phone")) user.setPhone(trimToNull(draft.phone()));
+        if (draft.has("mobilePhone")) user.setMobilePhone(trimToNull(draft.mobilePhone()));
+        if (draft.has("jobTitle")) user.setJobTitle(trimToNull(draft.jobTitle()));
+        if (draft.has("agentId")) user.setAgentId(trimToNull(draft.agentId()));
+        if (draft.has("departmentId")) {
+            user.setDepartment(draft.departmentId() == null ? null : department(draft.departmentId()));
+        }
+        if (draft.has("autoTicketDisabled")) user.setAutoTicketDisabled(Boolean.TRUE.equals(draft.autoTicketDisabled()));
+    }
+
+    static void checkLengths(UserDraft draft) {
+        check(draft, "firstName", draft.firstName());
+        check(draft, "lastName", draft.lastName());
+        check(draft, "phone", draft.phone());
+        check(draft, "mobilePhone", draft.mobilePhone());
+        check(draft, "jobTitle", draft.jobTitle());
+        check(draft, "agentId", draft.agentId());
+    }
+
+    private static void check(UserDraft draft, String field, String value) {
+        if (!draft.has(field) || value == null) {
+            return;
+        }
+        int max = UserDraft.MAX_LENGTH.get(field);
+        if (value.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw new InvalidInputException(field, field + " contains control characters");
+        }
+    }
+
+    static void requireEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("email", "email is required");
+        }
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInputException("email", "email '" + email + "' is not a valid email address");
+        }
+    }
+
+    private void requireEmailFree(String emailKey, Long exceptUserId) {
+        users.findByEmailKey(emailKey).filter(other -> !other.getId().equals(exceptUserId)).ifPresent(other -> {
+            throw new ConflictException("email", "email '" + emailKey + "' is already used by user " + other.getId());
+        });
+    }
+
+    static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

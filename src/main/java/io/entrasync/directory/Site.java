@@ -1,0 +1,92 @@
+package io.entrasync.directory;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A customer of the helpdesk. Names are unique case-insensitively. */
+@Entity
+@Table(name = "site")
+public class Site {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "site_seq")
+    @SequenceGenerator(name = "site_seq", sequenceName = "site_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "name_key", nullable = false)
+    private String nameKey;
+
+    @Column(name = "main_user_only_tickets", nullable = false)
+    private boolean mainUserOnlyTickets;
+
+    /** The directory tenant that created this site, or null for a site created by an admin or an import. */
+    private String tenant;
+
+    @ElementCollection
+    @CollectionTable(name = "site_email_domain", joinColumns = @JoinColumn(name = "site_id"))
+    @Column(name = "domain")
+    private Set<String> emailDomains = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Site() {
+    }
+
+    public Site(String name, Set<String> emailDomains, boolean mainUserOnlyTickets, String tenant) {
+        rename(name);
+        this.mainUserOnlyTickets = mainUserOnlyTickets;
+        this.tenant = tenant;
+        emailDomains.forEach(d -> this.emailDomains.add(d.toLowerCase(Locale.ROOT)));
+        this.createdAt = Instant.now();
+    }
+
+    /** The lookup key of a site name: trimmed and lower-cased. */
+    public static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    void rename(String newName) {
+        this.name = newName.trim();
+        this.nameKey = key(newName);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isMainUserOnlyTickets() {
+        return mainUserOnlyTickets;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    public Set<String> getEmailDomains() {
+        return Set.copyOf(emailDomains);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

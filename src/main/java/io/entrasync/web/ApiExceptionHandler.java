@@ -1,0 +1,113 @@
+package io.entrasync.web;
+
+import io.entrasync.problem.ConflictException;
+import io.entrasync.problem.InvalidInputException;
+import io.entrasync.problem.NotFoundException;
+import io.entrasync.problem.ProblemException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/** Turns every error into an RFC 9457 problem detail that names the field when there is one. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e) {
+        HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+        if (e instanceof NotFoundException) {
+            status = HttpStatus.NOT_FOUND;
+        } else if (e instanceof ConflictException) {
+            status = HttpStatus.CONFLICT;
+        } else if (e instanceof InvalidInputException) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return Problems.of(status, e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST,
+                e.getName() + " '" + e.getValue() + "' is not a valid " + typeName(e.getRequiredType()), e.getName());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+        return Problems.of(HttpStatus.CONFLICT, "the record was changed by someone else at the same time; retry", null);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("data integrity violation answered as 409: {}", e.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "the change conflicts with existing data (a duplicate or a missing reference)",
+                null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String detail = "the request body is not valid JSON";
+        if (e.getCause() instanceof JacksonException jackson) {
+            field = jackson.getPathReference() == null ? null : pathOf(jackson);
+            detail = field == null || field.isEmpty()
+                    ? "the request body is not valid JSON: " + jackson.getOriginalMessage()
+                    : "field " + field + ": " + jackson.getOriginalMessage();
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            detail = "a request body is required";
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail, field));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        var first = e.getBindingResult().getFieldErrors().stream().findFirst();
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail,
+                first.map(f -> f.getField()).orElse(null)));
+    }
+
+    private static String pathOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return "number";
+        }
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,67 @@
+package io.entrasync.web;
+
+import io.entrasync.directory.Department;
+import io.entrasync.directory.DepartmentRepository;
+import io.entrasync.directory.DirectoryService;
+import io.entrasync.directory.Site;
+import io.entrasync.directory.SiteRepository;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sites (customers) and departments. */
+@RestController
+class SiteController {
+
+    /** A site as the API shows it. */
+    record SiteView(Long id, String name, Set<String> emailDomains, boolean mainUserOnlyTickets, String tenant) {
+        static SiteView of(Site s) {
+            return new SiteView(s.getId(), s.getName(), new TreeSet<>(s.getEmailDomains()), s.isMainUserOnlyTickets(),
+                    s.getTenant());
+        }
+    }
+
+    /** Body of {@code POST /api/sites}. */
+    record NewSite(String name, List<String> emailDomains, Boolean mainUserOnlyTickets) {
+    }
+
+    record DepartmentView(Long id, String name) {
+    }
+
+    private final DirectoryService directory;
+    private final SiteRepository sites;
+    private final DepartmentRepository departments;
+
+    SiteController(DirectoryService directory, SiteRepository sites, DepartmentRepository departments) {
+        this.directory = directory;
+        this.sites = sites;
+        this.departments = departments;
+    }
+
+    @GetMapping("/api/sites")
+    @Transactional(readOnly = true)
+    List<SiteView> sites() {
+        return sites.findAllByOrderByNameAsc().stream().map(SiteView::of).toList();
+    }
+
+    @PostMapping("/api/sites")
+    @Transactional
+    ResponseEntity<SiteView> create(@RequestBody NewSite body) {
+        Site site = directory.createSite(body.name(), body.emailDomains() == null ? Set.of() : Set.copyOf(body.emailDomains()),
+                Boolean.TRUE.equals(body.mainUserOnlyTickets()));
+        return ResponseEntity.created(URI.create("/api/sites/" + site.getId())).body(SiteView.of(site));
+    }
+
+    @GetMapping("/api/departments")
+    @Transactional(readOnly = true)
+    List<DepartmentView> departments() {
+        return departments.findAllByOrderByNameAsc().stream().map(d -> new DepartmentView(d.getId(), d.getName())).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package io.entrasync.web;
+
+import io.entrasync.directory.DirectoryService;
+import io.entrasync.directory.EndUser;
+import io.entrasync.directory.EndUserRepository;
+import io.entrasync.directory.TicketRepository;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** End users: search, manual create and edit, activation, their tickets. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final DirectoryService directory;
+    private final EndUserRepository users;
+    private final TicketRepository tickets;
+
+    UserController(DirectoryService directory, EndUserRepository users, TicketRepository tickets) {
+        this.directory = directory;
+        this.users = users;
+        this.tickets = tickets;
+    }
+
+    /**
+     * Lists users, filtered by site id, email (substring, case-insensitive), active flag and {@code q} (a
+     * substring of email, first or last name).
+     */
+    @GetMapping
+    @Transactional(readOnly = true)
+    PagedModel<UserView> list(@RequestParam(required = false) Long site, @RequestParam(required = false) String email,
+                              @RequestParam(required = false) Boolean active, @RequestParam(required = false) String q,
+                              @RequestParam(required = false) String tenant,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Specification<EndUser> spec = (root, query, cb) -> cb.conjunction();
+        if (site != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("site").get("id"), site));
+        }
+        if (email != null && !email.isBlank()) {
+            String pattern = "%" + like(email) + "%";
+            spec = spec.and((root, query, cb) -> cb.like(root.get("emailKey"), pattern, '\\'));
+        }
+        if (active != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
+        }
+        if (tenant != null && !tenant.isBlank()) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("tenant"), tenant));
+        }
+        if (q != null && !q.isBlank()) {
+            String pattern = "%" + like(q) + "%";
+            spec = spec.and((root, query, cb) -> cb.or(cb.like(root.get("emailKey"), pattern, '\\'),
+                    cb.like(cb.lower(root.get("firstName")), pattern, '\\'),
+                    cb.like(cb.lower(root.get("lastName")), pattern, '\\')));
+        }
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE),
+                Sort.by("id"));
+        Page<UserView> result = users.findAll(spec, request).map(UserView::of);
+        return new PagedModel<>(result);
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    UserView get(@PathVariable long id) {
+        return UserView.of(directory.user(id));
+    }
+
+    @PostMapping
+    ResponseEntity<UserView> create(@RequestBody JsonNode body) {
+        EndUser user = directory.createUser(UserDraftReader.read(body, false));
+        return ResponseEntity.created(URI.create("/api/users/" + user.getId())).body(UserView.of(directory.user(user.getId())));
+    }
+
+    @PatchMapping
+    ResponseEntity<Void> patchWithoutId() {
+        return ResponseEntity.status(405).build();
+    }
+
+    @PatchMapping("/{id}")
+    UserView patch(@PathVariable long id, @RequestBody JsonNode body) {
+        directory.updateUser(id, UserDraftReader.read(body, true));
+        return UserView.of(directory.user(id));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    UserView deactivate(@PathVariable long id) {
+        directory.deactivate(id);
+        return UserView.of(directory.user(id));
+    }
+
+    @PostMapping("/{id}/activate")
+    UserView activate(@PathVariable long id) {
+        directory.activate(id);
+        return UserView.of(directory.user(id));
+    }
+
+    @GetMapping("/{id}/tickets")
+    @Transactional(readOnly = true)
+    List<TicketView> tickets(@PathVariable long id) {
+        directory.user(id);
+        return tickets.findByUserIdOrderByIdAsc(id).stream().map(TicketView::of).toList();
+    }
+
+    private static String like(String text) {
+        return text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,19 @@
+package io.entrasync.web;
+
+import io.entrasync.directory.Association;
+import io.entrasync.directory.EndUser;
+import java.time.Instant;
+
+/** A user as the API shows it (field names are part of the REST contract). */
+public record UserView(Long id, Long siteId, String firstName, String lastName, String email, String phone,
+                       String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
+                       boolean autoTicketDisabled, boolean active, Association association, String externalId,
+                       String tenant, Instant createdAt, Instant updatedAt) {
+
+    public static UserView of(EndUser u) {
+        return new UserView(u.getId(), u.getSite().getId(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(),
+                u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
+                u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
+                u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt());
+    }
+}
