@@ -1,0 +1,124 @@
+package io.entrasync.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.PostgresIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** CSV import against PostgreSQL: upserts, idempotence, and rejections with line numbers. */
+@PostgresIntegrationTest
+class CsvImportTest {
+
+    static final String HEADER = "site,firstName,lastName,email,phone,mobilePhone,department,jobTitle,mainSiteUser\n";
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        tag = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    ApiClient.Answer importCsv(String csv) {
+        return api.post("/api/import", "text/csv", csv);
+    }
+
+    @Test
+    void createsSitesDepartmentsAndUsers_andReimportChangesNothing() {
+        String csv = HEADER
+                + "Acme " + tag + ",Claire,Johnson,claire." + tag + "@acme.org,+1 1,,Sales " + tag + ",CFO,true\n"
+                + "Acme " + tag + ",Bob,Stone,bob." + tag + "@acme.org,,,sales " + tag + ",,false\n"
+                + "Beta " + tag + ",Eve,Lee,eve." + tag + "@beta.org,,,,,\n";
+
+        var first = importCsv(csv).json();
+        var again = importCsv(csv).json();
+
+        assertThat(first.get("created").asInt()).isEqualTo(3);
+        assertThat(first.get("sitesCreated").asInt()).isEqualTo(2);
+        assertThat(first.get("departmentsCreated").asInt()).isEqualTo(1);
+        assertThat(first.get("rejected")).isEmpty();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("updated").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(3);
+        var claire = api.get("/api/users?email=claire." + tag).json().get("content").get(0);
+        assertThat(claire.get("mainSiteUser").asBoolean()).isTrue();
+        assertThat(claire.get("association").asString()).isEqualTo("STRONG");
+    }
+
+    @Test
+    void updatesByEmailIgnoringCase() {
+        importCsv(HEADER + "Up " + tag + ",Ann,Old,ann." + tag + "@x.org,,,,,\n");
+
+        var report = importCsv(HEADER + "Up " + tag + ",Ann,New,ANN." + tag + "@X.org,,,,Boss,\n").json();
+
+        assertThat(report.get("updated").asInt()).isEqualTo(1);
+        var ann = api.get("/api/users?email=ann." + tag).json().get("content");
+        assertThat(ann).hasSize(1);
+        assertThat(ann.get(0).get("lastName").asString()).isEqualTo("New");
+        assertThat(ann.get(0).get("jobTitle").asString()).isEqualTo("Boss");
+    }
+
+    @Test
+    void invalidRowsAreRejectedWithTheirLine_andValidOnesApplied() {
+        String csv = HEADER
+                + "Rej " + tag + ",Ok,One,ok1." + tag + "@x.org,,,,,\n"
+                + "Rej " + tag + ",No,Mail,,,,,,\n"
+                + "Rej " + tag + ",Bad,Mail,not-an-email,,,,,\n"
+                + ",No,Site,nosite." + tag + "@x.org,,,,,\n"
+                + "Rej " + tag + ",Short,Row\n"
+                + "Rej " + tag + ",Bad,Flag,flag." + tag + "@x.org,,,,,maybe\n"
+                + "Rej " + tag + ",Ok,Two,ok2." + tag + "@x.org,,,,,\n";
+
+        var report = importCsv(csv).json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(5);
+        var rejected = report.get("rejected");
+        assertThat(rejected.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(rejected.get(0).get("error").asString()).isEqualTo("email is required");
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(4);
+        assertThat(rejected.get(1).get("error").asString()).contains("not a valid email address");
+        assertThat(rejected.get(2).get("error").asString()).isEqualTo("site is required");
+        assertThat(rejected.get(3).get("error").asString()).isEqualTo("expected 9 columns, found 3");
+        assertThat(rejected.get(4).get("error").asString()).contains("mainSiteUser 'maybe'");
+        assertThat(report.get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() {
+        var report = importCsv("\uFEFF" + HEADER + "Bom " + tag + ",A,B,bom." + tag + "@x.org,,,,,\n").json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownColumn_is400NamingIt() {
+        var answer = importCsv("site,email,fax\nA,a@b.co,1\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString()).startsWith("line 1: unknown column 'fax'");
+    }
+
+    @Test
+    void badQuoting_stopsWithTheLine_andReportsWhatWasApplied() {
+        String csv = HEADER
+                + "Quote " + tag + ",A,B,q1." + tag + "@x.org,,,,,\n"
+                + "Quote " + tag + ",\"broken\"x,B,q2." + tag + "@x.org,,,,,\n"
+                + "Quote " + tag + ",A,B,q3." + tag + "@x.org,,,,,\n";
+
+        var report = importCsv(csv).json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("complete").asBoolean()).isFalse();
+        assertThat(report.get("rejected").get(0).get("error").asString()).startsWith("malformed CSV");
+        assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(3);
+    }
+}
