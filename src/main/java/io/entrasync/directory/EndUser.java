@@ -93,7 +93,8 @@ public class EndUser {
 
     public EndUser(Site site, String email, Association association) {
         this.site = site;
-        setEmail(email);
+        this.email = EmailAddress.clean(email);
+        this.emailKey = EmailAddress.key(email);
         this.association = association;
     }
 
@@ -108,7 +109,7 @@ public class EndUser {
         updatedAt = Instant.now();
     }
 
-    public final void setEmail(String email) {
+    public void setEmail(String email) {
         this.email = EmailAddress.clean(email);
         this.emailKey = EmailAddress.key(email);
     }
