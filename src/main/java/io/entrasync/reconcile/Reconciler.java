@@ -104,11 +104,8 @@ public final class Reconciler {
         if (site.isEmpty() && department.isEmpty()) {
             return new Change.Update(externalId, account.id(), diffs, notes);
         }
-        return new Change.Move(externalId, account.id(),
-                account.value(Field.SITE), site.map(FieldDiff::after).orElse(account.value(Field.SITE)),
-                account.value(Field.DEPARTMENT),
-                department.map(FieldDiff::after).orElse(account.value(Field.DEPARTMENT)),
-                diffs, notes);
+        return new Change.Move(externalId, account.id(), account.value(Field.SITE), after(site, account, Field.SITE),
+                account.value(Field.DEPARTMENT), after(department, account, Field.DEPARTMENT), diffs, notes);
     }
 
     private Change planAbsent(Desired.Absent absent, LocalAccount account) {
@@ -131,6 +128,11 @@ public final class Reconciler {
     private static String usedBy(String email, LocalAccount account) {
         return "email " + email + " is already used by user " + account.id() + " (tenant "
                 + Values.orDash(account.tenant()) + ", externalId " + Values.orDash(account.externalId()) + ")";
+    }
+
+    /** The diff's new value (possibly null: cleared), or the account's value when the field does not change. */
+    private static String after(Optional<FieldDiff> diff, LocalAccount account, Field field) {
+        return diff.isPresent() ? diff.get().after() : account.value(field);
     }
 
     private static Optional<FieldDiff> find(List<FieldDiff> diffs, Field field) {
