@@ -25,6 +25,7 @@ public final class Reconciler {
     /** Plans one user; {@code claims} should cover the whole tenant (see {@link EmailClaims}). All non-null. */
     public Change plan(String tenant, Desired desired, LocalAccounts local, EmailClaims claims) {
         Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(desired, "desired");
         Objects.requireNonNull(local, "local");
         Objects.requireNonNull(claims, "claims");
         Optional<LocalAccount> owned = local.byExternalId(tenant, desired.externalId())
