@@ -6,6 +6,7 @@ import io.entrasync.reconcile.MainSiteUserPicker.Candidate;
 import io.entrasync.reconcile.MainSiteUserPicker.Pick;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class MainSiteUserPickerTest {
     @Test
     void pick_doesNotDependOnCandidateOrder() {
         List<Candidate> reversed = new ArrayList<>(List.of(AMY, BEN, ZED));
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
 
         assertThat(picker.pick(Map.of("Berlin", reversed))).isEqualTo(picker.pick(Map.of("Berlin", List.of(AMY, BEN, ZED))));
     }

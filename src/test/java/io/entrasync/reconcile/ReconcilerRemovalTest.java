@@ -4,6 +4,7 @@ import static io.entrasync.reconcile.Accounts.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,13 +90,13 @@ class ReconcilerRemovalTest {
             LocalAccount foreign = Accounts.linked(4, "e1", "ann@fabrikam.com").tenant("fabrikam").build();
             LocalAccounts sloppyPort = new LocalAccounts() {
                 @Override
-                public java.util.Optional<LocalAccount> byExternalId(String tenant, String externalId) {
-                    return java.util.Optional.of(foreign);
+                public Optional<LocalAccount> byExternalId(String tenant, String externalId) {
+                    return Optional.of(foreign);
                 }
 
                 @Override
-                public java.util.Optional<LocalAccount> byEmail(String email) {
-                    return java.util.Optional.empty();
+                public Optional<LocalAccount> byEmail(String email) {
+                    return Optional.empty();
                 }
             };
 
