@@ -1,0 +1,204 @@
+package io.entrasync.directory;
+
+import io.entrasync.reconcile.Change;
+import io.entrasync.reconcile.DesiredAccount;
+import io.entrasync.reconcile.Field;
+import io.entrasync.reconcile.FieldDiff;
+import io.entrasync.reconcile.InMemoryLocalAccounts;
+import io.entrasync.reconcile.LocalAccount;
+import io.entrasync.reconcile.LocalAccounts;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directory as the sync sees it: loads the local accounts a chunk of directory users may match, and applies
+ * planned changes to them. Runs inside the sync run's transaction; tickets are never touched.
+ */
+@Component
+public class DirectoryStore {
+
+    private final EntityManager entityManager;
+    private final SiteRepository sites;
+    private final DepartmentRepository departments;
+    private final EndUserRepository users;
+
+    DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
+                   EndUserRepository users) {
+        this.entityManager = entityManager;
+        this.sites = sites;
+        this.departments = departments;
+        this.users = users;
+    }
+
+    /** Per-run caches of site and department ids by name key (a run meets the same few names again and again). */
+    public static final class NameCache {
+        private final Map<String, Long> sites = new HashMap<>();
+        private final Map<String, Long> departments = new HashMap<>();
+    }
+
+    /**
+     * The accounts owned by this tenant with one of the external ids, and the accounts holding one of the emails,
+     * as snapshots for the reconcile core (with their open-ticket counts).
+     */
+    public LocalAccounts load(String tenant, Collection<String> externalIds, Collection<String> emails) {
+        Set<String> emailKeys = emails.stream().map(EmailAddress::key).collect(Collectors.toSet());
+        List<EndUser> found = entityManager.createQuery(
+                        "select u from EndUser u join fetch u.site left join fetch u.department "
+                                + "where (u.tenant = :tenant and u.externalId in :ids) or u.emailKey in :emails", EndUser.class)
+                .setParameter("tenant", tenant)
+                .setParameter("ids", externalIds.isEmpty() ? Set.of("") : externalIds)
+                .setParameter("emails", emailKeys.isEmpty() ? Set.of("") : emailKeys)
+                .getResultList();
+        Map<Long, Long> openTickets = openTickets(found.stream().map(EndUser::getId).toList());
+        return InMemoryLocalAccounts.of(found.stream()
+                .map(u -> snapshot(u, openTickets.getOrDefault(u.getId(), 0L).intValue())).toList());
+    }
+
+    private Map<Long, Long> openTickets(List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        entityManager.createQuery("select t.user.id, count(t) from Ticket t where t.user.id in :ids and t.status not in "
+                        + "(io.entrasync.directory.TicketStatus.RESOLVED, io.entrasync.directory.TicketStatus.CLOSED) "
+                        + "group by t.user.id", Object[].class)
+                .setParameter("ids", userIds)
+                .getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private static LocalAccount snapshot(EndUser u, int openTickets) {
+        return new LocalAccount(u.getId(), u.getEmail(), u.getFirstName(), u.getLastName(), u.getPhone(),
+                u.getMobilePhone(), u.getJobTitle(), u.getSite().getName(),
+                u.getDepartment() == null ? null : u.getDepartment().getName(), u.isMainSiteUser(),
+                u.isAutoTicketDisabled(), u.isActive(),
+                io.entrasync.reconcile.Association.valueOf(u.getAssociation().name()), u.getExternalId(), u.getTenant(),
+                openTickets);
+    }
+
+    /** Whether a site of that name exists (or was created earlier in the run). */
+    public boolean siteExists(String name, NameCache cache) {
+        String key = Site.key(name);
+        return cache.sites.containsKey(key) || sites.findByNameKey(key).map(s -> cache.sites.put(key, s.getId())).isPresent();
+    }
+
+    /** Whether a department of that name exists (or was created earlier in the run). */
+    public boolean departmentExists(String name, NameCache cache) {
+        String key = Site.key(name);
+        return cache.departments.containsKey(key)
+                || departments.findByNameKey(key).map(d -> cache.departments.put(key, d.getId())).isPresent();
+    }
+
+    /**
+     * Applies one planned change. Answers the account id (new for a Create), or null for changes that touch no
+     * account (Skip, or Unchanged without an account).
+     */
+    public Long apply(String tenant, Change change, NameCache cache) {
+        if (change instanceof Change.Create create) {
+            return create(tenant, create.externalId(), create.account(), cache);
+        }
+        if (change.accountId() == null || change instanceof Change.Skip || change instanceof Change.Unchanged) {
+            return change.accountId();
+        }
+        EndUser user = users.findById(change.accountId()).orElseThrow(
+                () -> new IllegalStateException("account " + change.accountId() + " vanished during the run"));
+        if (change instanceof Change.Link link) {
+            user.linkTo(tenant, link.externalId());
+            if (link.reactivated()) {
+                user.setActive(true);
+            }
+        } else if (change instanceof Change.Deactivate) {
+            user.setActive(false);
+        } else if (change instanceof Change.Reactivate) {
+            user.setActive(true);
+        }
+        for (FieldDiff diff : change.diffs()) {
+            set(user, diff.field(), diff.after(), tenant, cache);
+        }
+        return user.getId();
+    }
+
+    private Long create(String tenant, String externalId, DesiredAccount account, NameCache cache) {
+        EndUser user = new EndUser(site(account.siteName(), tenant, cache), account.email(), Association.STRONG);
+        user.linkTo(tenant, externalId);
+        user.setFirstName(account.firstName());
+        user.setLastName(account.lastName());
+        user.setPhone(account.phone());
+        user.setMobilePhone(account.mobilePhone());
+        user.setJobTitle(account.jobTitle());
+        user.setAutoTicketDisabled(account.autoTicketDisabled());
+        if (account.departmentName() != null) {
+            user.setDepartment(department(account.departmentName(), cache));
+        }
+        entityManager.persist(user);
+        if (account.mainSiteUser()) {
+            makeMainSiteUser(user);
+        }
+        return user.getId();
+    }
+
+    private void set(EndUser user, Field field, String value, String tenant, NameCache cache) {
+        switch (field) {
+            case FIRST_NAME -> user.setFirstName(value);
+            case LAST_NAME -> user.setLastName(value);
+            case EMAIL -> user.setEmail(value);
+            case PHONE -> user.setPhone(value);
+            case MOBILE_PHONE -> user.setMobilePhone(value);
+            case JOB_TITLE -> user.setJobTitle(value);
+            case SITE -> user.setSite(site(value, tenant, cache));
+            case DEPARTMENT -> user.setDepartment(value == null ? null : department(value, cache));
+            case AUTO_TICKET_DISABLED -> user.setAutoTicketDisabled(Boolean.parseBoolean(value));
+            case MAIN_SITE_USER -> {
+                if (Boolean.parseBoolean(value)) {
+                    makeMainSiteUser(user);
+                } else {
+                    user.setMainSiteUser(false);
+                }
+            }
+        }
+    }
+
+    private void makeMainSiteUser(EndUser user) {
+        entityManager.flush();
+        users.clearMainSiteUser(user.getSite().getId(), user.getId());
+        user.setMainSiteUser(true);
+    }
+
+    private Site site(String name, String tenant, NameCache cache) {
+        Long id = cache.sites.computeIfAbsent(Site.key(name), key -> sites.findByNameKey(key)
+                .orElseGet(() -> sites.save(new Site(name, Set.of(), false, tenant))).getId());
+        return sites.getReferenceById(id);
+    }
+
+    private Department department(String name, NameCache cache) {
+        Long id = cache.departments.computeIfAbsent(Site.key(name), key -> departments.findByNameKey(key)
+                .orElseGet(() -> departments.save(new Department(name))).getId());
+        return departments.getReferenceById(id);
+    }
+
+    /** Writes pending changes and forgets the chunk's entities, so a run's memory stays flat. */
+    public void endChunk() {
+        entityManager.flush();
+        entityManager.clear();
+    }
+
+    /** Active accounts this tenant owns: the base of the deletion guard's percentage. */
+    public long activeOwnedAccounts(String tenant) {
+        return entityManager.createQuery("select count(u) from EndUser u where u.tenant = :tenant and u.externalId is not null "
+                        + "and u.active = true", Long.class)
+                .setParameter("tenant", tenant).getSingleResult();
+    }
+
+    /** The account a directory user of this tenant owns, if any. */
+    public Optional<EndUser> owned(String tenant, String externalId) {
+        return users.findByTenantAndExternalId(tenant, externalId);
+    }
+}
