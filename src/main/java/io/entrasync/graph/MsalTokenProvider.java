@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * App-only tokens of one tenant for the Graph client. Reuses a token until {@link #REFRESH_MARGIN} before it
- * expires: MSAL's own cache would do that too, but misses whenever the authority carries an explicit port (test
+ * App-only tokens of one tenant for the Graph client. Reuses a token until {@link #REFRESH_MARGIN} (or half
+ * its lifetime, if shorter) before it expires: MSAL's own cache would do that too, but misses whenever the authority carries an explicit port (test
  * and simulator authorities), so the token is held here as well. Tokens are never logged.
  */
 final class MsalTokenProvider implements AccessTokenProvider {
@@ -78,7 +78,7 @@ final class MsalTokenProvider implements AccessTokenProvider {
     private CachedToken acquire() {
         try {
             IAuthenticationResult result = app.acquireToken(parameters).join();
-            return new CachedToken(result.accessToken(), result.expiresOnDate().toInstant());
+            return new CachedToken(result.accessToken(), clock.instant(), result.expiresOnDate().toInstant());
         } catch (CompletionException e) {
             throw translate(e.getCause() == null ? e : e.getCause());
         } catch (MsalException e) {
@@ -109,10 +109,13 @@ final class MsalTokenProvider implements AccessTokenProvider {
         return matcher.find() ? matcher.group() : null;
     }
 
-    private record CachedToken(String accessToken, Instant expiresOn) {
+    /** Valid until {@link #REFRESH_MARGIN} (at most half its lifetime) before it expires. */
+    private record CachedToken(String accessToken, Instant acquiredAt, Instant expiresOn) {
 
         boolean validAt(Instant now) {
-            return now.plus(REFRESH_MARGIN).isBefore(expiresOn);
+            Duration halfLife = Duration.between(acquiredAt, expiresOn).dividedBy(2);
+            Duration margin = halfLife.compareTo(REFRESH_MARGIN) < 0 ? halfLife : REFRESH_MARGIN;
+            return now.plus(margin).isBefore(expiresOn);
         }
 
         @Override

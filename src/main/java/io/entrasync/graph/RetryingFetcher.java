@@ -41,6 +41,7 @@ final class RetryingFetcher {
             String retryAfter = null;
             try (Response response = client.http().newCall(request).execute()) {
                 lastStatus = response.code();
+                countSilentRetries(response, counter);
                 if (response.isSuccessful()) {
                     return parse.apply(response.body().byteStream());
                 }
@@ -70,6 +71,16 @@ final class RetryingFetcher {
             }
             pause(tenantKey, path, attempt + 1, lastStatus, retryAfter);
             counter.retry();
+        }
+    }
+
+    /** OkHttp itself repeats a 503 carrying {@code Retry-After: 0} once; count that as throttled and retried. */
+    private static void countSilentRetries(Response response, ReadCounter counter) {
+        for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+            if (GraphErrors.isThrottledOrUnavailable(prior.code())) {
+                counter.throttled();
+                counter.retry();
+            }
         }
     }
 
