@@ -1,0 +1,110 @@
+package io.entrasync.graph;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.IClientCredential;
+import io.entrasync.source.DirectorySourceException;
+import io.entrasync.source.TenantConnection;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.function.Function;
+
+/**
+ * Turns a tenant's credential reference into an MSAL credential: a secret from an environment variable or a
+ * file, or a certificate and its PKCS#8 private key from PEM files. Secrets never appear in messages.
+ */
+final class CredentialLoader {
+
+    private final Function<String, String> environment;
+
+    CredentialLoader(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    IClientCredential load(TenantConnection tenant) {
+        TenantConnection.Credentials refs = tenant.credentials();
+        if (refs == null) {
+            throw failure(tenant, "has no credentials configured");
+        }
+        if (refs.clientSecretEnv() != null && !refs.clientSecretEnv().isBlank()) {
+            String secret = environment.apply(refs.clientSecretEnv());
+            if (secret == null || secret.isBlank()) {
+                throw failure(tenant, "client secret environment variable " + refs.clientSecretEnv() + " is not set");
+            }
+            return ClientCredentialFactory.createFromSecret(secret.strip());
+        }
+        if (refs.clientSecretFile() != null) {
+            return ClientCredentialFactory.createFromSecret(readSecretFile(tenant, refs.clientSecretFile()));
+        }
+        if (refs.certificateFile() != null && refs.privateKeyFile() != null) {
+            return ClientCredentialFactory.createFromCertificate(
+                    privateKey(tenant, refs.privateKeyFile()), certificate(tenant, refs.certificateFile()));
+        }
+        throw failure(tenant, "needs clientSecretEnv, clientSecretFile, or certificateFile with privateKeyFile");
+    }
+
+    private static String readSecretFile(TenantConnection tenant, Path file) {
+        try {
+            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (secret.isEmpty()) {
+                throw failure(tenant, "client secret file " + file + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw failure(tenant, "cannot read client secret file " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static X509Certificate certificate(TenantConnection tenant, Path file) {
+        try {
+            byte[] der = pemBody(Files.readString(file, StandardCharsets.US_ASCII), "CERTIFICATE");
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw failure(tenant, "cannot read certificate PEM " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static PrivateKey privateKey(TenantConnection tenant, Path file) {
+        byte[] der;
+        try {
+            der = pemBody(Files.readString(file, StandardCharsets.US_ASCII), "PRIVATE KEY");
+        } catch (IOException | IllegalArgumentException e) {
+            throw failure(tenant, "cannot read private key PEM " + file + " (PKCS#8 'BEGIN PRIVATE KEY' expected): "
+                    + e.getClass().getSimpleName());
+        }
+        for (String algorithm : new String[] {"RSA", "EC"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (GeneralSecurityException e) {
+                // try the next algorithm
+            }
+        }
+        throw failure(tenant, "private key " + file + " is neither an RSA nor an EC PKCS#8 key");
+    }
+
+    private static byte[] pemBody(String pem, String label) {
+        String begin = "-----BEGIN " + label + "-----";
+        String end = "-----END " + label + "-----";
+        int from = pem.indexOf(begin);
+        int to = pem.indexOf(end, Math.max(from, 0));
+        if (from < 0 || to < 0) {
+            throw new IllegalArgumentException("no " + begin + " block");
+        }
+        return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+    }
+
+    private static DirectorySourceException failure(TenantConnection tenant, String what) {
+        return new DirectorySourceException(tenant.tenantKey(), 0, "credential_unavailable",
+                "tenant '" + tenant.tenantKey() + "': credential " + what, null);
+    }
+}

@@ -1,0 +1,57 @@
+package io.entrasync.graph;
+
+import io.entrasync.source.DeltaOutcome;
+import io.entrasync.source.DirectorySourceException;
+import io.entrasync.source.TenantConnection;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one delta stream page by page: from the saved deltaLink or from the first URL, through every
+ * {@code @odata.nextLink}, until a page carries {@code @odata.deltaLink}. Each page goes to the consumer before
+ * the next one is requested.
+ */
+final class DeltaReader {
+
+    private static final Logger log = LoggerFactory.getLogger(DeltaReader.class);
+
+    private final TenantClients clients;
+    private final RetryingFetcher fetcher;
+
+    DeltaReader(TenantClients clients, RetryingFetcher fetcher) {
+        this.clients = clients;
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * @param firstPage path and query below {@code /v1.0} for a read from scratch, e.g. {@code /users/delta?...}
+     */
+    <P> DeltaOutcome read(TenantConnection tenant, String deltaLink, boolean priorityLow, String firstPage,
+            Function<InputStream, ParsedPage<P>> parser, Consumer<P> consumer) {
+        TenantClient client = clients.forTenant(tenant);
+        String url = deltaLink != null ? deltaLink : client.graphBaseUrl() + firstPage;
+        ReadCounter counter = new ReadCounter();
+        while (true) {
+            ParsedPage<P> page;
+            try {
+                page = fetcher.get(tenant.tenantKey(), client, url, priorityLow, counter, parser);
+            } catch (ResyncRequiredSignal resync) {
+                log.info("tenant {}: Graph asks for a full resync ({})", tenant.tenantKey(), resync.graphCode());
+                return new DeltaOutcome.ResyncRequired(resync.graphCode(), counter.stats());
+            }
+            counter.page();
+            consumer.accept(page.page());
+            if (page.deltaLink() != null) {
+                return new DeltaOutcome.Completed(page.deltaLink(), counter.stats());
+            }
+            if (page.nextLink() == null) {
+                throw new DirectorySourceException(tenant.tenantKey(), 200, "malformed_response", "tenant '"
+                        + tenant.tenantKey() + "': a delta page had neither @odata.nextLink nor @odata.deltaLink", null);
+            }
+            url = page.nextLink();
+        }
+    }
+}

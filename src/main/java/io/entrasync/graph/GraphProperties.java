@@ -1,0 +1,50 @@
+package io.entrasync.graph;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code entra-sync.graph.*}: the retry budget and HTTP timeouts of Graph and token calls.
+ *
+ * @param maxRetries     retries of one request (429, 503, 504, connection failures) before the read fails
+ * @param maxRetryWait   cap of one wait; a longer {@code Retry-After} is shortened to it
+ * @param initialBackoff first wait when the answer carries no {@code Retry-After}; doubles per retry
+ * @param connectTimeout TCP/TLS connect timeout of Graph and token requests
+ * @param readTimeout    socket read timeout of Graph and token requests
+ */
+@Validated
+@ConfigurationProperties("entra-sync.graph")
+public record GraphProperties(
+        @DefaultValue("5") @PositiveOrZero @Max(20) int maxRetries,
+        @DefaultValue("60s") Duration maxRetryWait,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout) {
+
+    public GraphProperties {
+        requirePositive("entra-sync.graph.max-retry-wait", maxRetryWait, true);
+        requirePositive("entra-sync.graph.initial-backoff", initialBackoff, true);
+        requirePositive("entra-sync.graph.connect-timeout", connectTimeout, false);
+        requirePositive("entra-sync.graph.read-timeout", readTimeout, false);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("entra-sync.graph.max-retries must be >= 0, was " + maxRetries);
+        }
+    }
+
+    /** The defaults, as bound when nothing is configured. */
+    public static GraphProperties defaults() {
+        return new GraphProperties(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+    }
+
+    private static void requirePositive(String property, Duration value, boolean zeroAllowed) {
+        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
+            throw new IllegalArgumentException(property + " must be a " + (zeroAllowed ? "non-negative" : "positive")
+                    + " duration (never infinite), was " + value);
+        }
+    }
+}

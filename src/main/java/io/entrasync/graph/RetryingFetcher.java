@@ -1,0 +1,116 @@
+package io.entrasync.graph;
+
+import io.entrasync.source.DirectorySourceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+
+/**
+ * GETs one Graph page through the tenant's OkHttp client (authorization and Graph middleware) and parses it,
+ * retrying the whole page on 429, 503, 504 and on connection failures (also mid-body), at most
+ * {@link GraphProperties#maxRetries()} times. Every throttled answer and every retry is counted. Messages name
+ * the tenant and the URL path, never the query (it carries delta tokens).
+ */
+final class RetryingFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryingFetcher.class);
+
+    private final GraphProperties properties;
+    private final Backoff backoff;
+
+    RetryingFetcher(GraphProperties properties, Backoff backoff) {
+        this.properties = properties;
+        this.backoff = backoff;
+    }
+
+    <T> T get(String tenantKey, TenantClient client, String url, boolean priorityLow, ReadCounter counter,
+            Function<InputStream, T> parse) throws ResyncRequiredSignal {
+        Request request = request(tenantKey, url, priorityLow);
+        String path = request.url().encodedPath();
+        int lastStatus = 0;
+        String lastCode = null;
+        for (int attempt = 0; ; attempt++) {
+            String retryAfter = null;
+            try (Response response = client.http().newCall(request).execute()) {
+                lastStatus = response.code();
+                countSilentRetries(response, counter);
+                if (response.isSuccessful()) {
+                    return parse.apply(response.body().byteStream());
+                }
+                lastCode = GraphErrors.code(response.body());
+                if (GraphErrors.isResync(lastStatus, lastCode)) {
+                    throw new ResyncRequiredSignal(lastCode != null ? lastCode : "HTTP " + lastStatus);
+                }
+                if (!GraphErrors.isThrottledOrUnavailable(lastStatus)) {
+                    throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey
+                            + "': GET " + path + " answered HTTP " + lastStatus + describe(lastCode), null);
+                }
+                counter.throttled();
+                retryAfter = response.header("Retry-After");
+            } catch (JacksonIOException e) {
+                lastCode = "connection broken mid-body";
+            } catch (JacksonException e) {
+                throw new DirectorySourceException(tenantKey, lastStatus, "malformed_response", "tenant '" + tenantKey
+                        + "': GET " + path + " returned malformed JSON: " + e.getOriginalMessage(), null);
+            } catch (IOException e) {
+                lastStatus = 0;
+                lastCode = e.getClass().getSimpleName();
+            }
+            if (attempt >= properties.maxRetries()) {
+                throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey + "': GET "
+                        + path + " gave up after " + attempt + " retries; last answer "
+                        + (lastStatus == 0 ? "none" : "HTTP " + lastStatus) + describe(lastCode), null);
+            }
+            pause(tenantKey, path, attempt + 1, lastStatus, retryAfter);
+            counter.retry();
+        }
+    }
+
+    /** OkHttp itself repeats a 503 carrying {@code Retry-After: 0} once; count that as throttled and retried. */
+    private static void countSilentRetries(Response response, ReadCounter counter) {
+        for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+            if (GraphErrors.isThrottledOrUnavailable(prior.code())) {
+                counter.throttled();
+                counter.retry();
+            }
+        }
+    }
+
+    private void pause(String tenantKey, String path, int retry, int status, String retryAfter) {
+        Duration wait = backoff.waitBefore(retry, retryAfter);
+        log.warn("tenant {}: GET {} answered {}; retry {}/{} in {} ms", tenantKey, path,
+                status == 0 ? "a connection failure" : "HTTP " + status, retry, properties.maxRetries(), wait.toMillis());
+        try {
+            backoff.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectorySourceException(tenantKey, status, "interrupted",
+                    "tenant '" + tenantKey + "': interrupted while waiting to retry GET " + path, e);
+        }
+    }
+
+    private static Request request(String tenantKey, String url, boolean priorityLow) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new DirectorySourceException(tenantKey, 0, "invalid_link",
+                    "tenant '" + tenantKey + "': not an http(s) URL to read from", null);
+        }
+        Request.Builder builder = new Request.Builder().url(parsed).get().header("Accept", "application/json");
+        if (priorityLow) {
+            builder.header("x-ms-throttle-priority", "low");
+        }
+        return builder.build();
+    }
+
+    private static String describe(String code) {
+        return code == null ? "" : " (" + code + ")";
+    }
+}

@@ -1,0 +1,122 @@
+package io.entrasync.graph;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.core.requests.options.GraphClientOption;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import com.microsoft.kiota.http.KiotaClientFactory;
+import com.microsoft.kiota.http.middleware.AuthorizationHandler;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import io.entrasync.source.DirectorySourceException;
+import io.entrasync.source.TenantConnection;
+import java.net.MalformedURLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds and caches one {@link TenantClient} per tenant (Caffeine). The key holds everything that changes the
+ * clients — tenant key and id, client id, authority, Graph endpoint and the credential reference — so an edited
+ * mapping file gets fresh clients. A refused credential evicts the entry so a rotated secret is read again.
+ */
+final class TenantClients {
+
+    private final GraphProperties properties;
+    private final TlsTrust tlsTrust;
+    private final CredentialLoader credentials;
+    private final Clock clock;
+    private final Cache<ClientKey, TenantClient> cache = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterAccess(Duration.ofHours(12))
+            .build();
+
+    TenantClients(GraphProperties properties, TlsTrust tlsTrust, CredentialLoader credentials, Clock clock) {
+        this.properties = properties;
+        this.tlsTrust = tlsTrust;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    TenantClient forTenant(TenantConnection tenant) {
+        ClientKey key = ClientKey.of(tenant);
+        return cache.get(key, k -> create(k, tenant));
+    }
+
+    private TenantClient create(ClientKey key, TenantConnection tenant) {
+        if (key.graphEndpoint() == null || key.authorityHost() == null) {
+            throw new DirectorySourceException(tenant.tenantKey(), 0, "configuration",
+                    "tenant '" + tenant.tenantKey() + "': cloud " + tenant.cloud()
+                            + " needs both graphEndpoint and authorityHost", null);
+        }
+        Optional<TlsTrust.TrustMaterial> trust = tlsTrust.forTenant(tenant);
+        MsalTokenProvider tokens = new MsalTokenProvider(tenant.tenantKey(), msalApp(key, tenant, trust),
+                key.graphEndpoint(), clock, () -> cache.invalidate(key));
+        OkHttpClient http = httpClient(tokens, trust);
+        GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
+        String baseUrl = key.graphEndpoint() + "/v1.0";
+        graph.getRequestAdapter().setBaseUrl(baseUrl);
+        return new TenantClient(tokens, graph, http, baseUrl);
+    }
+
+    private ConfidentialClientApplication msalApp(ClientKey key, TenantConnection tenant,
+            Optional<TlsTrust.TrustMaterial> trust) {
+        boolean custom = tenant.cloud() == TenantConnection.Cloud.CUSTOM;
+        try {
+            ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
+                    .builder(key.clientId(), credentials.load(tenant))
+                    .authority(key.authority())
+                    .connectTimeoutForDefaultHttpClient((int) properties.connectTimeout().toMillis())
+                    .readTimeoutForDefaultHttpClient((int) properties.readTimeout().toMillis());
+            if (custom) {
+                builder.validateAuthority(false).instanceDiscovery(false);
+            }
+            trust.ifPresent(material -> builder.sslSocketFactory(material.socketFactory()));
+            return builder.build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new DirectorySourceException(tenant.tenantKey(), 0, "configuration",
+                    "tenant '" + tenant.tenantKey() + "': invalid authority " + key.authority() + ": "
+                            + e.getMessage(), null);
+        }
+    }
+
+    /** Graph's default middleware minus its RetryHandler: {@link RetryingFetcher} retries, bounded and counted. */
+    private OkHttpClient httpClient(MsalTokenProvider tokens, Optional<TlsTrust.TrustMaterial> trust) {
+        List<Interceptor> interceptors = new ArrayList<>();
+        interceptors.add(new AuthorizationHandler(new BaseBearerTokenAuthenticationProvider(tokens)));
+        for (Interceptor interceptor : GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption())) {
+            if (!(interceptor instanceof RetryHandler)) {
+                interceptors.add(interceptor);
+            }
+        }
+        OkHttpClient.Builder builder = KiotaClientFactory.create(interceptors)
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(properties.readTimeout())
+                .writeTimeout(properties.readTimeout())
+                .retryOnConnectionFailure(false);
+        trust.ifPresent(material -> builder.sslSocketFactory(material.socketFactory(), material.trustManager()));
+        return builder.build();
+    }
+
+    /** What identifies a tenant's clients; holds references to secrets, never secrets. */
+    record ClientKey(String tenantKey, String tenantId, String clientId, String authorityHost, String authority,
+            String graphEndpoint, TenantConnection.Credentials credentials) {
+
+        static ClientKey of(TenantConnection tenant) {
+            String host = stripSlash(tenant.effectiveAuthorityHost());
+            String graph = stripSlash(tenant.effectiveGraphEndpoint());
+            return new ClientKey(tenant.tenantKey(), tenant.tenantId(), tenant.clientId(), host,
+                    host + "/" + tenant.tenantId() + "/", graph, tenant.credentials());
+        }
+
+        private static String stripSlash(String url) {
+            return url == null || !url.endsWith("/") ? url : url.substring(0, url.length() - 1);
+        }
+    }
+}
