@@ -1,0 +1,95 @@
+package io.entrasync.sync;
+
+import io.entrasync.reconcile.Change;
+import io.entrasync.reconcile.FieldDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log: one row per change of a run. Rows are written in their own transaction, so the planned
+ * changes of a dry run or a BLOCKED run survive the rollback of the run's own transaction. A run's changes are
+ * applied exactly when the run SUCCEEDED and was not a dry run.
+ */
+@Component
+public class ChangeLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    ChangeLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** One change as recorded; {@code userId} is null for creates that were not applied and for skips. */
+    public record Entry(long runId, Long userId, String externalId, String email, String kind, String reason,
+                        List<FieldDiff> diffs, Integer openTickets, boolean mainSiteUser) {
+    }
+
+    /** An entry for a planned change; {@code userId} is the account it touched (or created), when there is one. */
+    static Entry entry(long runId, Change change, Long userId, String email) {
+        String reason = null;
+        Integer openTickets = null;
+        boolean mainSiteUser = false;
+        if (change instanceof Change.Deactivate deactivate) {
+            reason = deactivate.reason().name();
+            openTickets = deactivate.openTickets();
+            mainSiteUser = deactivate.wasMainSiteUser();
+        } else if (change instanceof Change.Skip skip) {
+            reason = skip.reason().name() + ": " + skip.detail();
+        } else if (!change.notes().isEmpty()) {
+            reason = String.join("; ", change.notes());
+        }
+        return new Entry(runId, userId, change.externalId(), email, change.kind().name(), reason, change.diffs(),
+                openTickets, mainSiteUser);
+    }
+
+    /** A user whose change could not be applied: the run went on, the user counts as failed. */
+    static Entry failure(long runId, Change change, String error) {
+        return new Entry(runId, change.accountId(), change.externalId(), null, "FAILED", error, change.diffs(), null, false);
+    }
+
+    /** Writes the entries in one batch, committed on their own. */
+    public void record(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            rows.add(new Object[]{e.runId(), e.userId(), e.externalId(), e.email(), e.kind(), truncate(e.reason()),
+                    diffsJson(e.diffs()), e.openTickets(), e.mainSiteUser()});
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "insert into sync_change (id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, "
+                        + "main_site_user) values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+    }
+
+    private static String diffsJson(List<FieldDiff> diffs) {
+        if (diffs == null || diffs.isEmpty()) {
+            return null;
+        }
+        List<Map<String, String>> list = new ArrayList<>(diffs.size());
+        for (FieldDiff d : diffs) {
+            java.util.LinkedHashMap<String, String> map = new java.util.LinkedHashMap<>();
+            map.put("field", d.field().name());
+            map.put("before", d.before());
+            map.put("after", d.after());
+            list.add(map);
+        }
+        return JSON.writeValueAsString(list);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,95 @@
+package io.entrasync.sync;
+
+import io.entrasync.directory.DirectoryStore;
+import io.entrasync.mapping.DesiredAccount;
+import io.entrasync.mapping.MappingEngine;
+import io.entrasync.mapping.MappingResult;
+import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mirror.MirrorUser;
+import io.entrasync.reconcile.AbsenceReason;
+import io.entrasync.reconcile.Desired;
+import io.entrasync.reconcile.Field;
+import io.entrasync.reconcile.FieldPolicies;
+import io.entrasync.reconcile.FieldPolicy;
+import io.entrasync.reconcile.Ownership;
+import io.entrasync.reconcile.SkipReason;
+import io.entrasync.source.RemovedObject;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a mirrored directory user into what the reconcile core wants: present with a desired account, absent
+ * (removed, disabled, out of scope) or unmappable. Translates the mapping's vocabulary into the core's.
+ */
+final class DesiredStateBuilder {
+
+    private final TenantMapping mapping;
+    private final MappingEngine engine;
+    private final DirectoryStore store;
+    private final DirectoryStore.NameCache names;
+    private final Set<String> chosenMainSiteUsers;
+    private final FieldPolicies policies;
+
+    DesiredStateBuilder(TenantMapping mapping, MappingEngine engine, DirectoryStore store, DirectoryStore.NameCache names,
+                        Set<String> chosenMainSiteUsers) {
+        this.mapping = mapping;
+        this.engine = engine;
+        this.store = store;
+        this.names = names;
+        this.chosenMainSiteUsers = chosenMainSiteUsers;
+        this.policies = policies(mapping);
+    }
+
+    Desired desired(MirrorUser user, Set<io.entrasync.mapping.GroupRef> groups) {
+        String id = user.id();
+        if (user.removed()) {
+            return new Desired.Absent(id, user.removedReason() == RemovedObject.Reason.DELETED
+                    ? AbsenceReason.DELETED : AbsenceReason.SOFT_DELETED);
+        }
+        MappingResult result = engine.evaluate(mapping, user.toDirectoryUser(), groups);
+        if (result instanceof MappingResult.OutOfScope) {
+            return new Desired.Absent(id, Boolean.FALSE.equals(user.toDirectoryUser().accountEnabled())
+                    ? AbsenceReason.DISABLED : AbsenceReason.OUT_OF_SCOPE);
+        }
+        if (result instanceof MappingResult.Unmapped unmapped) {
+            return new Desired.Unmappable(id, SkipReason.UNMAPPABLE, unmapped.reason());
+        }
+        DesiredAccount account = ((MappingResult.InScope) result).account();
+        if (!account.createSiteIfMissing() && !store.siteExists(account.siteName(), names)) {
+            return new Desired.Unmappable(id, SkipReason.SITE_MISSING, "site '" + account.siteName()
+                    + "' does not exist and the mapping does not create missing sites");
+        }
+        String department = account.departmentName();
+        if (department != null && !account.createDepartmentIfMissing() && !store.departmentExists(department, names)) {
+            department = null;
+        }
+        return new Desired.Present(id, new io.entrasync.reconcile.DesiredAccount(account.email(), account.firstName(),
+                account.lastName(), account.phone(), account.mobilePhone(), account.jobTitle(), account.siteName(),
+                department, chosenMainSiteUsers.contains(id), account.autoTicketDisabled(),
+                policies.with(Field.FIRST_NAME, policy(account, io.entrasync.mapping.Field.FIRST_NAME))
+                        .with(Field.LAST_NAME, policy(account, io.entrasync.mapping.Field.LAST_NAME))
+                        .with(Field.EMAIL, policy(account, io.entrasync.mapping.Field.EMAIL))
+                        .with(Field.PHONE, policy(account, io.entrasync.mapping.Field.PHONE))
+                        .with(Field.MOBILE_PHONE, policy(account, io.entrasync.mapping.Field.MOBILE_PHONE))
+                        .with(Field.JOB_TITLE, policy(account, io.entrasync.mapping.Field.JOB_TITLE))));
+    }
+
+    /** Fields the mapping does not speak about stay the helpdesk's. */
+    private static FieldPolicies policies(TenantMapping mapping) {
+        Map<Field, FieldPolicy> map = new EnumMap<>(Field.class);
+        map.put(Field.SITE, FieldPolicy.DIRECTORY);
+        map.put(Field.DEPARTMENT, mapping.departments() == null ? FieldPolicy.HELPDESK : FieldPolicy.DIRECTORY);
+        map.put(Field.MAIN_SITE_USER, mapping.mainSiteUsers() == null ? FieldPolicy.HELPDESK
+                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
+        map.put(Field.AUTO_TICKET_DISABLED, mapping.tickets() == null ? FieldPolicy.HELPDESK
+                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
+        return FieldPolicies.of(map);
+    }
+
+    private static FieldPolicy policy(DesiredAccount account, io.entrasync.mapping.Field field) {
+        io.entrasync.mapping.FieldPolicy policy = account.policies().of(field);
+        return new FieldPolicy(policy.owner() == io.entrasync.mapping.FieldPolicy.Owner.HELPDESK
+                ? Ownership.HELPDESK : Ownership.DIRECTORY, policy.blankClears());
+    }
+}

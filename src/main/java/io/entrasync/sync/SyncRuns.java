@@ -1,0 +1,79 @@
+package io.entrasync.sync;
+
+import io.entrasync.problem.ConflictException;
+import io.entrasync.problem.NotFoundException;
+import io.entrasync.reconcile.RunCounts;
+import io.entrasync.source.DeltaOutcome;
+import java.time.Duration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lifecycle of run records. Each step commits on its own, so the run's state is visible to the API and to
+ * other replicas while the run's own transaction is still open.
+ */
+@Service
+public class SyncRuns {
+
+    /** A lock older than this belongs to a replica that died mid-run. */
+    static final Duration STALE_LOCK = Duration.ofHours(2);
+
+    private final SyncRunRepository runs;
+    private final RunLock lock;
+
+    SyncRuns(SyncRunRepository runs, RunLock lock) {
+        this.runs = runs;
+        this.lock = lock;
+    }
+
+    /**
+     * Records a new run as QUEUED and takes the tenant's lock; a tenant with an active run answers 409 naming it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun queue(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId) {
+        SyncRun run = runs.saveAndFlush(new SyncRun(tenant, mode, trigger, dryRun, approvesRunId));
+        if (!lock.tryAcquire(tenant, run.getId(), STALE_LOCK)) {
+            Long holder = lock.holder(tenant).orElse(null);
+            throw new ConflictException("tenant", "tenant '" + tenant + "' already has an active run"
+                    + (holder == null ? "" : " (run " + holder + ")"));
+        }
+        return run;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun start(long runId) {
+        SyncRun run = get(runId);
+        run.start();
+        return run;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void progress(long runId, DeltaOutcome.ReadStats stats, int usersProcessed) {
+        get(runId).progress(stats.pages(), stats.throttled(), stats.retries(), usersProcessed);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void becameFull(long runId, boolean resync) {
+        SyncRun run = get(runId);
+        if (resync) {
+            run.becameFull();
+        } else {
+            run.runAsFull();
+        }
+    }
+
+    /** Ends the run and releases the tenant's lock. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun finish(long runId, RunStatus status, RunCounts counts, String error) {
+        SyncRun run = get(runId);
+        run.finish(status, counts, error);
+        lock.release(run.getTenant(), runId);
+        return run;
+    }
+
+    @Transactional(readOnly = true)
+    public SyncRun get(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new NotFoundException("id", "sync run " + runId + " does not exist"));
+    }
+}
