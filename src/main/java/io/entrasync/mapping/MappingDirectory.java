@@ -1,0 +1,133 @@
+package io.entrasync.mapping;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The mapping files of one directory ({@code *.yaml}, {@code *.yml}, not hidden), re-read only when a file's
+ * modification time or size changed. Not thread-safe: {@link MappingRegistry} serialises calls.
+ */
+final class MappingDirectory {
+
+    static final long MAX_FILE_BYTES = 1_000_000;
+
+    /** The outcome of a scan: every file's status (sorted by file) and what changed since the previous scan. */
+    record Scan(boolean directoryExists, List<TenantMappingStatus> all, List<TenantMappingStatus> changed,
+            List<String> removed) {
+        boolean anyChange() {
+            return !changed.isEmpty() || !removed.isEmpty();
+        }
+    }
+
+    private record Stamp(long modified, long size) { }
+
+    private record Known(Stamp stamp, MappingLoader.Located loaded) { }
+
+    private final Path directory;
+    private final MappingLoader loader = new MappingLoader();
+    private Map<String, Known> known = Map.of();
+    private List<TenantMappingStatus> previous = List.of();
+
+    MappingDirectory(Path directory) {
+        this.directory = directory;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Scan scan() {
+        Map<String, Known> current = new LinkedHashMap<>();
+        boolean exists = Files.isDirectory(directory);
+        for (Path file : exists ? files() : List.<Path>of()) {
+            String name = directory.resolve(file.getFileName()).normalize().toString();
+            Stamp stamp = stamp(file);
+            Known before = known.get(name);
+            current.put(name, before != null && before.stamp().equals(stamp) ? before
+                    : new Known(stamp, read(name, file, stamp)));
+        }
+        List<String> removed = known.keySet().stream().filter(name -> !current.containsKey(name)).toList();
+        known = current;
+        List<TenantMappingStatus> all = withDuplicateTenantsRefused(current);
+        List<TenantMappingStatus> changed = all.stream().filter(status -> !previous.contains(status)).toList();
+        previous = all;
+        return new Scan(exists, all, changed, removed);
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+                    })
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Stamp stamp(Path file) {
+        try {
+            return new Stamp(Files.getLastModifiedTime(file).toMillis(), Files.size(file));
+        } catch (IOException e) {
+            return new Stamp(-1, -1);
+        }
+    }
+
+    private MappingLoader.Located read(String name, Path file, Stamp stamp) {
+        String problem;
+        try {
+            if (stamp.size() > MAX_FILE_BYTES) {
+                problem = "the file has " + stamp.size() + " bytes; a mapping file may have at most " + MAX_FILE_BYTES;
+            } else {
+                return loader.loadLocated(name, Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (CharacterCodingException e) {
+            problem = "the file is not UTF-8 text";
+        } catch (IOException e) {
+            problem = "the file cannot be read: " + e.getMessage();
+        }
+        MappingError error = new MappingError(name, 1, 1, "", problem);
+        return new MappingLoader.Located(
+                new TenantMappingStatus(name, TenantSummary.UNREADABLE, null, List.of(error)), YamlTree.Location.START);
+    }
+
+    /** Two files naming one tenant key: both are refused, each error naming the other file. */
+    private static List<TenantMappingStatus> withDuplicateTenantsRefused(Map<String, Known> files) {
+        Map<String, List<String>> claims = new HashMap<>();
+        files.forEach((name, file) -> {
+            String tenant = file.loaded().status().tenant();
+            if (tenant != null) {
+                claims.computeIfAbsent(tenant, t -> new ArrayList<>()).add(name);
+            }
+        });
+        List<TenantMappingStatus> all = new ArrayList<>();
+        files.forEach((name, file) -> {
+            TenantMappingStatus status = file.loaded().status();
+            List<String> claimants = status.tenant() == null ? List.of() : claims.get(status.tenant());
+            if (claimants.size() > 1) {
+                List<String> others = claimants.stream().filter(other -> !other.equals(name)).toList();
+                YamlTree.Location at = file.loaded().tenantAt();
+                status = status.withErrors(List.of(new MappingError(name, at.line(), at.column(), "tenant",
+                        "tenant '" + status.tenant() + "' is also claimed by " + String.join(", ", others)
+                                + "; a tenant key belongs to one file, so all of them are disabled until the "
+                                + "duplicate is removed")));
+            }
+            all.add(status);
+        });
+        return List.copyOf(all);
+    }
+}

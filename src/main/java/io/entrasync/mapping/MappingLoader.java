@@ -1,0 +1,140 @@
+package io.entrasync.mapping;
+
+import io.entrasync.mapping.YamlTree.MapNode;
+import io.entrasync.mapping.YamlTree.Node;
+import io.entrasync.mapping.YamlTree.ScalarNode;
+import io.entrasync.source.TenantConnection;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.quartz.CronExpression;
+
+/**
+ * Parses and validates one mapping file. Finds as many errors as it can in one pass, each with file, line,
+ * column and key. Pure: reads no files, keeps no state.
+ */
+public final class MappingLoader {
+
+    static final List<String> KEYS = List.of("tenant", "tenantId", "clientId", "credentials", "cloud", "graphEndpoint",
+            "authorityHost", "schedule", "fullSyncSchedule", "timeZone", "scope", "sites", "createMissingSites",
+            "departments", "fields", "mainSiteUsers", "tickets", "safety");
+
+    /** Keys that would hold a secret in the file itself: refused with a pointer to the reference keys. */
+    static final Set<String> INLINE_SECRET_KEYS = Set.of("clientSecret", "secret", "password", "certificate",
+            "privateKey", "clientCertificate", "clientSecretValue");
+
+    /**
+     * Loads {@code yaml} as the mapping file {@code file}. Never throws for bad input.
+     *
+     * @param file the name errors carry (a path, or the name given to the validate endpoint)
+     */
+    public TenantMappingStatus load(String file, String yaml) {
+        return loadLocated(file, yaml).status();
+    }
+
+    /** A loaded file plus where it names its tenant (for the duplicate-tenant check across files). */
+    record Located(TenantMappingStatus status, YamlTree.Location tenantAt) { }
+
+    Located loadLocated(String file, String yaml) {
+        Problems problems = new Problems(file);
+        Node root = YamlTree.parse(yaml == null ? "" : yaml, problems);
+        if (root == null) {
+            return new Located(new TenantMappingStatus(file, TenantSummary.UNREADABLE, null, problems.errors()),
+                    YamlTree.Location.START);
+        }
+        TenantSummary summary = root instanceof MapNode map ? summary(map) : TenantSummary.UNREADABLE;
+        MapReader reader = MapReader.of(root, "", problems);
+        if (reader == null) {
+            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), root.location());
+        }
+        YamlTree.Location tenantAt = reader.valueLocation("tenant");
+        TenantMapping mapping = bind(reader);
+        if (problems.any()) {
+            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt);
+        }
+        return new Located(new TenantMappingStatus(file, TenantSummary.of(mapping), mapping, List.of()), tenantAt);
+    }
+
+    private static TenantMapping bind(MapReader root) {
+        for (String key : INLINE_SECRET_KEYS) {
+            if (root.has(key)) {
+                root.errorAtKey(key, ConnectionBinder.INLINE_SECRET);
+            }
+        }
+        root.rejectUnknownKeys(KEYS, INLINE_SECRET_KEYS);
+        TenantConnection connection = new ConnectionBinder(root).bind();
+        String schedule = cron(root, "schedule", true);
+        String fullSyncSchedule = cron(root, "fullSyncSchedule", false);
+        ZoneId timeZone = timeZone(root);
+        RuleBinder rules = new RuleBinder(root);
+        Scope scope = rules.scope();
+        List<SiteRule> sites = rules.sites();
+        boolean createMissingSites = root.bool("createMissingSites", true);
+        AccountBinder account = new AccountBinder(root);
+        DepartmentRule departments = account.departments();
+        FieldRules fields = account.fields();
+        GroupRule mainSiteUsers = account.groupRule("mainSiteUsers", "group", "groups");
+        GroupRule tickets = account.groupRule("tickets", "autoTicketDisabledGroup", "autoTicketDisabledGroups");
+        Safety safety = safety(root);
+        if (root.problems().any()) {
+            return null;
+        }
+        return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
+                departments, fields, mainSiteUsers, tickets, safety);
+    }
+
+    private static String cron(MapReader root, String key, boolean required) {
+        String expression = root.text(key, required);
+        if (expression == null) {
+            return null;
+        }
+        try {
+            new CronExpression(expression);
+            return expression;
+        } catch (ParseException e) {
+            root.errorAtValue(key, "invalid Quartz cron expression '" + expression + "': " + e.getMessage()
+                    + " (Quartz cron has 6 or 7 fields: second minute hour day-of-month month day-of-week [year], "
+                    + "with ? in day-of-month or day-of-week, e.g. \"0 */15 * * * ?\")");
+            return null;
+        }
+    }
+
+    private static ZoneId timeZone(MapReader root) {
+        String zone = root.text("timeZone", false);
+        if (zone == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            root.errorAtValue("timeZone", "unknown time zone '" + zone + "'"
+                    + Suggestions.didYouMean(zone, ZoneId.getAvailableZoneIds())
+                    + " (use an IANA zone id such as Europe/Berlin, or UTC)");
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static Safety safety(MapReader root) {
+        MapReader safety = root.map("safety");
+        if (safety == null) {
+            return Safety.DEFAULTS;
+        }
+        safety.rejectUnknownKeys(List.of("maxDeactivations", "maxDeactivationPercent"), Set.of());
+        return new Safety(safety.integer("maxDeactivations", Safety.DEFAULTS.maxDeactivations(), 0, 10_000_000),
+                safety.integer("maxDeactivationPercent", Safety.DEFAULTS.maxDeactivationPercent(), 0, 100));
+    }
+
+    private static TenantSummary summary(MapNode root) {
+        return new TenantSummary(raw(root, "tenant"), raw(root, "tenantId"), raw(root, "cloud"), raw(root, "schedule"),
+                raw(root, "fullSyncSchedule"), raw(root, "timeZone"));
+    }
+
+    private static String raw(MapNode root, String key) {
+        YamlTree.Entry entry = root.entries().get(key);
+        return entry != null && entry.value() instanceof ScalarNode scalar && !scalar.blank()
+                ? scalar.text().trim() : null;
+    }
+}

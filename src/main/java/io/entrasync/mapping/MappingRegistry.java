@@ -1,0 +1,107 @@
+package io.entrasync.mapping;
+
+import io.entrasync.config.EntraSyncProperties;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenants configured by the mapping files in {@code entra-sync.mappings-dir}. A broken file disables only its
+ * own tenant. Files are loaded at start-up (one WARN line per broken file) and re-checked without a restart: on
+ * access at most once per {@link #CHECK_INTERVAL_NANOS}, and on every {@link #refresh()}. Only files whose
+ * modification time or size changed are parsed again. Thread-safe.
+ */
+@Component
+public class MappingRegistry {
+
+    static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Logger log = LoggerFactory.getLogger(MappingRegistry.class);
+
+    private final MappingDirectory directory;
+    private final LongSupplier nanoClock;
+    private volatile List<TenantMappingStatus> statuses = List.of();
+    private long lastCheck;
+    private boolean warnedMissing;
+
+    @Autowired
+    MappingRegistry(EntraSyncProperties properties) {
+        this(properties.mappingsDir() == null ? Path.of("mappings") : properties.mappingsDir(), System::nanoTime);
+    }
+
+    MappingRegistry(Path directory, LongSupplier nanoClock) {
+        this.directory = new MappingDirectory(directory);
+        this.nanoClock = nanoClock;
+        refresh();
+    }
+
+    /** Every mapping file with its valid mapping or its errors, sorted by file name. Never null. */
+    public List<TenantMappingStatus> all() {
+        checkIfDue();
+        return statuses;
+    }
+
+    /** The valid mapping of tenant {@code key}; empty when no file claims it or its file is invalid. */
+    public Optional<TenantMapping> tenant(String key) {
+        checkIfDue();
+        return statuses.stream().filter(s -> s.valid() && s.tenant().equals(key)).map(TenantMappingStatus::mapping)
+                .findFirst();
+    }
+
+    /** Re-checks the directory now (a sync run calls this before it reads its tenant's mapping). */
+    public synchronized List<TenantMappingStatus> refresh() {
+        lastCheck = nanoClock.getAsLong();
+        boolean first = statuses.isEmpty() && !warnedMissing;
+        MappingDirectory.Scan scan = directory.scan();
+        statuses = scan.all();
+        report(scan, first);
+        return statuses;
+    }
+
+    /** The directory being watched. */
+    public Path directory() {
+        return directory.directory();
+    }
+
+    private void checkIfDue() {
+        boolean due;
+        synchronized (this) {
+            due = nanoClock.getAsLong() - lastCheck >= CHECK_INTERVAL_NANOS;
+        }
+        if (due) {
+            refresh();
+        }
+    }
+
+    private void report(MappingDirectory.Scan scan, boolean first) {
+        if (!scan.directoryExists()) {
+            if (!warnedMissing) {
+                log.warn("Mappings directory {} does not exist (entra-sync.mappings-dir / ENTRA_SYNC_MAPPINGS_DIR); "
+                        + "no tenants are configured", directory.directory().toAbsolutePath());
+                warnedMissing = true;
+            }
+            return;
+        }
+        warnedMissing = false;
+        for (TenantMappingStatus status : scan.changed()) {
+            if (status.valid()) {
+                log.info("Mapping file {} loaded: tenant {}", status.file(), status.tenant());
+            } else {
+                log.warn("Mapping file {} is invalid, tenant {} disabled: {}", status.file(),
+                        status.tenant() == null ? "(unknown)" : status.tenant(),
+                        status.errors().stream().map(MappingError::toString).collect(Collectors.joining(" | ")));
+            }
+        }
+        scan.removed().forEach(file -> log.info("Mapping file {} removed", file));
+        if (first || scan.anyChange()) {
+            long valid = scan.all().stream().filter(TenantMappingStatus::valid).count();
+            log.info("Mappings in {}: {} valid, {} invalid", directory.directory(), valid, scan.all().size() - valid);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.entrasync.mapping;
+
+import io.entrasync.source.TenantConnection;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One tenant's validated mapping file. Built only by {@link MappingLoader}, so every instance is valid.
+ *
+ * @param connection         how to reach the tenant's directory (references to secrets, never secrets)
+ * @param schedule           Quartz cron of the regular (delta) run
+ * @param fullSyncSchedule   Quartz cron of the full run, null when none
+ * @param timeZone           zone both schedules are read in (default UTC)
+ * @param scope              which users are synced (default everyone but guests and disabled users)
+ * @param sites              site rules, first match wins (never empty)
+ * @param createMissingSites true (default): the sync creates a site a rule names when it does not exist; false:
+ *                           such a user is reported unmapped
+ * @param departments        null when the file has no {@code departments:} (users get no department)
+ * @param fields             field sources and policies (defaults filled in)
+ * @param mainSiteUsers      null when the file has no {@code mainSiteUsers:} (the sync leaves main users alone)
+ * @param tickets            null when the file has no {@code tickets:} (the sync leaves the flag alone)
+ * @param safety             deactivation limits
+ */
+public record TenantMapping(
+        TenantConnection connection,
+        String schedule,
+        String fullSyncSchedule,
+        ZoneId timeZone,
+        Scope scope,
+        List<SiteRule> sites,
+        boolean createMissingSites,
+        DepartmentRule departments,
+        FieldRules fields,
+        GroupRule mainSiteUsers,
+        GroupRule tickets,
+        Safety safety) {
+
+    public TenantMapping {
+        sites = List.copyOf(sites);
+    }
+
+    /** Our key for the tenant ({@code tenant:}), as used in URLs. */
+    public String tenant() {
+        return connection.tenantKey();
+    }
+
+    /** The cloud as written in mapping files: global, usgov, usgov-dod, china or custom. */
+    public String cloudName() {
+        return Clouds.name(connection.cloud());
+    }
+}

@@ -1,0 +1,59 @@
+package io.entrasync.web;
+
+import io.entrasync.mapping.MappingError;
+import io.entrasync.mapping.MappingLoader;
+import io.entrasync.mapping.TenantMappingStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/mappings/validate}: checks a mapping file sent as the body and applies nothing. Answers 200
+ * with {@code valid} true or false and the errors; 415 / 413 problem details for a wrong content type or an
+ * oversized body.
+ */
+@RestController
+class MappingController {
+
+    static final int MAX_BODY_CHARS = 1_000_000;
+    private static final Set<String> YAML_TYPES =
+            Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain");
+
+    private final MappingLoader loader = new MappingLoader();
+
+    /** The answer: whether the file is valid, the tenant key it names (null when unreadable), and its errors. */
+    record Validation(boolean valid, String tenant, List<MappingError> errors) { }
+
+    @PostMapping("/api/mappings/validate")
+    ResponseEntity<?> validate(@RequestBody(required = false) String body,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestParam(name = "file", defaultValue = "request.yaml") String file) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!YAML_TYPES.contains(type)) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+                    "send the mapping file as application/yaml, application/x-yaml or text/plain, not '" + type + "'");
+        }
+        if (body != null && body.length() > MAX_BODY_CHARS) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "body",
+                    "a mapping file may have at most " + MAX_BODY_CHARS + " characters");
+        }
+        String name = file.length() > 200 ? file.substring(0, 200) : file;
+        TenantMappingStatus status = loader.load(name, body);
+        return ResponseEntity.ok(new Validation(status.valid(), status.tenant(), status.errors()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("field", field);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

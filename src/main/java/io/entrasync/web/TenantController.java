@@ -1,0 +1,47 @@
+package io.entrasync.web;
+
+import io.entrasync.mapping.MappingRegistry;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenants configured by mapping files, valid or not. */
+@RestController
+class TenantController {
+
+    private final MappingRegistry registry;
+
+    TenantController(MappingRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Every mapping file, sorted by tenant key (files without a readable key last), then file. */
+    @GetMapping("/api/tenants")
+    List<TenantView> tenants() {
+        return registry.all().stream().map(TenantView::of)
+                .sorted(Comparator.comparing(TenantView::tenant, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(TenantView::file))
+                .toList();
+    }
+
+    /** One tenant; 404 problem detail naming {@code tenant} when no file claims the key. */
+    @GetMapping("/api/tenants/{tenant}")
+    ResponseEntity<?> tenant(@PathVariable String tenant) {
+        return registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(TenantView.of(s)))
+                .orElseGet(() -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                            "no mapping file configures tenant '" + tenant + "'");
+                    problem.setTitle("Unknown tenant");
+                    problem.setProperty("field", "tenant");
+                    problem.setInstance(URI.create("/api/tenants/" + tenant));
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+                });
+    }
+}

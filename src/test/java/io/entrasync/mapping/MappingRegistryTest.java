@@ -1,0 +1,100 @@
+package io.entrasync.mapping;
+
+import static io.entrasync.mapping.TestMappings.HEADER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingRegistryTest {
+
+    private static final String VALID = HEADER + "sites: [ { default: HQ } ]\n";
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong();
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + clock.get() / 1_000_000));
+    }
+
+    private MappingRegistry registry() {
+        return new MappingRegistry(dir, clock::get);
+    }
+
+    private void tick() {
+        clock.addAndGet(MappingRegistry.CHECK_INTERVAL_NANOS);
+    }
+
+    @Test
+    void brokenFile_disablesOnlyItsTenant() throws IOException {
+        write("contoso.yaml", VALID);
+        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam").replace("sites:", "sitez:"));
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant, TenantMappingStatus::valid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("contoso", true),
+                        org.assertj.core.groups.Tuple.tuple("fabrikam", false));
+        assertThat(registry.tenant("contoso")).isPresent();
+        assertThat(registry.tenant("fabrikam")).isEmpty();
+        assertThat(registry.all().get(1).errors().get(0).file()).isEqualTo(dir.resolve("fabrikam.yaml").toString());
+    }
+
+    @Test
+    void twoFilesClaimingOneTenant_areBothDisabled() throws IOException {
+        write("a.yaml", VALID);
+        write("b.yml", "# copy\n" + VALID);
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.tenant("contoso")).isEmpty();
+        assertThat(registry.all().get(0).errors()).extracting(MappingError::toString).containsExactly(
+                dir.resolve("a.yaml") + ":1:9: tenant: tenant 'contoso' is also claimed by " + dir.resolve("b.yml")
+                        + "; a tenant key belongs to one file, so all of them are disabled until the duplicate is "
+                        + "removed");
+        assertThat(registry.all().get(1).errors().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void changedAddedAndRemovedFiles_arePickedUpWithoutRestart_atMostOncePerInterval() throws IOException {
+        write("contoso.yaml", VALID);
+        MappingRegistry registry = registry();
+
+        write("contoso.yaml", VALID.replace("sites:", "sitez:"));
+        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam"));
+        assertThat(registry.tenant("contoso")).as("within the interval nothing is re-read").isPresent();
+
+        tick();
+        assertThat(registry.tenant("contoso")).isEmpty();
+        assertThat(registry.tenant("fabrikam")).isPresent();
+
+        Files.delete(dir.resolve("fabrikam.yaml"));
+        registry.refresh();
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant).containsExactly("contoso");
+    }
+
+    @Test
+    void missingDirectory_meansNoTenants() {
+        MappingRegistry registry = new MappingRegistry(dir.resolve("absent"), clock::get);
+
+        assertThat(registry.all()).isEmpty();
+        assertThat(registry.tenant("contoso")).isEmpty();
+    }
+
+    @Test
+    void otherFiles_areIgnored() throws IOException {
+        write("README.md", "not a mapping");
+        write(".hidden.yaml", "broken: [");
+
+        assertThat(registry().all()).isEmpty();
+    }
+}

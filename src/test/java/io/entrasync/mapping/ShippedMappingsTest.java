@@ -1,0 +1,57 @@
+package io.entrasync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.source.TenantConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The mapping files shipped in {@code mappings/} are valid and say what the docs say they do. */
+class ShippedMappingsTest {
+
+    private final MappingLoader loader = new MappingLoader();
+
+    private TenantMappingStatus load(String name) throws IOException {
+        Path file = Path.of("mappings", name);
+        return loader.load(file.toString(), Files.readString(file));
+    }
+
+    @Test
+    void exampleContoso_isValid() throws IOException {
+        TenantMappingStatus status = load("example-contoso.yaml");
+
+        assertThat(status.errors()).isEmpty();
+        assertThat(status.tenant()).isEqualTo("contoso");
+    }
+
+    @Test
+    void demo_isValidAndPointsAtTheSimulator() throws IOException {
+        TenantMappingStatus status = load("demo.yaml");
+
+        assertThat(status.errors()).isEmpty();
+        TenantMapping demo = status.mapping();
+        assertThat(demo.tenant()).isEqualTo("demo");
+        assertThat(demo.connection().cloud()).isEqualTo(TenantConnection.Cloud.CUSTOM);
+        assertThat(demo.connection().effectiveGraphEndpoint()).isEqualTo("https://127.0.0.1:8443");
+        assertThat(demo.connection().effectiveAuthorityHost()).isEqualTo("https://127.0.0.1:8443");
+        assertThat(demo.connection().credentials().clientSecretEnv()).isEqualTo("DEMO_CLIENT_SECRET");
+        assertThat(demo.schedule()).isEqualTo("0 * * * * ?");
+    }
+
+    @Test
+    void demo_placesUsersByGroup() throws IOException {
+        TenantMapping demo = load("demo.yaml").mapping();
+        var user = TestMappings.user("u1").build();
+
+        var result = new MappingEngine().evaluate(demo, user, Set.of(new GroupRef("g1", "Helpdesk Users"),
+                new GroupRef("g2", "Paris Office"), new GroupRef("g3", "Site Admins")));
+
+        var account = ((MappingResult.InScope) result).account();
+        assertThat(account.siteName()).isEqualTo("Paris");
+        assertThat(account.mainSiteUserCandidate()).isTrue();
+        assertThat(account.autoTicketDisabled()).isFalse();
+    }
+}
