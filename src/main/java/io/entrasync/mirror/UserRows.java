@@ -1,0 +1,126 @@
+package io.entrasync.mirror;
+
+import io.entrasync.source.DirectoryUser;
+import io.entrasync.source.RemovedObject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The mapping between {@link MirrorUser} and a {@code mirror_user} row, and the merge rule for partial items. */
+final class UserRows {
+
+    static final String COLUMNS = "id, display_name, given_name, surname, mail, user_principal_name, other_mails,"
+            + " business_phones, mobile_phone, department, job_title, company_name, office_location,"
+            + " account_enabled, user_type, email_key, removed, removed_reason, last_seen_run, updated_at";
+
+    static final String INSERT = "insert into mirror_user (tenant, " + COLUMNS + ")"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String UPDATE = "update mirror_user set display_name = ?, given_name = ?, surname = ?, mail = ?,"
+            + " user_principal_name = ?, other_mails = ?, business_phones = ?, mobile_phone = ?, department = ?,"
+            + " job_title = ?, company_name = ?, office_location = ?, account_enabled = ?, user_type = ?,"
+            + " email_key = ?, removed = ?, removed_reason = ?, last_seen_run = ?, updated_at = ?"
+            + " where tenant = ? and id = ?";
+
+    private static final int V = Types.VARCHAR;
+    static final int[] INSERT_TYPES = {V, V, V, V, V, V, V, V, V, V, V, V, V, V, Types.BOOLEAN, V, V,
+            Types.BOOLEAN, V, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE};
+    static final int[] UPDATE_TYPES = {V, V, V, V, V, V, V, V, V, V, V, V, Types.BOOLEAN, V, V,
+            Types.BOOLEAN, V, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, V, V};
+
+    static final RowMapper<MirrorUser> MAPPER = UserRows::map;
+
+    private UserRows() {
+    }
+
+    /**
+     * Applies a delta item to what is stored: an attribute the item does not carry (null) keeps its stored value.
+     * A list attribute is replaced when the item sends a non-empty list, or when the item is complete (carries
+     * {@code userPrincipalName}, which Graph sends with the full selected set); an empty list in a partial item is
+     * read as "not sent", since {@link DirectoryUser} cannot tell the two apart.
+     */
+    static DirectoryUser merge(DirectoryUser stored, DirectoryUser item) {
+        boolean complete = item.userPrincipalName() != null;
+        return new DirectoryUser(item.id(),
+                pick(item.displayName(), stored.displayName()),
+                pick(item.givenName(), stored.givenName()),
+                pick(item.surname(), stored.surname()),
+                pick(item.mail(), stored.mail()),
+                pick(item.userPrincipalName(), stored.userPrincipalName()),
+                complete || !item.otherMails().isEmpty() ? item.otherMails() : stored.otherMails(),
+                complete || !item.businessPhones().isEmpty() ? item.businessPhones() : stored.businessPhones(),
+                pick(item.mobilePhone(), stored.mobilePhone()),
+                pick(item.department(), stored.department()),
+                pick(item.jobTitle(), stored.jobTitle()),
+                pick(item.companyName(), stored.companyName()),
+                pick(item.officeLocation(), stored.officeLocation()),
+                pick(item.accountEnabled(), stored.accountEnabled()),
+                pick(item.userType(), stored.userType()));
+    }
+
+    /** A user known only by its id, for a removal of a user the mirror never saw. */
+    static DirectoryUser tombstone(String id) {
+        return new DirectoryUser(id, null, null, null, null, null, List.of(), List.of(), null, null, null, null,
+                null, null, null);
+    }
+
+    /** Lower-case mail, else userPrincipalName; null when the user has neither. */
+    static String emailKey(DirectoryUser user) {
+        String email = user.mail() != null && !user.mail().isBlank() ? user.mail() : user.userPrincipalName();
+        return normalizeEmail(email);
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static Object[] insertArgs(String tenant, MirrorUser u, OffsetDateTime now) {
+        DirectoryUser d = u.user();
+        return new Object[] {tenant, d.id(), d.displayName(), d.givenName(), d.surname(), d.mail(),
+                d.userPrincipalName(), encode(d.otherMails()), encode(d.businessPhones()), d.mobilePhone(),
+                d.department(), d.jobTitle(), d.companyName(), d.officeLocation(), d.accountEnabled(), d.userType(),
+                emailKey(d), u.removed(), reason(u), u.lastSeenRun(), now};
+    }
+
+    static Object[] updateArgs(String tenant, MirrorUser u, OffsetDateTime now) {
+        DirectoryUser d = u.user();
+        return new Object[] {d.displayName(), d.givenName(), d.surname(), d.mail(), d.userPrincipalName(),
+                encode(d.otherMails()), encode(d.businessPhones()), d.mobilePhone(), d.department(), d.jobTitle(),
+                d.companyName(), d.officeLocation(), d.accountEnabled(), d.userType(), emailKey(d), u.removed(),
+                reason(u), u.lastSeenRun(), now, tenant, d.id()};
+    }
+
+    private static MirrorUser map(ResultSet rs, int row) throws SQLException {
+        DirectoryUser user = new DirectoryUser(rs.getString("id"), rs.getString("display_name"),
+                rs.getString("given_name"), rs.getString("surname"), rs.getString("mail"),
+                rs.getString("user_principal_name"), decode(rs.getString("other_mails")),
+                decode(rs.getString("business_phones")), rs.getString("mobile_phone"), rs.getString("department"),
+                rs.getString("job_title"), rs.getString("company_name"), rs.getString("office_location"),
+                rs.getObject("account_enabled", Boolean.class), rs.getString("user_type"));
+        String reason = rs.getString("removed_reason");
+        return new MirrorUser(user, rs.getBoolean("removed"),
+                reason == null ? null : RemovedObject.Reason.valueOf(reason), rs.getLong("last_seen_run"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String reason(MirrorUser u) {
+        return u.removedReason() == null ? null : u.removedReason().name();
+    }
+
+    private static String encode(List<String> values) {
+        return String.join("\n", values);
+    }
+
+    private static List<String> decode(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
+    }
+
+    private static <T> T pick(T sent, T stored) {
+        return sent != null ? sent : stored;
+    }
+}

@@ -1,0 +1,168 @@
+package io.entrasync.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.source.DirectoryGroup;
+import io.entrasync.source.GroupPage;
+import io.entrasync.source.RemovedObject.Reason;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Groups, memberships, transitive closure and full runs; run on PostgreSQL and on H2. */
+abstract class GroupMirrorContract extends DirectoryMirrorContract {
+
+    @Test
+    void membersSplitAcrossPages_allArrive_andReapplyingChangesNothing() {
+        GroupPage first = groupPage(List.of(group("A")), addUser("A", "u1"), addUser("A", "u2"));
+        GroupPage second = groupPage(List.of(new DirectoryGroup("A", null, null)), addUser("A", "u3"));
+
+        var affected = new java.util.HashSet<>(groups(1, first));
+        affected.addAll(groups(1, second));
+        var again = groups(1, second);
+
+        assertThat(affected).containsExactlyInAnyOrder("u1", "u2", "u3");
+        assertThat(again).containsExactly("u3");
+        assertThat(mirror.counts(tenant)).isEqualTo(new MirrorCounts(0, 0, 1, 3));
+        assertThat(inTx(() -> mirror.transitiveGroups(tenant, List.of("u3", "nobody"))))
+                .containsEntry("u3", Set.of(new GroupRef("A", "Group A")))
+                .containsEntry("nobody", Set.of());
+    }
+
+    @Test
+    void memberRemoved_isReported_andLeavesTheGroup() {
+        groups(1, groupPage(List.of(group("A"), group("B")), addUser("A", "u1"), addUser("B", "u1")));
+
+        var affected = groups(2, groupPage(List.of(), removeUser("A", "u1")));
+        var again = groups(2, groupPage(List.of(), removeUser("A", "u1")));
+
+        assertThat(affected).containsExactly("u1");
+        assertThat(again).containsExactly("u1");
+        assertThat(groupIds("u1")).containsExactly("B");
+    }
+
+    @Test
+    void nestedThreeDeep_givesEveryAncestor() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C"), group("D")),
+                addGroup("A", "B"), addGroup("B", "C"), addUser("C", "u1"), addUser("D", "u1"), addUser("A", "u2")));
+
+        var groupsOfU1 = inTx(() -> mirror.transitiveGroups(tenant, List.of("u1"))).get("u1");
+
+        assertThat(groupsOfU1).containsExactlyInAnyOrder(new GroupRef("C", "Group C"), new GroupRef("B", "Group B"),
+                new GroupRef("A", "Group A"), new GroupRef("D", "Group D"));
+        assertThat(groupIds("u2")).containsExactly("A");
+    }
+
+    @Test
+    void nestedGroupAdded_reportsTheUsersUnderIt() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C")),
+                addGroup("B", "C"), addUser("C", "u1"), addUser("B", "u2"), addUser("A", "u3")));
+
+        var affected = groups(2, groupPage(List.of(), addGroup("A", "B")));
+
+        assertThat(affected).containsExactlyInAnyOrder("u1", "u2");
+        assertThat(groupIds("u1")).containsExactlyInAnyOrder("A", "B", "C");
+    }
+
+    @Test
+    void nestedGroupRemovedFromParent_reportsItsUsers() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C")),
+                addGroup("A", "B"), addGroup("B", "C"), addUser("C", "u1"), addUser("A", "u2")));
+
+        var affected = groups(2, groupPage(List.of(), removeGroup("A", "B")));
+
+        assertThat(affected).containsExactly("u1");
+        assertThat(groupIds("u1")).containsExactlyInAnyOrder("B", "C");
+    }
+
+    @Test
+    void membershipCycle_terminates() {
+        groups(1, groupPage(List.of(group("A"), group("B")),
+                addGroup("A", "B"), addGroup("B", "A"), addUser("A", "u1")));
+
+        var affected = groups(2, groupRemoval("B", Reason.DELETED));
+
+        assertThat(affected).containsExactly("u1");
+        assertThat(groupIds("u1")).containsExactly("A");
+    }
+
+    @Test
+    void cycleIsResolvedToEveryGroupOnIt() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C")),
+                addGroup("A", "B"), addGroup("B", "C"), addGroup("C", "A"), addUser("B", "u1")));
+
+        assertThat(groupIds("u1")).containsExactlyInAnyOrder("A", "B", "C");
+    }
+
+    @Test
+    void groupRemoved_reportsItsFormerTransitiveMembers_andDropsItsEdges() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C")),
+                addGroup("A", "B"), addGroup("B", "C"), addUser("C", "u1"), addUser("B", "u2"), addUser("A", "u3")));
+
+        var affected = groups(2, groupRemoval("B", Reason.SOFT_DELETED));
+        var again = groups(2, groupRemoval("B", Reason.SOFT_DELETED));
+
+        assertThat(affected).containsExactlyInAnyOrder("u1", "u2");
+        assertThat(again).isEmpty();
+        assertThat(groupIds("u1")).containsExactly("C");
+        assertThat(groupIds("u2")).isEmpty();
+        assertThat(groupIds("u3")).containsExactly("A");
+        assertThat(mirror.counts(tenant)).isEqualTo(new MirrorCounts(0, 0, 2, 2));
+    }
+
+    @Test
+    void removedGroupSeenAgain_isRestored() {
+        groups(1, groupPage(List.of(group("A")), addUser("A", "u1")));
+        groups(2, groupRemoval("A", Reason.SOFT_DELETED));
+
+        groups(3, groupPage(List.of(group("A")), addUser("A", "u1")));
+
+        assertThat(mirror.counts(tenant)).isEqualTo(new MirrorCounts(0, 0, 1, 1));
+        assertThat(groupIds("u1")).containsExactly("A");
+    }
+
+    @Test
+    void renamedGroup_reportsItsTransitiveUsers_andTheNewName() {
+        groups(1, groupPage(List.of(group("A"), group("B")), addGroup("A", "B"), addUser("B", "u1"),
+                addUser("A", "u2")));
+
+        var affected = groups(2, groupPage(List.of(new DirectoryGroup("A", "Renamed", null))));
+        var unchanged = groups(2, groupPage(List.of(new DirectoryGroup("A", "Renamed", null))));
+
+        assertThat(affected).containsExactlyInAnyOrder("u1", "u2");
+        assertThat(unchanged).isEmpty();
+        assertThat(inTx(() -> mirror.transitiveGroups(tenant, List.of("u1"))).get("u1"))
+                .contains(new GroupRef("A", "Renamed"));
+    }
+
+    @Test
+    void fullGroupSync_dropsWhatItDidNotSee_andReportsTheUsersConcerned() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C"), group("D")),
+                addUser("A", "u1"), addUser("A", "u2"), addUser("B", "u3"), addGroup("A", "C"), addUser("C", "u4"),
+                addGroup("A", "D"), addUser("D", "u5")));
+
+        groups(2, groupPage(List.of(group("A"), group("C")), addUser("A", "u1"), addGroup("A", "C")));
+        groups(2, groupPage(List.of(group("D")), addUser("C", "u4"), addUser("D", "u5")));
+        var affected = inTx(() -> mirror.finishFullGroupSync(tenant, 2));
+
+        assertThat(affected).containsExactlyInAnyOrder("u2", "u3", "u5");
+        assertThat(mirror.counts(tenant)).isEqualTo(new MirrorCounts(0, 0, 3, 4));
+        assertThat(groupIds("u4")).containsExactlyInAnyOrder("A", "C");
+        assertThat(groupIds("u5")).containsExactly("D");
+        assertThat(inTx(() -> mirror.finishFullGroupSync(tenant, 2))).isEmpty();
+    }
+
+    @Test
+    void manyMembers_areResolvedInChunks() {
+        List<String> userIds = many(2500).stream().map(u -> u.id()).toList();
+        groups(1, groupPage(List.of(group("A"), group("B")), addGroup("A", "B")));
+        groups(1, new GroupPage(List.of(), List.of(),
+                userIds.stream().map(id -> addUser("B", id)).toList()));
+
+        var closure = inTx(() -> mirror.transitiveGroups(tenant, userIds));
+        var affected = groups(2, groupRemoval("B", Reason.DELETED));
+
+        assertThat(closure).hasSize(2500).allSatisfy((id, refs) -> assertThat(refs).hasSize(2));
+        assertThat(affected).hasSize(2500);
+    }
+}
