@@ -92,4 +92,28 @@ public class ChangeLog {
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
+
+    /** A recorded change as the API lists it. */
+    public record Row(long id, long runId, Long userId, String externalId, String email, String kind, String reason,
+                      String diffs, Integer openTickets, boolean mainSiteUser) {
+    }
+
+    /** One page of a run's changes, optionally of one kind, in the order they were planned. */
+    public List<Row> page(long runId, String kind, int page, int size) {
+        String filter = kind == null ? "" : " and kind = ?";
+        Object[] args = kind == null ? new Object[]{runId, size, (long) page * size}
+                : new Object[]{runId, kind, size, (long) page * size};
+        return jdbc.query("select id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, main_site_user "
+                + "from sync_change where run_id = ?" + filter + " order by id limit ? offset ?", (rs, i) -> new Row(
+                rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9, Integer.class),
+                rs.getBoolean(10)), args);
+    }
+
+    /** How many changes a run recorded, optionally of one kind. */
+    public long count(long runId, String kind) {
+        return kind == null
+                ? jdbc.queryForObject("select count(*) from sync_change where run_id = ?", Long.class, runId)
+                : jdbc.queryForObject("select count(*) from sync_change where run_id = ? and kind = ?", Long.class, runId, kind);
+    }
 }

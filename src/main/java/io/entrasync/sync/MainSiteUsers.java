@@ -36,10 +36,10 @@ class MainSiteUsers {
     private final DirectoryMirror mirror;
     private final MappingEngine engine;
 
-    MainSiteUsers(JdbcTemplate jdbc, DirectoryMirror mirror, MappingEngine engine) {
+    MainSiteUsers(JdbcTemplate jdbc, DirectoryMirror mirror) {
         this.jdbc = jdbc;
         this.mirror = mirror;
-        this.engine = engine;
+        this.engine = new MappingEngine();
     }
 
     Decision decide(TenantMapping mapping) {

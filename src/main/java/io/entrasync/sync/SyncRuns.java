@@ -50,7 +50,9 @@ public class SyncRuns {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void progress(long runId, DeltaOutcome.ReadStats stats, int usersProcessed) {
-        get(runId).progress(stats.pages(), stats.throttled(), stats.retries(), usersProcessed);
+        SyncRun run = get(runId);
+        run.progress(stats.pages(), stats.throttled(), stats.retries(), usersProcessed);
+        lock.refresh(run.getTenant(), runId);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

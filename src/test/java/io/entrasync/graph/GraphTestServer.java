@@ -1,5 +1,7 @@
 package io.entrasync.graph;
 
+import io.entrasync.support.TestTls;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,8 +30,8 @@ final class GraphTestServer {
     static final String SECRET_ENV = "CONTOSO_SECRET";
     static final String SECRET = "not-a-real-secret~value";
     static final String TOKEN_PATH = "/" + TENANT_ID + "/oauth2/v2.0/token";
-    static final char[] PASSWORD = "changeit".toCharArray();
-    static final Path KEYSTORE = Path.of("target", "graph-test-tls", "localhost.p12");
+    static final char[] PASSWORD = TestTls.PASSWORD;
+    static final Path KEYSTORE = TestTls.KEYSTORE;
 
     private final WireMockServer server;
 
@@ -68,18 +70,11 @@ final class GraphTestServer {
 
     /** Trusts exactly the test keystore, for every tenant. */
     static TlsTrust trust() {
-        TlsTrust.TrustMaterial material = TlsTrust.TrustMaterial.trusting(keystore());
-        return tenant -> Optional.of(material);
+        return TestTls.trust();
     }
 
     static KeyStore keystore() {
-        try (InputStream in = Files.newInputStream(KEYSTORE)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD);
-            return store;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load " + KEYSTORE, e);
-        }
+        return TestTls.keystore();
     }
 
     void stubToken(String fixture) {
@@ -103,27 +98,7 @@ final class GraphTestServer {
         }
     }
 
-    private static synchronized void ensureKeystore() {
-        if (Files.exists(KEYSTORE)) {
-            return;
-        }
-        try {
-            Files.createDirectories(KEYSTORE.getParent());
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", KEYSTORE.toString(),
-                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                    .redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (keytool.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static void ensureKeystore() {
+        TestTls.ensureKeystore();
     }
 }

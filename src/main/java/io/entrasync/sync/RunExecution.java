@@ -1,0 +1,276 @@
+package io.entrasync.sync;
+
+import io.entrasync.directory.DirectoryStore;
+import io.entrasync.mapping.MappingResult;
+import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mirror.MirrorUser;
+import io.entrasync.reconcile.Change;
+import io.entrasync.reconcile.ChangeSet;
+import io.entrasync.reconcile.DeletionGuard;
+import io.entrasync.reconcile.Desired;
+import io.entrasync.reconcile.EmailClaims;
+import io.entrasync.reconcile.GuardVerdict;
+import io.entrasync.reconcile.LocalAccounts;
+import io.entrasync.reconcile.RunCounts;
+import io.entrasync.source.DeltaOutcome;
+import io.entrasync.source.RemovedObject;
+import io.entrasync.source.TenantConnection;
+import io.entrasync.source.UserPage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run, inside its transaction: read the deltas into the mirror, confirm removals of a full run, then plan
+ * and apply the changes chunk by chunk, and finally let the deletion guard decide whether the run may stand.
+ */
+final class RunExecution {
+
+    static final int CHUNK = 500;
+    private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+
+    private final SyncRun run;
+    private final long runId;
+    private final String tenant;
+    private final TenantMapping mapping;
+    private final TenantConnection connection;
+    private final RunCollaborators c;
+    private final DirectoryStore.NameCache names = new DirectoryStore.NameCache();
+    private final RunCounts.Accumulator counts = new RunCounts.Accumulator();
+    private int pages;
+    private int throttled;
+    private int retries;
+    private int processed;
+    private DesiredStateBuilder desiredState;
+
+    RunExecution(SyncRun run, TenantMapping mapping, RunCollaborators collaborators) {
+        this.run = run;
+        this.runId = run.getId();
+        this.tenant = run.getTenant();
+        this.mapping = mapping;
+        this.connection = mapping.connection();
+        this.c = collaborators;
+    }
+
+    /** The deltaLinks a complete read ends with. */
+    private record Links(String users, String groups) {
+    }
+
+    RunResult execute() {
+        boolean full = run.getMode() == SyncMode.FULL;
+        String usersLink = null;
+        String groupsLink = null;
+        if (!full) {
+            usersLink = c.mirror().usersDeltaLink(tenant).orElse(null);
+            groupsLink = c.mirror().groupsDeltaLink(tenant).orElse(null);
+            if (usersLink == null || groupsLink == null) {
+                full = true;
+                c.runs().becameFull(runId, false);
+            }
+        }
+        long activeBefore = c.store().activeOwnedAccounts(tenant);
+        Set<String> touched = new HashSet<>();
+        Links links = read(full, usersLink, groupsLink, touched);
+        if (links == null) {
+            log.info("sync run {}: Graph asked tenant '{}' for a full resync; enumerating everything", runId, tenant);
+            full = true;
+            c.runs().becameFull(runId, true);
+            links = read(true, null, null, touched);
+            if (links == null) {
+                throw new RunFailure("Graph asked for a resync even on a full enumeration of tenant '" + tenant + "'");
+            }
+        }
+        if (full) {
+            confirmRemovals();
+        }
+        desiredState = new DesiredStateBuilder(mapping, c.engine(), c.store(), names,
+                c.mainSiteUsers().decide(mapping).chosen());
+        if (full) {
+            forEachMirrorChunk(this::reconcile);
+        } else {
+            List<String> ids = new ArrayList<>(new TreeSet<>(touched));
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                reconcile(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+            }
+        }
+        return conclude(activeBefore, links);
+    }
+
+    private RunResult conclude(long activeBefore, Links links) {
+        RunCounts result = counts.counts();
+        GuardVerdict verdict = result.deactivated() == 0 ? null : DeletionGuard.check(result.deactivated(), activeBefore,
+                allowedDeactivations(), mapping.safety().maxDeactivationPercent());
+        boolean approved = run.getApprovesRunId() != null;
+        if (run.isDryRun()) {
+            String note = verdict != null && !verdict.allowed() ? "dry run: a real run would be BLOCKED: "
+                    + verdict.message() : null;
+            return new RunResult(RunStatus.SUCCEEDED, result, note, true);
+        }
+        if (verdict != null && !verdict.allowed() && !(approved && result.deactivated() <= approvedDeactivations())) {
+            log.warn("sync run {} of tenant '{}' BLOCKED: {}", runId, tenant, verdict.message());
+            return new RunResult(RunStatus.BLOCKED, result, verdict.message()
+                    + "; nothing was applied. Approve with POST /api/sync-runs/" + runId + "/approve", true);
+        }
+        c.mirror().saveDeltaLinks(tenant, links.users(), links.groups());
+        return new RunResult(RunStatus.SUCCEEDED, result, null, false);
+    }
+
+    private int allowedDeactivations() {
+        return mapping.safety().maxDeactivations();
+    }
+
+    /** An approval run may deactivate as many accounts as the blocked run it approves had planned. */
+    private long approvedDeactivations() {
+        return c.runs().get(run.getApprovesRunId()).counts().deactivated();
+    }
+
+    private Links read(boolean full, String usersLink, String groupsLink, Set<String> touched) {
+        boolean lowPriority = run.getTrigger() == RunTrigger.SCHEDULE;
+        DeltaOutcome groups = c.source().readGroups(connection, full ? null : groupsLink, lowPriority, page -> {
+            Set<String> affected = c.mirror().applyGroups(tenant, runId, page);
+            if (!full) {
+                touched.addAll(affected);
+            }
+            pageRead();
+        });
+        count(groups);
+        if (groups instanceof DeltaOutcome.ResyncRequired) {
+            return null;
+        }
+        DeltaOutcome users = c.source().readUsers(connection, full ? null : usersLink, lowPriority, page -> {
+            Set<String> affected = c.mirror().applyUsers(tenant, runId, page);
+            if (!full) {
+                touched.addAll(affected);
+            }
+            pageRead();
+        });
+        count(users);
+        if (users instanceof DeltaOutcome.ResyncRequired) {
+            return null;
+        }
+        if (full) {
+            c.mirror().finishFullGroupSync(tenant, runId);
+        }
+        return new Links(((DeltaOutcome.Completed) users).deltaLink(), ((DeltaOutcome.Completed) groups).deltaLink());
+    }
+
+    private void pageRead() {
+        pages++;
+        if (pages % 20 == 0) {
+            reportProgress();
+        }
+    }
+
+    private void count(DeltaOutcome outcome) {
+        DeltaOutcome.ReadStats stats = outcome instanceof DeltaOutcome.Completed done ? done.stats()
+                : ((DeltaOutcome.ResyncRequired) outcome).stats();
+        throttled += stats.throttled();
+        retries += stats.retries();
+    }
+
+    /**
+     * A full enumeration that did not mention a user is no proof it is gone (a truncated answer must never wipe a
+     * tenant): each such user is removed only once Graph answers 404 for it.
+     */
+    private void confirmRemovals() {
+        List<RemovedObject> gone = new ArrayList<>();
+        for (String id : c.mirror().usersNotSeenSince(tenant, runId)) {
+            if (c.source().userExists(connection, id)) {
+                log.warn("sync run {}: user {} of tenant '{}' was missing from the full enumeration but still exists; "
+                        + "left as it was", runId, id, tenant);
+            } else {
+                gone.add(new RemovedObject(id, RemovedObject.Reason.DELETED));
+            }
+        }
+        for (int i = 0; i < gone.size(); i += CHUNK) {
+            c.mirror().applyUsers(tenant, runId, new UserPage(List.of(), gone.subList(i, Math.min(gone.size(), i + CHUNK))));
+        }
+    }
+
+    private void forEachMirrorChunk(java.util.function.Consumer<List<String>> chunkConsumer) {
+        String after = "";
+        while (true) {
+            List<String> ids = c.jdbc().queryForList("select id from mirror_user where tenant = ? and id > ? order by id "
+                    + "fetch first " + CHUNK + " rows only", String.class, tenant, after);
+            if (ids.isEmpty()) {
+                return;
+            }
+            chunkConsumer.accept(ids);
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private void reconcile(List<String> ids) {
+        List<MirrorUser> users = c.mirror().users(tenant, ids);
+        List<String> present = users.stream().filter(u -> !u.removed()).map(MirrorUser::id).toList();
+        Map<String, Set<io.entrasync.mirror.GroupRef>> groups = c.mirror().transitiveGroups(tenant, present);
+        List<Desired> desired = new ArrayList<>(users.size());
+        Map<String, String> emails = new HashMap<>();
+        for (MirrorUser user : users) {
+            Desired d = desiredState.desired(user, GroupRefs.toMapping(groups.getOrDefault(user.id(), Set.of())));
+            desired.add(d);
+            if (d instanceof Desired.Present p) {
+                emails.put(user.id(), p.account().email());
+            }
+        }
+        LocalAccounts local = c.store().load(tenant, ids, emails.values());
+        ChangeSet plan = c.reconciler().planAll(tenant, desired, local, claims(emails.values()));
+        List<ChangeLog.Entry> entries = new ArrayList<>(plan.changes().size());
+        for (Change change : plan.changes()) {
+            try {
+                Long userId = c.store().apply(tenant, change, names);
+                counts.add(change);
+                if (!(change instanceof Change.Unchanged)) {
+                    entries.add(ChangeLog.entry(runId, change, run.isDryRun() && change instanceof Change.Create ? null
+                            : userId, emails.get(change.externalId())));
+                }
+            } catch (RuntimeException e) {
+                counts.addFailed();
+                log.warn("sync run {}: user {} of tenant '{}' failed: {}", runId, change.externalId(), tenant, e.getMessage());
+                entries.add(ChangeLog.failure(runId, change, e.getMessage()));
+            }
+        }
+        c.store().endChunk();
+        c.changeLog().record(entries);
+        processed += ids.size();
+        reportProgress();
+    }
+
+    /**
+     * Which in-scope directory users claim each email: two or more is a conflict the reconcile core reports
+     * instead of merging. Other claimants that are out of scope do not count.
+     */
+    private EmailClaims claims(java.util.Collection<String> emails) {
+        Map<String, List<String>> claimants = c.mirror().claimantsByEmail(tenant,
+                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList());
+        Map<String, List<String>> inScope = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : claimants.entrySet()) {
+            if (entry.getValue().size() < 2) {
+                inScope.put(entry.getKey(), entry.getValue());
+                continue;
+            }
+            Map<String, Set<io.entrasync.mirror.GroupRef>> groups = c.mirror().transitiveGroups(tenant, entry.getValue());
+            List<String> kept = new ArrayList<>();
+            for (MirrorUser other : c.mirror().users(tenant, entry.getValue())) {
+                MappingResult result = c.engine().evaluate(mapping, other.toDirectoryUser(),
+                        GroupRefs.toMapping(groups.getOrDefault(other.id(), Set.of())));
+                if (!other.removed() && result instanceof MappingResult.InScope) {
+                    kept.add(other.id());
+                }
+            }
+            inScope.put(entry.getKey(), kept);
+        }
+        return EmailClaims.of(inScope);
+    }
+
+    private void reportProgress() {
+        c.runs().progress(runId, new DeltaOutcome.ReadStats(pages, throttled, retries), processed);
+    }
+}

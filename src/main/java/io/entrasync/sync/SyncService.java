@@ -1,0 +1,86 @@
+package io.entrasync.sync;
+
+import io.entrasync.directory.DirectoryStore;
+import io.entrasync.mapping.MappingEngine;
+import io.entrasync.mapping.MappingRegistry;
+import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mirror.DirectoryMirror;
+import io.entrasync.reconcile.Reconciler;
+import io.entrasync.reconcile.RunCounts;
+import io.entrasync.source.DirectorySource;
+import io.entrasync.source.DirectorySourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one queued sync run to its end. The mirror update, the planning and the account changes of a run share
+ * one database transaction: a dry run or a BLOCKED run rolls it back, so the mirror, the accounts and the
+ * deltaLink stay where they were; only the run record and its planned changes (written on their own) remain.
+ */
+@Service
+public class SyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+    private final SyncRuns runs;
+    private final MappingRegistry mappings;
+    private final RunCollaborators collaborators;
+    private final TransactionTemplate runTransaction;
+
+    SyncService(SyncRuns runs, MappingRegistry mappings, DirectorySource source, DirectoryMirror mirror,
+                DirectoryStore store, ChangeLog changeLog, MainSiteUsers mainSiteUsers, JdbcTemplate jdbc,
+                PlatformTransactionManager transactions) {
+        this.runs = runs;
+        this.mappings = mappings;
+        this.collaborators = new RunCollaborators(source, mirror, store, changeLog, mainSiteUsers, new MappingEngine(),
+                new Reconciler(), runs, jdbc);
+        this.runTransaction = new TransactionTemplate(transactions);
+    }
+
+    /** Executes the run; never throws: every failure ends as a FAILED run with a readable error. */
+    public SyncRun execute(long runId) {
+        SyncRun run = runs.start(runId);
+        long started = System.nanoTime();
+        log.info("sync run {} of tenant '{}' started: mode={} trigger={} dryRun={}", runId, run.getTenant(),
+                run.getMode(), run.getTrigger(), run.isDryRun());
+        RunResult result;
+        try {
+            mappings.refresh();
+            TenantMapping mapping = mappings.tenant(run.getTenant()).orElseThrow(() -> new RunFailure(
+                    "tenant '" + run.getTenant() + "' has no valid mapping file; see GET /api/tenants"));
+            result = runTransaction.execute(status -> {
+                RunResult outcome = new RunExecution(run, mapping, collaborators).execute();
+                if (outcome.rollback()) {
+                    status.setRollbackOnly();
+                }
+                return outcome;
+            });
+        } catch (DirectorySourceException | RunFailure e) {
+            result = RunResult.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("sync run {} of tenant '{}' failed", runId, run.getTenant(), e);
+            result = RunResult.failed(e.getClass().getSimpleName() + ": " + rootMessage(e));
+        }
+        SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error());
+        RunCounts c = finished.counts();
+        log.info("sync run {} of tenant '{}' {} in {} ms: created={} updated={} linked={} moved={} deactivated={} "
+                        + "reactivated={} unchanged={} skipped={} failed={} pages={} throttled={}{}", runId,
+                run.getTenant(), finished.getStatus(), (System.nanoTime() - started) / 1_000_000, c.created(), c.updated(),
+                c.linked(), c.moved(), c.deactivated(), c.reactivated(), c.unchanged(), c.skipped(), c.failed(),
+                finished.getPagesRead(), finished.getThrottled(),
+                finished.getError() == null ? "" : " error=" + finished.getError());
+        return finished;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,106 @@
+package io.entrasync.web;
+
+import io.entrasync.directory.DirectoryService;
+import io.entrasync.problem.InvalidInputException;
+import io.entrasync.sync.ChangeLog;
+import io.entrasync.sync.Explainer;
+import io.entrasync.sync.RunTrigger;
+import io.entrasync.sync.SyncLauncher;
+import io.entrasync.sync.SyncMode;
+import io.entrasync.sync.SyncRun;
+import io.entrasync.sync.SyncRunRepository;
+import io.entrasync.sync.SyncRuns;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Manual resync, run history, a run's changes, approval of a BLOCKED run, and "why is this user here". */
+@RestController
+class SyncController {
+
+    private static final Set<String> KINDS = Set.of("CREATE", "UPDATE", "LINK", "MOVE", "DEACTIVATE", "REACTIVATE",
+            "SKIP", "FAILED");
+
+    /** Body of {@code POST /api/tenants/{tenant}/sync}; both fields optional (DELTA, not a dry run). */
+    record SyncRequest(SyncMode mode, Boolean dryRun) {
+    }
+
+    private final SyncLauncher launcher;
+    private final SyncRuns runs;
+    private final SyncRunRepository history;
+    private final ChangeLog changes;
+    private final Explainer explainer;
+    private final DirectoryService directory;
+
+    SyncController(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, ChangeLog changes, Explainer explainer,
+                   DirectoryService directory) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.history = history;
+        this.changes = changes;
+        this.explainer = explainer;
+        this.directory = directory;
+    }
+
+    @PostMapping("/api/tenants/{tenant}/sync")
+    ResponseEntity<RunView> sync(@PathVariable String tenant, @RequestBody(required = false) SyncRequest body) {
+        SyncMode mode = body == null || body.mode() == null ? SyncMode.DELTA : body.mode();
+        boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
+        return accepted(launcher.launch(tenant, mode, dryRun, RunTrigger.MANUAL));
+    }
+
+    @PostMapping("/api/sync-runs/{id}/approve")
+    ResponseEntity<RunView> approve(@PathVariable long id) {
+        return accepted(launcher.approve(id));
+    }
+
+    @GetMapping("/api/sync-runs/{id}")
+    RunView run(@PathVariable long id) {
+        return RunView.of(runs.get(id));
+    }
+
+    @GetMapping("/api/sync-runs")
+    @Transactional(readOnly = true)
+    List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(defaultValue = "50") int limit) {
+        PageRequest page = PageRequest.of(0, Math.min(Math.max(limit, 1), 500));
+        List<SyncRun> found = tenant == null ? history.findAllByOrderByIdDesc(page)
+                : history.findByTenantOrderByIdDesc(tenant, page);
+        return found.stream().map(RunView::of).toList();
+    }
+
+    @GetMapping("/api/sync-runs/{id}/changes")
+    Map<String, Object> changes(@PathVariable long id, @RequestParam(required = false) String kind,
+                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        runs.get(id);
+        String k = kind == null || kind.isBlank() ? null : kind.toUpperCase(Locale.ROOT);
+        if (k != null && !KINDS.contains(k)) {
+            throw new InvalidInputException("kind", "kind '" + kind + "' is not one of " + KINDS);
+        }
+        int pageSize = Math.min(Math.max(size, 1), 1000);
+        int number = Math.max(page, 0);
+        long total = changes.count(id, k);
+        return Map.of("content", changes.page(id, k, number, pageSize), "page", Map.of("size", pageSize, "number", number,
+                "totalElements", total, "totalPages", (total + pageSize - 1) / pageSize));
+    }
+
+    @GetMapping("/api/users/{id}/explain")
+    @Transactional(readOnly = true)
+    Explainer.Explained explain(@PathVariable long id) {
+        return explainer.explain(directory.user(id));
+    }
+
+    private static ResponseEntity<RunView> accepted(SyncRun run) {
+        return ResponseEntity.accepted().location(URI.create("/api/sync-runs/" + run.getId())).body(RunView.of(run));
+    }
+}

@@ -1,0 +1,292 @@
+package io.entrasync.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A directory served by WireMock over https the way Microsoft Graph serves it: a token endpoint, users/delta and
+ * groups/delta with paging, deltaLinks and {@code @removed}, and {@code GET /users/{id}}. Tests change the
+ * directory, then {@link #publish()} re-stubs every response: a full enumeration of the current state, and for
+ * every deltaLink handed out so far exactly the differences since it was issued.
+ */
+public final class FakeDirectory {
+
+    public static final String TENANT_ID = "11111111-2222-3333-4444-555555555555";
+    public static final String CLIENT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WireMockServer server;
+    private final int pageSize;
+    private final Map<String, Map<String, Object>> users = new TreeMap<>();
+    private final Map<String, String> softDeleted = new HashMap<>();
+    private final Map<String, Group> groups = new TreeMap<>();
+    private final Map<String, Snapshot> issued = new LinkedHashMap<>();
+    private int version;
+    private boolean expired;
+
+    private record Group(String displayName, Map<String, String> members) {
+    }
+
+    private record Snapshot(Map<String, Map<String, Object>> users, Set<String> softDeleted, Map<String, Group> groups) {
+    }
+
+    public FakeDirectory(int pageSize) {
+        TestTls.ensureKeystore();
+        this.pageSize = pageSize;
+        server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
+                .keystorePath(TestTls.KEYSTORE.toAbsolutePath().toString()).keystoreType("PKCS12")
+                .keystorePassword(new String(TestTls.PASSWORD)).keyManagerPassword(new String(TestTls.PASSWORD)));
+        server.start();
+        publish();
+    }
+
+    public String base() {
+        return "https://localhost:" + server.httpsPort();
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    /** A mapping file for this directory: custom cloud at this server, secret from a file. */
+    public String mapping(String tenant, String secretFile, String body) {
+        return "tenant: " + tenant + "\n"
+                + "tenantId: " + TENANT_ID + "\n"
+                + "clientId: " + CLIENT_ID + "\n"
+                + "credentials: { clientSecretFile: " + secretFile + " }\n"
+                + "cloud: custom\n"
+                + "graphEndpoint: " + base() + "\n"
+                + "authorityHost: " + base() + "\n"
+                + "schedule: \"0 0 3 * * ?\"\n"
+                + body;
+    }
+
+    // ---- changing the directory ----
+
+    /** Adds or replaces a user: {@code attributes} as Graph names them (mail, givenName, department, ...). */
+    public FakeDirectory user(String id, Map<String, Object> attributes) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", id);
+        user.put("accountEnabled", true);
+        user.put("userType", "Member");
+        user.putAll(attributes);
+        users.put(id, user);
+        softDeleted.remove(id);
+        return this;
+    }
+
+    public static Map<String, Object> person(String given, String surname, String mail, String department) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("displayName", given + " " + surname);
+        map.put("givenName", given);
+        map.put("surname", surname);
+        map.put("mail", mail);
+        map.put("userPrincipalName", mail);
+        if (department != null) {
+            map.put("department", department);
+        }
+        return map;
+    }
+
+    public FakeDirectory set(String userId, String attribute, Object value) {
+        users.get(userId).put(attribute, value);
+        return this;
+    }
+
+    /** Soft delete (restorable): {@code @removed} reason {@code changed}. */
+    public FakeDirectory softDelete(String userId) {
+        softDeleted.put(userId, "changed");
+        return this;
+    }
+
+    /** Hard delete: {@code @removed} reason {@code deleted}, and GET /users/{id} answers 404. */
+    public FakeDirectory delete(String userId) {
+        users.remove(userId);
+        softDeleted.remove(userId);
+        groups.values().forEach(g -> g.members().remove(userId));
+        return this;
+    }
+
+    public FakeDirectory restore(String userId) {
+        softDeleted.remove(userId);
+        return this;
+    }
+
+    public FakeDirectory group(String id, String displayName) {
+        groups.putIfAbsent(id, new Group(displayName, new LinkedHashMap<>()));
+        return this;
+    }
+
+    public FakeDirectory member(String groupId, String memberId) {
+        groups.get(groupId).members().put(memberId, groups.containsKey(memberId) ? "group" : "user");
+        return this;
+    }
+
+    public FakeDirectory removeMember(String groupId, String memberId) {
+        groups.get(groupId).members().remove(memberId);
+        return this;
+    }
+
+    /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
+    public FakeDirectory expireDeltaLinks() {
+        expired = true;
+        return this;
+    }
+
+    // ---- serving it ----
+
+    /** Re-stubs every endpoint for the directory as it is now. */
+    public void publish() {
+        server.resetAll();
+        server.stubFor(post(urlPathMatching("/" + TENANT_ID + "/oauth2/v2.0/token")).willReturn(json(200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"fake-access-token\"}")));
+        String token = "v" + (++version);
+        Snapshot now = snapshot();
+        stubStream("users", null, userItems(new Snapshot(Map.of(), Set.of(), Map.of()), now, true), token);
+        stubStream("groups", null, groupItems(new Snapshot(Map.of(), Set.of(), Map.of()), now), token);
+        for (Map.Entry<String, Snapshot> old : issued.entrySet()) {
+            if (expired) {
+                for (String stream : List.of("users", "groups")) {
+                    server.stubFor(get(urlPathEqualTo("/v1.0/" + stream + "/delta"))
+                            .withQueryParam("$deltatoken", equalTo(old.getKey()))
+                            .willReturn(json(410, "{\"error\":{\"code\":\"syncStateNotFound\",\"message\":"
+                                    + "\"The sync state is not found\"}}")));
+                }
+            } else {
+                stubStream("users", old.getKey(), userItems(old.getValue(), now, false), token);
+                stubStream("groups", old.getKey(), groupItems(old.getValue(), now), token);
+            }
+        }
+        issued.put(token, now);
+        expired = false;
+        for (String id : users.keySet()) {
+            server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
+        }
+        server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(10).willReturn(json(404,
+                "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist.\"}}")));
+    }
+
+    private Snapshot snapshot() {
+        Map<String, Map<String, Object>> u = new TreeMap<>();
+        users.forEach((id, attrs) -> u.put(id, new LinkedHashMap<>(attrs)));
+        Map<String, Group> g = new TreeMap<>();
+        groups.forEach((id, group) -> g.put(id, new Group(group.displayName(), new LinkedHashMap<>(group.members()))));
+        return new Snapshot(u, Set.copyOf(softDeleted.keySet()), g);
+    }
+
+    private List<Object> userItems(Snapshot before, Snapshot now, boolean full) {
+        List<Object> items = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> e : now.users().entrySet()) {
+            String id = e.getKey();
+            boolean gone = now.softDeleted().contains(id);
+            boolean wasGone = before.softDeleted().contains(id) || !before.users().containsKey(id);
+            if (gone) {
+                if (!full && !wasGone) {
+                    items.add(removed(id, "changed"));
+                }
+            } else if (full || wasGone || !e.getValue().equals(before.users().get(id))) {
+                items.add(e.getValue());
+            }
+        }
+        if (!full) {
+            for (String id : before.users().keySet()) {
+                if (!now.users().containsKey(id)) {
+                    items.add(removed(id, "deleted"));
+                }
+            }
+        }
+        return items;
+    }
+
+    private List<Object> groupItems(Snapshot before, Snapshot now) {
+        List<Object> items = new ArrayList<>();
+        for (Map.Entry<String, Group> e : now.groups().entrySet()) {
+            Group was = before.groups().get(e.getKey());
+            List<Object> delta = new ArrayList<>();
+            e.getValue().members().forEach((member, type) -> {
+                if (was == null || !was.members().containsKey(member)) {
+                    delta.add(Map.of("@odata.type", "#microsoft.graph." + type, "id", member));
+                }
+            });
+            if (was != null) {
+                was.members().forEach((member, type) -> {
+                    if (!e.getValue().members().containsKey(member)) {
+                        delta.add(Map.of("@odata.type", "#microsoft.graph." + type, "id", member,
+                                "@removed", Map.of("reason", "deleted")));
+                    }
+                });
+            }
+            if (was == null || !delta.isEmpty() || !was.displayName().equals(e.getValue().displayName())) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", e.getKey());
+                item.put("displayName", e.getValue().displayName());
+                item.put("members@delta", delta);
+                items.add(item);
+            }
+        }
+        for (String id : before.groups().keySet()) {
+            if (!now.groups().containsKey(id)) {
+                items.add(removed(id, "deleted"));
+            }
+        }
+        return items;
+    }
+
+    private static Map<String, Object> removed(String id, String reason) {
+        return Map.of("id", id, "@removed", Map.of("reason", reason));
+    }
+
+    private void stubStream(String stream, String fromToken, List<Object> items, String newToken) {
+        int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize);
+        String prefix = (fromToken == null ? "full" : fromToken) + "-" + newToken + "-";
+        for (int p = 0; p < pages; p++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (p < pages - 1) {
+                body.put("@odata.nextLink", base() + "/v1.0/" + stream + "/delta?$skiptoken=" + prefix + (p + 1));
+            } else {
+                body.put("@odata.deltaLink", base() + "/v1.0/" + stream + "/delta?$deltatoken=" + newToken);
+            }
+            body.put("value", items.subList(p * pageSize, Math.min(items.size(), (p + 1) * pageSize)));
+            var request = get(urlPathEqualTo("/v1.0/" + stream + "/delta"));
+            if (p == 0) {
+                request = fromToken == null ? request.withQueryParam("$deltatoken", absent()).withQueryParam("$skiptoken", absent())
+                        : request.withQueryParam("$deltatoken", equalTo(fromToken));
+            } else {
+                request = request.withQueryParam("$skiptoken", equalTo(prefix + p));
+            }
+            server.stubFor(request.willReturn(json(200, JSON.writeValueAsString(body))));
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+    }
+
+    /** The ids of users currently listed (not soft-deleted). */
+    public Set<String> activeUserIds() {
+        Set<String> ids = new LinkedHashSet<>(users.keySet());
+        ids.removeAll(softDeleted.keySet());
+        return ids;
+    }
+}
