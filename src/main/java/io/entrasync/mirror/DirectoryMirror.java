@@ -45,6 +45,7 @@ public class DirectoryMirror {
     private final MembershipReader membershipReader;
     private final GroupWriter groupWriter;
     private final DeltaLinks deltaLinks;
+    private final CustomPlans customPlans;
 
     @Autowired
     public DirectoryMirror(DataSource dataSource) {
@@ -58,6 +59,7 @@ public class DirectoryMirror {
         this.membershipReader = new MembershipReader(jdbc);
         this.groupWriter = new GroupWriter(jdbc, membershipReader, clock);
         this.deltaLinks = new DeltaLinks(jdbc, clock);
+        this.customPlans = new CustomPlans(jdbc);
     }
 
     /**
@@ -69,6 +71,7 @@ public class DirectoryMirror {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> applyUsers(String tenant, long runId, UserPage page) {
+        customPlans.forThisTransaction();
         return userWriter.apply(tenant, runId, page);
     }
 
@@ -82,6 +85,7 @@ public class DirectoryMirror {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> applyGroups(String tenant, long runId, GroupPage page) {
+        customPlans.forThisTransaction();
         return groupWriter.apply(tenant, runId, page);
     }
 
@@ -93,11 +97,13 @@ public class DirectoryMirror {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> finishFullGroupSync(String tenant, long runId) {
+        customPlans.forThisTransaction();
         return groupWriter.finishFullSync(tenant, runId);
     }
 
     /** Users not marked removed that no page of run {@code runId} (or later) mentioned, ordered by id. */
     public List<String> usersNotSeenSince(String tenant, long runId) {
+        customPlans.forThisTransaction();
         return userReader.notSeenSince(tenant, runId);
     }
 
@@ -106,6 +112,7 @@ public class DirectoryMirror {
      * load of the tenant's nested-group edges; cycle-safe. Every requested id is a key (empty set: no groups).
      */
     public Map<String, Set<GroupRef>> transitiveGroups(String tenant, Collection<String> userIds) {
+        customPlans.forThisTransaction();
         GroupHierarchy hierarchy = membershipReader.hierarchy(tenant);
         Map<String, Set<String>> direct = membershipReader.directGroups(tenant, userIds);
         Map<String, Set<GroupRef>> result = new LinkedHashMap<>();
@@ -126,11 +133,13 @@ public class DirectoryMirror {
 
     /** The users of those ids the mirror knows (removed ones included), in no particular order. */
     public List<MirrorUser> users(String tenant, Collection<String> ids) {
+        customPlans.forThisTransaction();
         return userReader.users(tenant, ids);
     }
 
     /** Streams every user of the tenant (removed ones included) ordered by id, without holding them in memory. */
     public void forEachUser(String tenant, Consumer<MirrorUser> consumer) {
+        customPlans.forThisTransaction();
         userReader.forEachUser(tenant, consumer);
     }
 
@@ -140,6 +149,7 @@ public class DirectoryMirror {
      * ids are sorted.
      */
     public Map<String, List<String>> claimantsByEmail(String tenant, Collection<String> emails) {
+        customPlans.forThisTransaction();
         return userReader.claimantsByEmail(tenant, emails);
     }
 

@@ -1,7 +1,5 @@
 package io.entrasync.mirror;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.entrasync.source.DirectoryGroup;
 import io.entrasync.source.DirectoryUser;

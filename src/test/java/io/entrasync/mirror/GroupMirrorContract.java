@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.entrasync.source.DirectoryGroup;
 import io.entrasync.source.GroupPage;
 import io.entrasync.source.RemovedObject.Reason;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ abstract class GroupMirrorContract extends DirectoryMirrorContract {
         GroupPage first = groupPage(List.of(group("A")), addUser("A", "u1"), addUser("A", "u2"));
         GroupPage second = groupPage(List.of(new DirectoryGroup("A", null, null)), addUser("A", "u3"));
 
-        var affected = new java.util.HashSet<>(groups(1, first));
+        var affected = new HashSet<>(groups(1, first));
         affected.addAll(groups(1, second));
         var again = groups(1, second);
 
