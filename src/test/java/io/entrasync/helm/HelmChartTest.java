@@ -1,0 +1,376 @@
+package io.entrasync.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Lints and renders {@code helm/entra-sync} with a real Helm engine (helm-java) and checks the rendered objects.
+ * Release {@code sync} in namespace {@code helpdesk}, so resource names are {@code sync-entra-sync…}.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm", "entra-sync");
+    private static final String FULLNAME = "sync-entra-sync";
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void lint_strict_passesWithDefaults() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    @Nested
+    class Defaults {
+
+        @Test
+        void rendersWorkloadServiceMappingsPdbAndServiceAccount_butNoSecretNorServiceMonitor() {
+            Rendered r = render("");
+
+            assertThat(r.kinds()).containsExactlyInAnyOrder(
+                    "Deployment", "Service", "ConfigMap", "PodDisruptionBudget", "ServiceAccount");
+            assertThat(r.deployment().at("/spec/replicas").asInt()).isEqualTo(2);
+            assertThat(r.container().at("/image").asString()).isEqualTo("entra-sync:0.1.0");
+        }
+
+        @Test
+        void runsOnPostgresWithSimulatorOff() {
+            Rendered r = render("");
+
+            assertThat(r.envValue("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql:");
+            assertThat(r.envValue("ENTRA_SYNC_SIMULATOR_ENABLED")).isEqualTo("false");
+            assertThat(r.envValue("SERVER_PORT")).isEqualTo("8080");
+            assertThat(r.envValue("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=");
+        }
+
+        @Test
+        void probesHitActuatorGroupsOnTheHttpPort() {
+            JsonNode c = render("").container();
+
+            assertThat(c.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+            assertThat(c.at("/ports/0/name").asString()).isEqualTo("http");
+            assertThat(c.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
+            assertThat(c.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/readiness");
+            assertThat(c.at("/startupProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                assertThat(c.at("/" + probe + "/httpGet/port").asString()).as(probe).isEqualTo("http");
+            }
+            assertThat(c.at("/startupProbe/failureThreshold").asInt() * c.at("/startupProbe/periodSeconds").asInt())
+                    .isGreaterThanOrEqualTo(120);
+            assertThat(c.at("/resources/limits/memory").asString()).isNotEmpty();
+            assertThat(c.at("/resources/requests/cpu").asString()).isNotEmpty();
+        }
+
+        @Test
+        void hardenedSecurityContextWithWritableTmpOnly() {
+            Rendered r = render("");
+            JsonNode sc = r.container().at("/securityContext");
+            JsonNode pod = r.deployment().at("/spec/template/spec");
+
+            assertThat(sc.at("/runAsNonRoot").asBoolean()).isTrue();
+            assertThat(sc.at("/runAsUser").asInt()).isEqualTo(10001);
+            assertThat(sc.at("/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(sc.at("/allowPrivilegeEscalation").asBoolean()).isFalse();
+            assertThat(sc.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+            assertThat(sc.at("/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("/securityContext/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("/automountServiceAccountToken").asBoolean()).isFalse();
+            assertThat(r.volume("tmp").has("emptyDir")).isTrue();
+            assertThat(r.mount("tmp").at("/mountPath").asString()).isEqualTo("/tmp");
+        }
+
+        @Test
+        void secretsAreReferencedNeverRendered() {
+            Rendered r = render("");
+
+            assertThat(r.kinds()).doesNotContain("Secret");
+            assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo(FULLNAME + "-admin-token/token");
+            assertThat(r.secretRef("SPRING_DATASOURCE_PASSWORD")).isEqualTo(FULLNAME + "-database/password");
+            assertThat(r.plainEnvNames()).containsExactlyInAnyOrder("SERVER_PORT", "ENTRA_SYNC_SIMULATOR_ENABLED",
+                    "ENTRA_SYNC_MAPPINGS_DIR", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+                    "JAVA_TOOL_OPTIONS");
+        }
+
+        @Test
+        void serviceIsClusterIpOn8080() {
+            JsonNode svc = render("").one("Service");
+
+            assertThat(svc.at("/spec/type").asString()).isEqualTo("ClusterIP");
+            assertThat(svc.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
+            assertThat(svc.at("/spec/ports/0/targetPort").asString()).isEqualTo("http");
+        }
+
+        @Test
+        void emptyMappingsConfigMapMountedReadOnly_podsNotRolledOnMappingChanges() {
+            Rendered r = render("");
+
+            assertThat(r.one("ConfigMap").at("/data").size()).isZero();
+            assertThat(r.envValue("ENTRA_SYNC_MAPPINGS_DIR")).isEqualTo("/config/mappings");
+            assertThat(r.mount("mappings").at("/readOnly").asBoolean()).isTrue();
+            assertThat(r.deployment().at("/spec/template/metadata/annotations").isMissingNode()).isTrue();
+        }
+    }
+
+    @Nested
+    class Overrides {
+
+        private static final String CONTOSO = """
+                tenant: contoso
+                tenantId: 11111111-2222-3333-4444-555555555555
+                clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                credentials: { clientSecretEnv: CONTOSO_SECRET }
+                schedule: "0 */15 * * * ?"
+                sites:
+                  - { default: Contoso HQ }
+                """;
+
+        private static final String PRODUCTION = """
+                replicaCount: 3
+                image: { repository: registry.example/entra-sync, tag: "1.2.3" }
+                adminToken: { existingSecret: sync-admin, key: api-token }
+                database:
+                  url: jdbc:postgresql://db.internal:5432/helpdesk
+                  existingSecret: helpdesk-db
+                  existingSecretPasswordKey: pw
+                  existingSecretUsernameKey: user
+                tenantSecrets:
+                  - { env: CONTOSO_SECRET, secretName: contoso-graph, key: client-secret }
+                  - { env: FABRIKAM_SECRET, secretName: fabrikam-graph, key: secret }
+                tenantSecretFiles:
+                  - { name: fabrikam-cert, secretName: fabrikam-graph-cert }
+                  - name: tailspin-cert
+                    secretName: tailspin-graph
+                    items: [{ key: tls.key, path: private.key }]
+                mappings:
+                  contoso.yaml: |
+                %s""".formatted(CONTOSO.indent(4));
+
+        @Test
+        void productionValues_renderReplicasImageAndSecretReferences() {
+            Rendered r = render(PRODUCTION);
+
+            assertThat(r.deployment().at("/spec/replicas").asInt()).isEqualTo(3);
+            assertThat(r.container().at("/image").asString()).isEqualTo("registry.example/entra-sync:1.2.3");
+            assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo("sync-admin/api-token");
+            assertThat(r.secretRef("SPRING_DATASOURCE_PASSWORD")).isEqualTo("helpdesk-db/pw");
+            assertThat(r.secretRef("SPRING_DATASOURCE_USERNAME")).isEqualTo("helpdesk-db/user");
+            assertThat(r.envValue("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://db.internal:5432/helpdesk");
+            assertThat(r.secretRef("CONTOSO_SECRET")).isEqualTo("contoso-graph/client-secret");
+            assertThat(r.secretRef("FABRIKAM_SECRET")).isEqualTo("fabrikam-graph/secret");
+            assertThat(r.kinds()).doesNotContain("Secret");
+        }
+
+        @Test
+        void tenantSecretFiles_mountedReadOnlyUnderConfigSecrets() {
+            Rendered r = render(PRODUCTION);
+
+            assertThat(r.mount("secret-fabrikam-cert").at("/mountPath").asString())
+                    .isEqualTo("/config/secrets/fabrikam-cert");
+            assertThat(r.mount("secret-fabrikam-cert").at("/readOnly").asBoolean()).isTrue();
+            assertThat(r.volume("secret-fabrikam-cert").at("/secret/secretName").asString())
+                    .isEqualTo("fabrikam-graph-cert");
+            assertThat(r.volume("secret-tailspin-cert").at("/secret/items/0/path").asString())
+                    .isEqualTo("private.key");
+        }
+
+        @Test
+        void mappings_renderedVerbatimIntoConfigMapMountedAsMappingsDir() {
+            Rendered r = render(PRODUCTION);
+            JsonNode configMap = r.one("ConfigMap");
+
+            assertThat(configMap.at("/metadata/name").asString()).isEqualTo(FULLNAME + "-mappings");
+            assertThat(configMap.at("/data/contoso.yaml").asString()).isEqualTo(CONTOSO);
+            assertThat(r.volume("mappings").at("/configMap/name").asString()).isEqualTo(FULLNAME + "-mappings");
+            assertThat(r.mount("mappings").at("/mountPath").asString()).isEqualTo("/config/mappings");
+            assertThat(r.envValue("ENTRA_SYNC_MAPPINGS_DIR")).isEqualTo("/config/mappings");
+        }
+
+        @Test
+        void existingMappingsConfigMap_mountedInsteadOfChartConfigMap() {
+            Rendered r = render("existingMappingsConfigMap: helpdesk-mappings\n");
+
+            assertThat(r.kinds()).doesNotContain("ConfigMap");
+            assertThat(r.volume("mappings").at("/configMap/name").asString()).isEqualTo("helpdesk-mappings");
+        }
+
+        @Test
+        void rollOnMappingsChange_addsChecksumThatFollowsTheMappings() {
+            String roll = "rollOnMappingsChange: true\nmappings:\n  a.yaml: |\n    tenant: %s\n";
+
+            String first = checksum(render(roll.formatted("a")));
+            String same = checksum(render(roll.formatted("a")));
+            String changed = checksum(render(roll.formatted("b")));
+
+            assertThat(first).hasSize(64).isEqualTo(same).isNotEqualTo(changed);
+        }
+
+        @Test
+        void podDisruptionBudget_onlyWithMoreThanOneReplica() {
+            assertThat(render("replicaCount: 1\n").kinds()).doesNotContain("PodDisruptionBudget");
+
+            JsonNode pdb = render("replicaCount: 3\n").one("PodDisruptionBudget");
+            assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
+            assertThat(pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1instance").asString()).isEqualTo("sync");
+        }
+
+        @Test
+        void serviceMonitor_whenEnabled_scrapesPrometheusWithAdminToken() {
+            Rendered r = render("serviceMonitor: { enabled: true, labels: { release: prom } }\n");
+            JsonNode endpoint = r.one("ServiceMonitor").at("/spec/endpoints/0");
+
+            assertThat(r.one("ServiceMonitor").at("/apiVersion").asString()).isEqualTo("monitoring.coreos.com/v1");
+            assertThat(r.one("ServiceMonitor").at("/metadata/labels/release").asString()).isEqualTo("prom");
+            assertThat(endpoint.at("/path").asString()).isEqualTo("/actuator/prometheus");
+            assertThat(endpoint.at("/port").asString()).isEqualTo("http");
+            assertThat(endpoint.at("/authorization/type").asString()).isEqualTo("Bearer");
+            assertThat(endpoint.at("/authorization/credentials/name").asString()).isEqualTo(FULLNAME + "-admin-token");
+            assertThat(endpoint.at("/authorization/credentials/key").asString()).isEqualTo("token");
+            assertThat(r.one("ServiceMonitor").at("/spec/selector/matchLabels/app.kubernetes.io~1name").asString())
+                    .isEqualTo("entra-sync");
+        }
+
+        @Test
+        void adminTokenValue_explicitlySet_createsSecretTheDeploymentReads() {
+            Rendered r = render("adminToken: { value: not-for-production }\n");
+            JsonNode secret = r.one("Secret");
+
+            assertThat(secret.at("/metadata/name").asString()).isEqualTo(FULLNAME + "-admin-token");
+            assertThat(secret.at("/data/token").asString()).isEqualTo("bm90LWZvci1wcm9kdWN0aW9u");
+            assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo(FULLNAME + "-admin-token/token");
+        }
+    }
+
+    @Nested
+    class Refused {
+
+        @Test
+        void adminTokenValueTogetherWithExistingSecret() {
+            assertThatThrownBy(() -> render("adminToken: { existingSecret: a, value: b }\n"))
+                    .hasMessageContaining("adminToken: set either existingSecret or value, not both");
+        }
+
+        @Test
+        void nonPostgresDatabaseUrl() {
+            assertThatThrownBy(() -> render("database: { url: 'jdbc:h2:file:./data/entra-sync' }\n"))
+                    .hasMessageContaining("database.url must be a jdbc:postgresql: URL");
+        }
+
+        @Test
+        void mappingFileNameWithoutYamlSuffix() {
+            assertThatThrownBy(() -> render("mappings: { contoso.txt: 'tenant: contoso' }\n"))
+                    .hasMessageContaining("mappings.contoso.txt: mapping file names must end in .yaml or .yml");
+        }
+
+        @Test
+        void tenantSecretWithoutKey() {
+            assertThatThrownBy(() -> render("tenantSecrets: [{ env: X_SECRET, secretName: x }]\n"))
+                    .hasMessageContaining("tenantSecrets[0]: env, secretName and key are required");
+        }
+    }
+
+    private Rendered render(String values) {
+        try {
+            Path file = Files.createTempFile(tmp, "values", ".yaml");
+            Files.writeString(file, values);
+            String manifest = new Helm(CHART).template()
+                    .withName("sync")
+                    .withNamespace("helpdesk")
+                    .withValuesFile(file)
+                    .call();
+            List<JsonNode> docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifest).readAll().stream()
+                    .filter(doc -> doc != null && doc.isObject())
+                    .toList();
+            return new Rendered(docs);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String checksum(Rendered r) {
+        return r.deployment().at("/spec/template/metadata/annotations/checksum~1mappings").asString();
+    }
+
+    /** The objects of one rendering, with look-ups into the single Deployment's only container. */
+    private record Rendered(List<JsonNode> objects) {
+
+        List<String> kinds() {
+            return objects.stream().map(o -> o.at("/kind").asString()).toList();
+        }
+
+        JsonNode one(String kind) {
+            List<JsonNode> found = objects.stream().filter(o -> kind.equals(o.at("/kind").asString())).toList();
+            assertThat(found).as("objects of kind %s", kind).hasSize(1);
+            return found.get(0);
+        }
+
+        JsonNode deployment() {
+            return one("Deployment");
+        }
+
+        JsonNode container() {
+            JsonNode containers = deployment().at("/spec/template/spec/containers");
+            assertThat(containers.size()).isEqualTo(1);
+            return containers.get(0);
+        }
+
+        JsonNode volume(String name) {
+            return named(deployment().at("/spec/template/spec/volumes"), name);
+        }
+
+        JsonNode mount(String name) {
+            return named(container().at("/volumeMounts"), name);
+        }
+
+        JsonNode env(String name) {
+            return named(container().at("/env"), name);
+        }
+
+        String envValue(String name) {
+            JsonNode env = env(name);
+            assertThat(env.has("value")).as("%s has a plain value", name).isTrue();
+            return env.at("/value").asString();
+        }
+
+        /** {@code secretName/key} of an env var read from a Secret. */
+        String secretRef(String name) {
+            JsonNode ref = env(name).at("/valueFrom/secretKeyRef");
+            assertThat(ref.isObject()).as("%s is read from a Secret", name).isTrue();
+            assertThat(env(name).has("value")).as("%s has no plain value", name).isFalse();
+            return ref.at("/name").asString() + "/" + ref.at("/key").asString();
+        }
+
+        List<String> plainEnvNames() {
+            return StreamSupport.stream(container().at("/env").spliterator(), false)
+                    .filter(e -> e.has("value"))
+                    .map(e -> e.at("/name").asString())
+                    .toList();
+        }
+
+        private static JsonNode named(JsonNode list, String name) {
+            Map<String, JsonNode> byName = StreamSupport.stream(list.spliterator(), false)
+                    .collect(Collectors.toMap(n -> n.at("/name").asString(), n -> n));
+            return Optional.ofNullable(byName.get(name))
+                    .orElseThrow(() -> new AssertionError(name + " not found among " + byName.keySet()));
+        }
+    }
+}
