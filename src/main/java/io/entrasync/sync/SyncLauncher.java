@@ -17,10 +17,13 @@ public class SyncLauncher {
     private final SyncRuns runs;
     private final SyncService service;
     private final Executor executor;
+    private final SyncRunRepository history;
 
-    SyncLauncher(MappingRegistry mappings, SyncRuns runs, SyncService service, @Qualifier("syncExecutor") Executor executor) {
+    SyncLauncher(MappingRegistry mappings, SyncRuns runs, SyncRunRepository history, SyncService service,
+                 @Qualifier("syncExecutor") Executor executor) {
         this.mappings = mappings;
         this.runs = runs;
+        this.history = history;
         this.service = service;
         this.executor = executor;
     }
@@ -37,6 +40,14 @@ public class SyncLauncher {
         if (blocked.getStatus() != RunStatus.BLOCKED) {
             throw new ConflictException("id", "sync run " + blockedRunId + " is " + blocked.getStatus()
                     + "; only a BLOCKED run can be approved");
+        }
+        history.findFirstByApprovesRunId(blockedRunId).ifPresent(approval -> {
+            throw new ConflictException("id", "sync run " + blockedRunId + " was already approved by run " + approval.getId());
+        });
+        if (history.existsByTenantAndIdGreaterThanAndStatusAndDryRunFalse(blocked.getTenant(), blockedRunId,
+                RunStatus.SUCCEEDED)) {
+            throw new ConflictException("id", "sync run " + blockedRunId + " was superseded by a later successful run; "
+                    + "start a new run instead");
         }
         requireRunnable(blocked.getTenant());
         return submit(runs.queue(blocked.getTenant(), blocked.getMode(), RunTrigger.APPROVAL, false, blockedRunId));

@@ -14,5 +14,9 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
     Optional<SyncRun> findFirstByTenantOrderByIdDesc(String tenant);
 
+    Optional<SyncRun> findFirstByApprovesRunId(Long approvesRunId);
+
+    boolean existsByTenantAndIdGreaterThanAndStatusAndDryRunFalse(String tenant, Long id, RunStatus status);
+
     Optional<SyncRun> findFirstByTenantAndStatusAndDryRunFalseOrderByIdDesc(String tenant, RunStatus status);
 }
