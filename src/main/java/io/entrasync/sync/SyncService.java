@@ -30,11 +30,13 @@ public class SyncService {
     private final MappingRegistry mappings;
     private final RunCollaborators collaborators;
     private final TransactionTemplate runTransaction;
+    private final SyncMetrics metrics;
 
     SyncService(SyncRuns runs, MappingRegistry mappings, DirectorySource source, DirectoryMirror mirror,
                 DirectoryStore store, ChangeLog changeLog, MainSiteUsers mainSiteUsers, JdbcTemplate jdbc,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, SyncMetrics metrics) {
         this.runs = runs;
+        this.metrics = metrics;
         this.mappings = mappings;
         this.collaborators = new RunCollaborators(source, mirror, store, changeLog, mainSiteUsers, new MappingEngine(),
                 new Reconciler(), runs, jdbc);
@@ -66,6 +68,7 @@ public class SyncService {
             result = RunResult.failed(e.getClass().getSimpleName() + ": " + rootMessage(e));
         }
         SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error());
+        metrics.record(finished, java.time.Duration.ofNanos(System.nanoTime() - started));
         RunCounts c = finished.counts();
         log.info("sync run {} of tenant '{}' {} in {} ms: created={} updated={} linked={} moved={} deactivated={} "
                         + "reactivated={} unchanged={} skipped={} failed={} pages={} throttled={}{}", runId,

@@ -330,4 +330,18 @@ class SyncEndToEndTest {
         assertThat(explain.get("outcome").asString()).isEqualTo("IN_SCOPE");
         assertThat(explain.get("groups").toString()).contains("Berlin Office");
     }
+
+    @Test
+    @Order(10)
+    void runsAreMeasuredForPrometheus_andReadinessChecksTheDatabase() {
+        String metrics = api.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("entrasync_sync_runs_total{mode=\"DELTA\",status=\"SUCCEEDED\",tenant=\"contoso\"}");
+        assertThat(metrics).contains("entrasync_sync_runs_total{mode=\"DELTA\",status=\"BLOCKED\",tenant=\"contoso\"}");
+        assertThat(metrics).contains("entrasync_sync_users_changed_total{kind=\"created\",tenant=\"contoso\"}");
+        assertThat(metrics).contains("entrasync_sync_last_success_seconds{tenant=\"contoso\"}");
+        assertThat(metrics).contains("entrasync_graph_responses_total{kind=\"pages\",tenant=\"contoso\"}");
+        var readiness = new ApiClient(port, null).get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+    }
 }
