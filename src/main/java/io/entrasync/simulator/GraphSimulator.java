@@ -34,6 +34,13 @@ public final class GraphSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GraphSimulator.class);
 
+    static {
+        // The JDK server leaves Nagle's algorithm on by default, which stalls each page on delayed ACKs.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorSettings settings;
     private final Map<String, TenantRegistration> registrations = new ConcurrentHashMap<>();
     private final Map<String, TenantDirectory> directories = new ConcurrentHashMap<>();
@@ -66,6 +73,19 @@ public final class GraphSimulator implements AutoCloseable {
             drift = Executors.newSingleThreadScheduledExecutor(daemonThreads("graph-simulator-drift"));
             long millis = settings.driftEvery().toMillis();
             drift.scheduleWithFixedDelay(this::driftAll, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs the simulator on its own until the process is stopped; {@code --help} style usage in
+     * {@link SimulatorCommandLine#USAGE}, e.g. {@code --port 8443 --tenants 1000 --users 200 --latency-ms 20}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        try {
+            SimulatorCommandLine.run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
     }
 
