@@ -94,6 +94,7 @@ final class DirectoryLayout {
 
     private static String code(String city, int s) {
         String letters = city.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
-        return letters.length() >= 3 ? letters.substring(0, 3) : "S" + s;
+        String digits = city.replaceAll("[^0-9]", "");
+        return (letters.length() >= 3 ? letters.substring(0, 3) : "S" + s) + digits;
     }
 }

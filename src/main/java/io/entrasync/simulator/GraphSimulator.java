@@ -128,6 +128,9 @@ public final class GraphSimulator implements AutoCloseable {
     /** Every deltaLink and skiptoken handed out for this tenant so far answers 410 from now on. */
     public void expireDeltaTokens(String tenantId) {
         TenantDirectory directory = directories.get(tenantId);
+        if (directory == null) {
+            throw new IllegalArgumentException("no simulated tenant " + tenantId);
+        }
         directory.lock.writeLock().lock();
         try {
             directory.oldestValidVersion = ++directory.version;
