@@ -56,10 +56,6 @@ final class SimGroup {
         return false;
     }
 
-    boolean changedBetween(int since, int until) {
-        return version > since && version <= until || !netChanges(since, until).isEmpty();
-    }
-
     /**
      * Members added or removed between two versions, sorted by key: only members whose state at {@code until}
      * differs from their state at {@code since}. Each entry is {@code key << 1 | added}.
