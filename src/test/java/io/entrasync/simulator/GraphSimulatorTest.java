@@ -210,6 +210,57 @@ class GraphSimulatorTest {
         assertThat(tenant.source.userExists(tenant.connection(), "c6b56b5d-8a0f-4b0e-8f6e-2a4b3a2a9e11")).isFalse();
     }
 
+    @Test
+    void certificateCredential_clientAssertionIsVerifiedAgainstTheRegisteredCertificate() throws Exception {
+        java.security.KeyStore keys = SimulatorKeystore.loadOrCreate(SimulatedTenant.KEYSTORE_DIR);
+        java.security.cert.X509Certificate certificate =
+                (java.security.cert.X509Certificate) keys.getCertificate(SimulatorKeystore.ALIAS);
+        java.nio.file.Path cert = pem("app.crt", "CERTIFICATE", certificate.getEncoded());
+        java.nio.file.Path key = pem("app.key", "PRIVATE KEY",
+                keys.getKey(SimulatorKeystore.ALIAS, SimulatorKeystore.PASSWORD).getEncoded());
+        simulator.register(new TenantRegistration("cert", SimulatedTenant.CLIENT_ID, null, certificate),
+                DirectoryShape.of(30, 12, 2));
+        simulator.register(new TenantRegistration("other-cert", SimulatedTenant.CLIENT_ID, null,
+                (java.security.cert.X509Certificate) SimulatedTenant.otherCertificate()), DirectoryShape.of(30, 12, 2));
+        SimulatedTenant tenant = new SimulatedTenant(simulator, "cert");
+        io.entrasync.source.TenantConnection.Credentials credentials =
+                new io.entrasync.source.TenantConnection.Credentials(null, null, cert, key);
+
+        DeltaOutcome accepted = tenant.source.readUsers(tenant.connection(credentials), null, false,
+                p -> { });
+
+        assertThat(accepted).isInstanceOf(DeltaOutcome.Completed.class);
+        SimulatedTenant other = new SimulatedTenant(simulator, "other-cert");
+        assertThatThrownBy(() -> other.source.readUsers(other.connection(credentials), null, false,
+                p -> { }))
+                .isInstanceOfSatisfying(DirectorySourceException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("AADSTS700027"));
+    }
+
+    @Test
+    void driftOnEveryDelta_changesTheDirectoryBeforeEachDeltaRound() {
+        SimulatorSettings drifting = new SimulatorSettings(0, SimulatedTenant.KEYSTORE_DIR, 200, java.time.Duration.ZERO,
+                java.time.Duration.ZERO, true, 2);
+        try (GraphSimulator own = GraphSimulator.start(drifting)) {
+            own.register(TenantRegistration.withSecret("drift", SimulatedTenant.CLIENT_ID, SimulatedTenant.SECRET),
+                    DirectoryShape.of(100, 20, 3));
+            SimulatedTenant tenant = new SimulatedTenant(own, "drift");
+            String deltaLink = tenant.users(null).deltaLink();
+
+            SimulatedTenant.Read<UserPage> delta = tenant.users(deltaLink);
+
+            assertThat(own.directory("drift").stats().version()).isEqualTo(1);
+            assertThat(delta.pages().stream().mapToInt(p -> p.users().size() + p.removed().size()).sum())
+                    .isBetween(4, 7);
+        }
+    }
+
+    private static java.nio.file.Path pem(String name, String label, byte[] der) throws Exception {
+        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        return java.nio.file.Files.writeString(SimulatedTenant.KEYSTORE_DIR.resolve(name),
+                "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n");
+    }
+
     private static Set<String> ids(AppliedChanges changes, ChangeKind kind) {
         return changes.changes().stream().filter(c -> c.kind() == kind).map(AppliedChanges.Change::userId)
                 .collect(Collectors.toSet());

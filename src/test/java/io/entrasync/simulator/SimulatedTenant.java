@@ -42,9 +42,20 @@ final class SimulatedTenant {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TenantConnection("sim-" + tenantId, tenantId, CLIENT_ID,
-                new TenantConnection.Credentials(null, file, null, null), TenantConnection.Cloud.CUSTOM,
+        return connection(new TenantConnection.Credentials(null, file, null, null));
+    }
+
+    TenantConnection connection(TenantConnection.Credentials credentials) {
+        return new TenantConnection("sim-" + tenantId, tenantId, CLIENT_ID, credentials, TenantConnection.Cloud.CUSTOM,
                 simulator.baseUrl(), simulator.baseUrl());
+    }
+
+    /** A certificate that is not the simulator's (the JDK's default trust store has plenty). */
+    static java.security.cert.Certificate otherCertificate() throws Exception {
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((java.security.KeyStore) null);
+        return ((javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0]).getAcceptedIssuers()[0];
     }
 
     TenantConnection connection() {
