@@ -1,0 +1,208 @@
+package io.entrasync.simulator;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Microsoft Graph and Entra ID token endpoint simulator on the JDK's HTTPS server, bound to the loopback
+ * interface: {@code POST /{tenantId}/oauth2/v2.0/token}, {@code GET /v1.0/users/delta},
+ * {@code GET /v1.0/groups/delta} and {@code GET /v1.0/users/{id}} for any number of registered tenants, each
+ * with a generated, deterministic directory that can be changed ({@link #apply}) between delta rounds.
+ * Thread-safe. {@link #close()} stops it.
+ */
+public final class GraphSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphSimulator.class);
+
+    static {
+        // The JDK server leaves Nagle's algorithm on by default, which stalls each page on delayed ACKs.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final SimulatorSettings settings;
+    private final Map<String, TenantRegistration> registrations = new ConcurrentHashMap<>();
+    private final Map<String, TenantDirectory> directories = new ConcurrentHashMap<>();
+    private final KeyStore trustStore;
+    private final HttpsServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService drift;
+    private final AtomicLong driftRounds = new AtomicLong();
+
+    private GraphSimulator(SimulatorSettings settings) {
+        this.settings = settings;
+        KeyStore keyStore = SimulatorKeystore.loadOrCreate(settings.keystoreDirectory());
+        this.trustStore = SimulatorKeystore.trustStoreOf(keyStore);
+        AccessTokens tokens = new AccessTokens(Clock.systemUTC());
+        SimulatorHandler handler = new SimulatorHandler(this, new TokenEndpoint(registrations::get, tokens,
+                Clock.systemUTC()), tokens);
+        try {
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
+            server.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
+        }
+        workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads("graph-simulator"));
+        server.setExecutor(workers);
+        server.createContext("/", handler);
+        server.start();
+        if (settings.driftEvery().isZero()) {
+            drift = null;
+        } else {
+            drift = Executors.newSingleThreadScheduledExecutor(daemonThreads("graph-simulator-drift"));
+            long millis = settings.driftEvery().toMillis();
+            drift.scheduleWithFixedDelay(this::driftAll, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs the simulator on its own until the process is stopped; {@code --help} style usage in
+     * {@link SimulatorCommandLine#USAGE}, e.g. {@code --port 8443 --tenants 1000 --users 200 --latency-ms 20}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        try {
+            SimulatorCommandLine.run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Starts a simulator with no tenants; register them with {@link #register}. */
+    public static GraphSimulator start(SimulatorSettings settings) {
+        return new GraphSimulator(settings);
+    }
+
+    /** Generates a tenant's directory and accepts its credentials; replaces an earlier tenant of that id. */
+    public TenantDirectory register(TenantRegistration registration, DirectoryShape shape) {
+        TenantDirectory directory = new TenantDirectory(registration.tenantId(), shape);
+        directories.put(registration.tenantId(), directory);
+        registrations.put(registration.tenantId(), registration);
+        return directory;
+    }
+
+    /** The tenant's directory, or null if no such tenant is registered. */
+    public TenantDirectory directory(String tenantId) {
+        return directories.get(tenantId);
+    }
+
+    public int tenantCount() {
+        return directories.size();
+    }
+
+    /** Applies {@code plan} to the tenant as one new version. */
+    public AppliedChanges apply(String tenantId, ChangePlan plan, Random random) {
+        TenantDirectory directory = directories.get(tenantId);
+        if (directory == null) {
+            throw new IllegalArgumentException("no simulated tenant " + tenantId);
+        }
+        return DirectoryMutator.apply(directory, plan, random);
+    }
+
+    /** A little drift ({@link ChangePlan#DRIFT}). */
+    public AppliedChanges mutate(String tenantId, Random random) {
+        return apply(tenantId, ChangePlan.DRIFT, random);
+    }
+
+    /** Every deltaLink and skiptoken handed out for this tenant so far answers 410 from now on. */
+    public void expireDeltaTokens(String tenantId) {
+        TenantDirectory directory = directories.get(tenantId);
+        if (directory == null) {
+            throw new IllegalArgumentException("no simulated tenant " + tenantId);
+        }
+        directory.lock.writeLock().lock();
+        try {
+            directory.oldestValidVersion = ++directory.version;
+            for (SimGroup group : directory.groups) {
+                group.dropEventsUpTo(directory.oldestValidVersion);
+            }
+        } finally {
+            directory.lock.writeLock().unlock();
+        }
+    }
+
+    /** {@code https://127.0.0.1:<port>}: the Graph root (without {@code /v1.0}) and the authority host. */
+    public String baseUrl() {
+        return "https://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The simulator's certificate only (no key), for {@link SimulatorTlsTrust}. */
+    public KeyStore trustStore() {
+        return trustStore;
+    }
+
+    SimulatorSettings settings() {
+        return settings;
+    }
+
+    void driftBeforeDelta(TenantDirectory directory) {
+        if (settings.driftOnEveryDelta()) {
+            DirectoryMutator.apply(directory, ChangePlan.DRIFT, new Random(driftRounds.incrementAndGet()));
+        }
+    }
+
+    private void driftAll() {
+        try {
+            long round = driftRounds.incrementAndGet();
+            directories.values().forEach(d -> DirectoryMutator.apply(d, ChangePlan.DRIFT,
+                    new Random(d.shape().seed() * 31 + round)));
+        } catch (RuntimeException e) {
+            log.warn("simulator drift failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        if (drift != null) {
+            drift.shutdownNow();
+        }
+    }
+
+    private static SSLContext sslContext(KeyStore keyStore) {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, SimulatorKeystore.PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build the simulator's TLS context", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

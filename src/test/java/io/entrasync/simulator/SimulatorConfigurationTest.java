@@ -1,0 +1,64 @@
+package io.entrasync.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.graph.TlsTrust;
+import io.entrasync.source.TenantConnection;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Spring wiring: off by default; when enabled, a running simulator and a TlsTrust that wins over the default. */
+class SimulatorConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, JvmDefaultTrust.class, SimulatorConfiguration.class)
+            .withPropertyValues("entra-sync.simulator.port=0", "entra-sync.simulator.users=50",
+                    "entra-sync.simulator.drift-every=0s",
+                    "entra-sync.simulator.keystore-dir=" + SimulatedTenant.KEYSTORE_DIR);
+
+    @Test
+    void disabledByDefault() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(GraphSimulator.class);
+            assertThat(context.getBean(TlsTrust.class).forTenant(demo(8443))).isEmpty();
+        });
+    }
+
+    @Test
+    void enabled_startsTheDemoTenant_andTrustsItsCertificateForItsEndpointOnly() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true").run(context -> {
+            GraphSimulator simulator = context.getBean(GraphSimulator.class);
+            TlsTrust trust = context.getBean(TlsTrust.class);
+
+            assertThat(simulator.directory("00000000-0000-0000-0000-0000000000de").stats().users()).isEqualTo(50);
+            assertThat(trust.forTenant(demo(simulator.port()))).isPresent();
+            assertThat(trust.forTenant(new TenantConnection("contoso", "x", "y", null, TenantConnection.Cloud.GLOBAL,
+                    null, null))).isEmpty();
+            assertThat(Files.readString(SimulatedTenant.KEYSTORE_DIR.resolve(SimulatorConfiguration.SECRET_FILE)))
+                    .isEqualTo("demo-secret");
+        });
+    }
+
+    private static TenantConnection demo(int port) {
+        return new TenantConnection("demo", "00000000-0000-0000-0000-0000000000de", "c", null,
+                TenantConnection.Cloud.CUSTOM, "https://127.0.0.1:" + port, "https://127.0.0.1:" + port);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SimulatorProperties.class)
+    static class Properties {
+    }
+
+    /** Stands in for the graph package's default bean, which the simulator's {@code @Primary} bean must beat. */
+    @Configuration(proxyBeanMethods = false)
+    static class JvmDefaultTrust {
+        @Bean
+        TlsTrust jvmDefaultTlsTrust() {
+            return TlsTrust.jvmDefault();
+        }
+    }
+}
