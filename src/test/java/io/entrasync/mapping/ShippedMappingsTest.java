@@ -37,7 +37,7 @@ class ShippedMappingsTest {
         assertThat(demo.connection().cloud()).isEqualTo(TenantConnection.Cloud.CUSTOM);
         assertThat(demo.connection().effectiveGraphEndpoint()).isEqualTo("https://127.0.0.1:8443");
         assertThat(demo.connection().effectiveAuthorityHost()).isEqualTo("https://127.0.0.1:8443");
-        assertThat(demo.connection().credentials().clientSecretEnv()).isEqualTo("DEMO_CLIENT_SECRET");
+        assertThat(demo.connection().credentials().clientSecretFile()).hasToString("./data/simulator/client-secret");
         assertThat(demo.schedule()).isEqualTo("0 * * * * ?");
     }
 
