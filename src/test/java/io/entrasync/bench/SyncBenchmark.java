@@ -134,19 +134,18 @@ public final class SyncBenchmark {
     }
 
     private static ConfigurableApplicationContext context(String dbUrl, Path mappings) {
-        return new SpringApplicationBuilder(EntraSyncApplication.class, BenchTrust.class)
-                .properties(Map.of(
-                        "spring.datasource.url", dbUrl,
-                        "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "postgres",
-                        "server.port", "0",
-                        "entra-sync.admin-token", "bench",
-                        "entra-sync.simulator.enabled", "false",
-                        "entra-sync.mappings-dir", mappings.toAbsolutePath().toString(),
-                        "spring.quartz.auto-startup", "false",
-                        "logging.level.root", "WARN",
-                        "logging.level.io.entrasync.sync.SyncService", "INFO"))
-                .run();
+        // command-line arguments: they outrank application.yml (builder properties would not)
+        return new SpringApplicationBuilder(EntraSyncApplication.class, BenchTrust.class).run(
+                "--spring.datasource.url=" + dbUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=0",
+                "--entra-sync.admin-token=bench",
+                "--entra-sync.simulator.enabled=false",
+                "--entra-sync.mappings-dir=" + mappings.toAbsolutePath(),
+                "--spring.quartz.auto-startup=false",
+                "--logging.level.root=WARN",
+                "--logging.level.io.entrasync.sync.SyncService=INFO");
     }
 
     private Map<String, Object> sync(SyncRuns runs, SyncService service, SyncMode mode) {
