@@ -195,8 +195,8 @@ function tenantCard(t, runs) {
   const errors = t.errors && t.errors.length ? el('div.mapping-errors', { role: 'group', 'aria-label': `Mapping errors of ${title}` },
     el('h3', null, `Mapping errors (${t.errors.length})`),
     el('ul', null, t.errors.map((e) => el('li', null,
-      el('code.loc', null, `${e.file}:${e.line}:${e.column}`), ' ',
-      e.key ? el('code.key', null, e.key) : null, e.key ? ' — ' : '', e.message)))) : null;
+      el('code.loc', null, `${e.file}:${e.line}:${e.column}`),
+      el('p.msg', null, e.key ? [el('code.key', null, e.key), ': '] : null, e.message))))) : null;
 
   const trigger = (label, mode, dryRun, cls) => el(`button.btn.${cls}`, {
     type: 'button', disabled: !t.valid || !key || !!active,
@@ -305,10 +305,14 @@ function progressCell(run, runs) {
     el('span', null, progressText(run, runs)));
 }
 
-function countChips(counts) {
+/** Non-zero counts as chips; a dry run's or BLOCKED run's counts are what it would have done. */
+function countChips(counts, run) {
   const shown = COUNT_KEYS.filter((k) => counts && counts[k]);
   if (!shown.length) return el('span.muted', null, 'no changes');
-  return el('ul.chips', null, shown.map((k) => el(`li.chip.kind-${k}`, null, el('strong', null, String(counts[k])), ` ${k}`)));
+  const planned = run && (run.dryRun || run.status === 'BLOCKED');
+  return el('ul.chips', { 'aria-label': planned ? 'planned, not applied' : null },
+    shown.map((k) => el(`li.chip.kind-${k}`, null, el('strong', null, String(counts[k])), ` ${k}`)),
+    planned ? el('li.chip.planned', null, 'planned') : null);
 }
 
 function runTags(run) {
@@ -328,7 +332,7 @@ function runRow(run) {
     el('td', null, run.trigger),
     el('td', null, timeEl(run.startedAt || run.queuedAt)),
     el('td.num', null, run.status === 'RUNNING' ? duration(elapsed(run)) : duration(run.durationMs)),
-    el('td', null, isActive(run) ? progressCell(run, state.runs) : countChips(run.counts)),
+    el('td', null, isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run)),
     el('td', null, el('button.btn.btn-small', { type: 'button', 'aria-label': `Details of run #${run.id}`,
       onclick: () => guard(() => openRun(run.id)) }, 'Details')));
 }
@@ -384,7 +388,7 @@ function renderSummary(run) {
     fact('Pages read', String(run.pagesRead)),
     fact('Users processed', String(run.usersProcessed)),
     fact('Throttled / retries', `${run.throttled} / ${run.retries}`));
-  const counts = isActive(run) ? progressCell(run, state.runs) : countChips(run.counts);
+  const counts = isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run);
   const error = run.error ? el(`p.${run.status === 'BLOCKED' ? 'notice-warn' : 'notice-error'}`, { role: 'note' }, run.error) : null;
   replace($('#run-summary'), error, facts, el('div.counts-line', null, el('span.label', null, 'Counts '), counts));
 }
@@ -490,7 +494,7 @@ function changeRow(c, accounts) {
       el('span.muted.block', null, el('code', null, c.externalId || ''), c.userId ? ` · account #${c.userId}` : '')),
     el('td', null,
       c.reason ? el('p.reason', null, c.reason) : null,
-      c.kind === 'DEACTIVATE' ? el('p.reason', null, `${c.openTickets ?? 0} open tickets`,
+      c.kind === 'DEACTIVATE' ? el('p.reason', null, plural(c.openTickets ?? 0, 'open ticket'),
         c.mainSiteUser ? [' · ', el('span.badge.warn', null, 'main site user')] : null) : null,
       diffs.length ? el('table.diffs', null,
         el('caption.sr-only', null, 'Field changes'),
@@ -554,14 +558,14 @@ function userRow(u) {
     }, u.association)),
     el('td', null, u.active ? el('span.badge.ok', null, 'active') : el('span.badge.bad', null, 'deactivated')),
     el('td.num.tickets', null, el('span.muted', null, '…')),
-    el('td.row-actions', null,
+    el('td', null, el('div.row-actions', null,
       el('button.btn.btn-small', { type: 'button', 'aria-label': `Why is ${name} here?`, dataset: { action: 'explain' },
         onclick: () => guard(() => explainUser(u)) }, 'Why here?'),
       u.active
         ? el('button.btn.btn-small.btn-danger-ghost', { type: 'button', 'aria-label': `Deactivate ${name}`, dataset: { action: 'deactivate' },
           onclick: () => guard(() => setActive(u, false)) }, 'Deactivate')
         : el('button.btn.btn-small', { type: 'button', 'aria-label': `Activate ${name}`, dataset: { action: 'activate' },
-          onclick: () => guard(() => setActive(u, true)) }, 'Activate')));
+          onclick: () => guard(() => setActive(u, true)) }, 'Activate'))));
 }
 
 async function setActive(u, active) {

@@ -45,7 +45,7 @@ export function runChart(tenant, runs) {
     chart.append(svg('line', { x1: PAD.left, x2: W - PAD.right, y1: gy, y2: gy, class: 'grid' }));
     chart.append(svg('text', { x: PAD.left - 4, y: gy + 3, 'text-anchor': 'end', class: 'axis axis-ms' }, shortDuration(maxMs * f)));
     chart.append(svg('text', { x: W - PAD.right + 4, y: gy + 3, 'text-anchor': 'start', class: 'axis axis-changes' },
-      String(Math.round(maxChanges * f))));
+      String(Number((maxChanges * f).toFixed(1)))));
   });
 
   const points = [];

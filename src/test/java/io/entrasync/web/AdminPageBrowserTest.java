@@ -410,6 +410,13 @@ class AdminPageBrowserTest {
     @Test
     @Order(6)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
+        click("button[data-view=tenants]");
+        wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
+        assertThat(driver.findElement(By.cssSelector("#tenant-contoso figure.chart svg")).getAttribute("aria-label"))
+                .startsWith("Last ").contains("runs of contoso");
+        assertThat(driver.findElement(By.id("tenant-contoso")).getText()).contains("Last run", "#");
+        screenshot("09-tenants-with-chart");
+
         js("sessionStorage.setItem('entra-sync.admin-token', 'rotated')");
         click("button[data-view=tenants]");
         visible("#sign-in");
