@@ -66,7 +66,7 @@ export function runChart(tenant, runs) {
     svg('title', null, `Run #${r.id}: ${changed(r.counts)} changes`))));
 
   figure.append(chart, el('figcaption.legend', null,
-    el('span.key.key-bar', { 'aria-hidden': 'true' }), ' duration (left axis) ',
-    el('span.key.key-line', { 'aria-hidden': 'true' }), ' changes (right axis)'));
+    el('span.legend-key.key-bar', { 'aria-hidden': 'true' }), ' duration (left axis) ',
+    el('span.legend-key.key-line', { 'aria-hidden': 'true' }), ' changes (right axis)'));
   return figure;
 }
