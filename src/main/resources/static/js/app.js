@@ -1,0 +1,655 @@
+// entra-sync admin page: tenants, runs, run detail with approval, users. Plain ES module, no framework.
+import { api, token, Unauthorized, ApiError } from './api.js';
+import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
+import { runChart } from './chart.js';
+
+const POLL_MS = 1500;
+const VIEWS = ['tenants', 'runs', 'users'];
+
+const state = {
+  view: 'tenants',
+  tenants: [],
+  runsTenant: null,
+  runs: [],
+  detail: null, // { id, run, kind, page, totalPages }
+  sites: new Map(),
+  pollTimer: null,
+};
+
+// ---------- status line and errors ----------
+
+function say(message, tone = 'info') {
+  const status = $('#status');
+  status.className = `status status-${tone}`;
+  status.textContent = message;
+}
+
+/** Runs an action; a 401 goes back to sign-in, other errors are announced. */
+async function guard(action) {
+  try {
+    return await action();
+  } catch (e) {
+    if (e instanceof Unauthorized) {
+      signOut('Your session ended: the admin token was not accepted. Please sign in again.');
+    } else if (e instanceof ApiError) {
+      say(`${e.message} (HTTP ${e.status})`, 'error');
+    } else {
+      say(`Something went wrong: ${e.message}`, 'error');
+      console.error(e);
+    }
+    return undefined;
+  }
+}
+
+// ---------- sign-in ----------
+
+function showSignIn(message) {
+  stopPolling();
+  $('#sign-in').hidden = false;
+  $('#nav').hidden = true;
+  $('#sign-out').hidden = true;
+  VIEWS.forEach((v) => { $(`#view-${v}`).hidden = true; });
+  $('#sign-in-error').textContent = message || '';
+  $('#token').value = '';
+  $('#token').focus();
+}
+
+function signOut(message) {
+  token.clear();
+  state.detail = null;
+  state.tenants = [];
+  state.runs = [];
+  ['#tenant-list', '#runs-table tbody', '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary']
+    .forEach((s) => replace($(s)));
+  $('#run-detail').hidden = true;
+  $('#explain').hidden = true;
+  say(message || 'Signed out.', message ? 'error' : 'info');
+  showSignIn(message);
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const candidate = $('#token').value.trim();
+  const error = $('#sign-in-error');
+  if (!candidate) {
+    error.textContent = 'Enter the admin token.';
+    $('#token').focus();
+    return;
+  }
+  try {
+    await api.probe(candidate);
+  } catch (e) {
+    error.textContent = e instanceof Unauthorized ? 'That token was not accepted.' : `Could not sign in: ${e.message}`;
+    $('#token').select();
+    return;
+  }
+  token.set(candidate);
+  $('#token').value = '';
+  say('Signed in.');
+  await showApp();
+}
+
+async function showApp() {
+  $('#sign-in').hidden = true;
+  $('#nav').hidden = false;
+  $('#sign-out').hidden = false;
+  const wanted = location.hash.slice(1);
+  await guard(loadSites);
+  await showView(VIEWS.includes(wanted) ? wanted : 'tenants', false);
+}
+
+// ---------- navigation ----------
+
+async function showView(name, focus = true) {
+  state.view = name;
+  VIEWS.forEach((v) => { $(`#view-${v}`).hidden = v !== name; });
+  document.querySelectorAll('.nav-link').forEach((b) => {
+    if (b.dataset.view === name) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+  });
+  history.replaceState(null, '', `#${name}`);
+  if (focus) {
+    const heading = $(`#view-${name} h1`);
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+  if (name === 'tenants') await guard(loadTenants);
+  if (name === 'runs') await guard(loadRunsView);
+  if (name === 'users' && !$('#users-table tbody').children.length) await guard(searchUsers);
+}
+
+// ---------- polling (live progress without reload) ----------
+
+function stopPolling() {
+  clearTimeout(state.pollTimer);
+  state.pollTimer = null;
+}
+
+function schedulePoll() {
+  stopPolling();
+  state.pollTimer = setTimeout(() => guard(poll), POLL_MS);
+}
+
+async function poll() {
+  state.pollTimer = null;
+  if (!token.get()) return;
+  if (state.view === 'tenants') await loadTenants();
+  if (state.view === 'runs') {
+    await loadRuns();
+    if (state.detail && isActive(state.detail.run)) await refreshDetail();
+  }
+}
+
+const isActive = (run) => run && (run.status === 'QUEUED' || run.status === 'RUNNING');
+
+// ---------- tenants ----------
+
+async function loadTenants() {
+  const tenants = await api.tenants();
+  const withRuns = await Promise.all(tenants.map(async (t) => ({
+    tenant: t,
+    runs: t.tenant ? await api.runs(t.tenant, 12) : [],
+  })));
+  state.tenants = tenants;
+  const list = $('#tenant-list');
+  if (!withRuns.length) {
+    replace(list, el('p.muted', null, 'No mapping files found. Add one per tenant to the mappings directory.'));
+  } else {
+    replace(list, withRuns.map(({ tenant, runs }) => tenantCard(tenant, runs)));
+  }
+  if (withRuns.some(({ runs }) => runs.some(isActive))) schedulePoll();
+}
+
+function countsText(counts) {
+  if (!counts) return '';
+  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
+  return parts.length ? parts.join(', ') : 'no changes';
+}
+
+function lastRunBlock(lastRun) {
+  if (!lastRun) return el('span.muted', null, 'never run');
+  const at = lastRun.finishedAt || lastRun.startedAt || lastRun.queuedAt || lastRun.at;
+  return el('span', null,
+    lastRun.status ? statusBadge(lastRun.status) : null, ' ',
+    lastRun.id !== undefined ? el('button.link', { type: 'button', onclick: () => openRunOf(lastRun.tenant, lastRun.id) }, `#${lastRun.id}`) : null,
+    ' ', at ? timeEl(at) : null,
+    lastRun.counts ? el('span.muted.block', null, countsText(lastRun.counts)) : null);
+}
+
+function tenantCard(t, runs) {
+  const key = t.tenant;
+  const title = key || t.file;
+  const id = `tenant-${(key || t.file).replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const lastRun = t.lastRun || runs.find((r) => !isActive(r)) || null;
+  const active = runs.find(isActive);
+  const facts = el('dl.facts', null,
+    el('dt', null, 'Cloud'), el('dd', null, t.cloud || '—'),
+    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? el('code', null, t.schedule) : '—',
+      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', el('code', null, t.fullSyncSchedule)) : null,
+      t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
+    el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
+    el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),
+    active ? [el('dt', null, 'Now'), el('dd', null, statusBadge(active.status), ' ',
+      el('button.link', { type: 'button', onclick: () => openRunOf(key, active.id) }, `run #${active.id}`),
+      active.status === 'RUNNING' ? el('span.muted.block', null, progressText(active, runs)) : null)] : null);
+
+  const errors = t.errors && t.errors.length ? el('div.mapping-errors', { role: 'group', 'aria-label': `Mapping errors of ${title}` },
+    el('h3', null, `Mapping errors (${t.errors.length})`),
+    el('ul', null, t.errors.map((e) => el('li', null,
+      el('code.loc', null, `${e.file}:${e.line}:${e.column}`),
+      el('p.msg', null, e.key ? [el('code.key', null, e.key), ': '] : null, e.message))))) : null;
+
+  const trigger = (label, mode, dryRun, cls) => el(`button.btn.${cls}`, {
+    type: 'button', disabled: !t.valid || !key || !!active,
+    'aria-describedby': `${id}-hint`,
+    dataset: { action: dryRun ? 'dry-run' : mode.toLowerCase(), tenant: key || '' },
+    onclick: () => guard(() => startSync(key, mode, dryRun)),
+  }, label);
+
+  return el('article.card.tenant', { id, 'aria-labelledby': `${id}-title` },
+    el('header.card-head', null,
+      el('h2', { id: `${id}-title` }, title),
+      t.valid ? el('span.badge.ok', null, 'mapping valid') : el('span.badge.bad', null, 'mapping invalid')),
+    el('p.muted.file', null, el('code', null, t.file)),
+    facts,
+    errors,
+    el('div.actions', null,
+      trigger('Delta sync', 'DELTA', false, 'btn-primary'),
+      trigger('Full sync', 'FULL', false, 'btn-secondary'),
+      trigger('Dry run', 'FULL', true, 'btn-ghost'),
+      key ? el('button.btn.btn-ghost', { type: 'button', onclick: () => openRunOf(key) }, 'History') : null),
+    el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
+      : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
+    key ? runChart(key, runs) : null);
+}
+
+async function startSync(tenant, mode, dryRun) {
+  const run = await api.sync(tenant, mode, dryRun).catch((e) => {
+    if (e instanceof ApiError && e.status === 409) {
+      say(`A run of ${tenant} is already active; wait for it to finish.`, 'error');
+      return null;
+    }
+    throw e;
+  });
+  if (!run) return;
+  say(`${dryRun ? 'Dry run' : `${mode === 'FULL' ? 'Full' : 'Delta'} sync`} #${run.id} of ${tenant} started.`, 'ok');
+  await openRunOf(tenant, run.id);
+}
+
+// ---------- runs ----------
+
+async function openRunOf(tenant, runId) {
+  state.runsTenant = tenant;
+  await showView('runs', runId === undefined);
+  if (runId !== undefined) await guard(() => openRun(runId));
+}
+
+async function loadRunsView() {
+  if (!state.tenants.length) state.tenants = await api.tenants();
+  const keys = state.tenants.map((t) => t.tenant).filter(Boolean);
+  if (!state.runsTenant || !keys.includes(state.runsTenant)) state.runsTenant = keys[0] || null;
+  const select = $('#runs-tenant');
+  replace(select, keys.map((k) => el('option', { value: k, selected: k === state.runsTenant }, k)));
+  select.value = state.runsTenant || '';
+  await loadRuns();
+}
+
+async function loadRuns() {
+  const tbody = $('#runs-table tbody');
+  if (!state.runsTenant) {
+    replace(tbody, el('tr', null, el('td.empty', { colspan: 8 }, 'No valid tenant.')));
+    return;
+  }
+  state.runs = await api.runs(state.runsTenant, 25);
+  if (!state.runs.length) {
+    replace(tbody, el('tr', null, el('td.empty', { colspan: 8 }, 'No runs yet. Start one from the Tenants page.')));
+  } else {
+    replace(tbody, state.runs.map(runRow));
+  }
+  if (state.runs.some(isActive) || (state.detail && isActive(state.detail.run))) schedulePoll();
+}
+
+/** Previous successful run of the same tenant with numbers to estimate from. */
+function previousRun(run, runs) {
+  return runs.find((r) => r.id < run.id && r.status === 'SUCCEEDED' && r.durationMs && r.usersProcessed > 0);
+}
+
+/** Estimated time left: the previous run's pace (durationMs / usersProcessed) over the users still to go. */
+function eta(run, runs) {
+  const prev = previousRun(run, runs);
+  if (!prev) return null;
+  const msPerUser = prev.durationMs / prev.usersProcessed;
+  const remaining = Math.max(prev.usersProcessed - run.usersProcessed, 0);
+  const byPace = remaining * msPerUser;
+  // before the first users are counted, the pace alone would stand still: count the time already spent
+  const ms = run.usersProcessed > 0 ? byPace : Math.max(prev.durationMs - elapsed(run), 0);
+  return { ms, total: prev.durationMs, prev };
+}
+
+function elapsed(run) {
+  return run.startedAt ? Date.now() - new Date(run.startedAt).getTime() : 0;
+}
+
+function progressText(run, runs) {
+  const e = eta(run, runs);
+  const base = `${run.pagesRead} pages read, ${run.usersProcessed} users processed`;
+  if (!e) return `${base}; no previous run to estimate from`;
+  return e.ms > 0 ? `${base}; about ${duration(Math.round(e.ms))} left` : `${base}; finishing`;
+}
+
+function progressCell(run, runs) {
+  if (run.status === 'QUEUED') return el('span.muted', null, 'waiting to start');
+  const e = eta(run, runs);
+  return el('div.progress', null,
+    e ? el('progress', { max: e.prev.usersProcessed, value: Math.min(run.usersProcessed, e.prev.usersProcessed),
+      'aria-label': `Run #${run.id} progress` }) : null,
+    el('span', null, progressText(run, runs)));
+}
+
+/** Non-zero counts as chips; a dry run's or BLOCKED run's counts are what it would have done. */
+function countChips(counts, run) {
+  const shown = COUNT_KEYS.filter((k) => counts && counts[k]);
+  if (!shown.length) return el('span.muted', null, 'no changes');
+  const planned = run && (run.dryRun || run.status === 'BLOCKED');
+  return el('ul.chips', { 'aria-label': planned ? 'planned, not applied' : null },
+    shown.map((k) => el(`li.chip.kind-${k}`, null, el('strong', null, String(counts[k])), ` ${k}`)),
+    planned ? el('li.chip.planned', null, 'planned') : null);
+}
+
+function runTags(run) {
+  return [
+    run.dryRun ? el('span.tag', null, 'dry run') : null,
+    run.resync ? el('span.tag', { title: 'Graph asked for a full resync' }, 'resync') : null,
+    run.approvesRunId ? el('span.tag', null, `approves #${run.approvesRunId}`) : null,
+  ];
+}
+
+function runRow(run) {
+  const selected = state.detail && state.detail.id === run.id;
+  return el('tr', { class: selected ? 'selected' : null, 'aria-current': selected ? 'true' : null, dataset: { run: run.id, status: run.status } },
+    el('th', { scope: 'row' }, `#${run.id}`, ' ', runTags(run)),
+    el('td', null, statusBadge(run.status)),
+    el('td', null, run.mode),
+    el('td', null, run.trigger),
+    el('td', null, timeEl(run.startedAt || run.queuedAt)),
+    el('td.num', null, run.status === 'RUNNING' ? duration(elapsed(run)) : duration(run.durationMs)),
+    el('td', null, isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run)),
+    el('td', null, el('button.btn.btn-small', { type: 'button', 'aria-label': `Details of run #${run.id}`,
+      onclick: () => guard(() => openRun(run.id)) }, 'Details')));
+}
+
+// ---------- run detail ----------
+
+async function openRun(id) {
+  state.detail = { id, run: null, kind: '', page: 0, totalPages: 0 };
+  $('#kind-filter').value = '';
+  $('#run-detail').hidden = false;
+  await refreshDetail(true);
+  $('#run-detail-title').focus();
+  $('#run-detail').scrollIntoView({ block: 'start' });
+}
+
+async function refreshDetail(first = false) {
+  const detail = state.detail;
+  const wasActive = detail.run ? isActive(detail.run) : true;
+  detail.run = await api.run(detail.id);
+  if (state.detail !== detail) return;
+  const run = detail.run;
+  if (run.tenant !== state.runsTenant) {
+    state.runsTenant = run.tenant;
+    $('#runs-tenant').value = run.tenant;
+  }
+  replace($('#run-detail-title'), `Run #${run.id} of ${run.tenant} `, statusBadge(run.status));
+  renderSummary(run);
+  if (first || (wasActive && !isActive(run))) {
+    await loadRuns();
+    if (!isActive(run)) {
+      await loadChanges(true);
+      await renderBlocked(run);
+      if (!first) say(`Run #${run.id} finished: ${run.status}.`, run.status === 'SUCCEEDED' ? 'ok' : 'error');
+    } else {
+      replace($('#changes-table tbody'), el('tr', null, el('td.empty', { colspan: 3 }, 'The run is in progress; its changes appear when it ends.')));
+      replace($('#changes-title'), 'Changes');
+      $('#changes-more-wrap').hidden = true;
+      $('#run-blocked').hidden = true;
+    }
+  }
+  if (isActive(run)) schedulePoll();
+}
+
+function renderSummary(run) {
+  const fact = (label, value) => [el('dt', null, label), el('dd', null, value)];
+  const facts = el('dl.facts.facts-wide', null,
+    fact('Mode', [run.mode, ' ', runTags(run)]),
+    fact('Trigger', run.trigger),
+    fact('Queued', timeEl(run.queuedAt)),
+    fact('Started', timeEl(run.startedAt)),
+    fact('Finished', timeEl(run.finishedAt)),
+    fact('Duration', run.status === 'RUNNING' ? `${duration(elapsed(run))} so far` : duration(run.durationMs)),
+    fact('Pages read', String(run.pagesRead)),
+    fact('Users processed', String(run.usersProcessed)),
+    fact('Throttled / retries', `${run.throttled} / ${run.retries}`));
+  const counts = isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run);
+  const error = run.error ? el(`p.${run.status === 'BLOCKED' ? 'notice-warn' : 'notice-error'}`, { role: 'note' }, run.error) : null;
+  replace($('#run-summary'), error, facts, el('div.counts-line', null, el('span.label', null, 'Counts '), counts));
+}
+
+async function renderBlocked(run) {
+  const box = $('#run-blocked');
+  if (run.status !== 'BLOCKED') {
+    box.hidden = true;
+    return;
+  }
+  const planned = await api.changes(run.id, 'DEACTIVATE', 0, 1000);
+  const rows = planned.content;
+  const accounts = await accountsOf(rows);
+  const main = rows.filter((r) => r.mainSiteUser).length;
+  const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
+  replace($('#run-blocked-text'), `This run would deactivate ${rows.length} accounts, more than the tenant's safety limit, `
+    + 'so it applied nothing. Review them, then approve to run it again allowing these deactivations. '
+    + 'Tickets are never touched.');
+  replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
+    el('td', null, accountLabel(r, accounts)),
+    el('td', null, el('code', null, r.externalId || '—')),
+    el('td', null, r.reason || '—'),
+    el('td.num', null, r.openTickets === null || r.openTickets === undefined ? '—' : String(r.openTickets)),
+    el('td', null, r.mainSiteUser ? el('span.badge.warn', null, 'main site user') : 'no'))));
+  box.hidden = false;
+  box.dataset.count = String(rows.length);
+  box.dataset.main = String(main);
+  box.dataset.tickets = String(tickets);
+}
+
+const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+
+async function approve() {
+  const run = state.detail && state.detail.run;
+  if (!run || run.status !== 'BLOCKED') return;
+  const box = $('#run-blocked');
+  const ok = await confirmDialog(`Approve run #${run.id}?`,
+    `A new run of ${run.tenant} will deactivate ${plural(box.dataset.count, 'account')} (${plural(box.dataset.main, 'main site user')}, `
+    + `${plural(box.dataset.tickets, 'open ticket')}). Deactivated users can no longer open tickets; their tickets stay as they are.`,
+    'Approve and run');
+  if (!ok) {
+    say('Approval cancelled.');
+    return;
+  }
+  const next = await api.approve(run.id);
+  say(`Approved: run #${next.id} of ${run.tenant} started.`, 'ok');
+  await openRun(next.id);
+}
+
+/** The accounts behind recorded changes that name no email (deactivations record only the account id). */
+async function accountsOf(rows) {
+  const ids = [...new Set(rows.filter((r) => !r.email && r.userId).map((r) => r.userId))];
+  const found = await Promise.all(ids.map((id) => api.user(id).catch((e) => {
+    if (e instanceof Unauthorized) throw e;
+    return null;
+  })));
+  return new Map(found.filter(Boolean).map((u) => [u.id, u]));
+}
+
+function accountLabel(change, accounts) {
+  const account = change.userId ? accounts.get(change.userId) : null;
+  if (change.email) return change.email;
+  if (account) return [fullName(account), el('span.muted.block', null, account.email)];
+  return el('span.muted', null, 'no email');
+}
+
+async function loadChanges(reset) {
+  const detail = state.detail;
+  if (reset) detail.page = 0;
+  const answer = await api.changes(detail.id, detail.kind || undefined, detail.page, 100);
+  const accounts = await accountsOf(answer.content);
+  const tbody = $('#changes-table tbody');
+  const rows = answer.content.map((c) => changeRow(c, accounts));
+  if (reset) {
+    replace(tbody, rows.length ? rows : el('tr', null, el('td.empty', { colspan: 3 },
+      detail.kind ? 'No changes of this kind.' : 'This run changed nothing.')));
+  } else {
+    tbody.append(...rows);
+  }
+  detail.totalPages = answer.page.totalPages;
+  $('#changes-more-wrap').hidden = detail.page + 1 >= detail.totalPages;
+  replace($('#changes-title'), 'Changes ', el('span.muted', null, `(${answer.page.totalElements})`));
+}
+
+function parseDiffs(text) {
+  if (!text) return [];
+  try {
+    const list = JSON.parse(text);
+    return Array.isArray(list) ? list : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+const KIND_LABEL = { CREATE: 'created', UPDATE: 'updated', LINK: 'linked', MOVE: 'moved', DEACTIVATE: 'deactivated',
+  REACTIVATE: 'reactivated', SKIP: 'skipped', FAILED: 'failed', UNCHANGED: 'unchanged' };
+
+function changeRow(c, accounts) {
+  const diffs = parseDiffs(c.diffs);
+  return el('tr', { dataset: { kind: c.kind } },
+    el('td', null, el(`span.badge.kind.kind-${(KIND_LABEL[c.kind] || c.kind).toLowerCase()}`, null, KIND_LABEL[c.kind] || c.kind)),
+    el('td', null, accountLabel(c, accounts),
+      el('span.muted.block', null, el('code', null, c.externalId || ''), c.userId ? ` · account #${c.userId}` : '')),
+    el('td', null,
+      c.reason ? el('p.reason', null, c.reason) : null,
+      c.kind === 'DEACTIVATE' ? el('p.reason', null, plural(c.openTickets ?? 0, 'open ticket'),
+        c.mainSiteUser ? [' · ', el('span.badge.warn', null, 'main site user')] : null) : null,
+      diffs.length ? el('table.diffs', null,
+        el('caption.sr-only', null, 'Field changes'),
+        el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, 'Before'), el('th', { scope: 'col' }, 'After'))),
+        el('tbody', null, diffs.map((d) => el('tr', null,
+          el('th', { scope: 'row' }, d.field),
+          el('td', null, d.before === null || d.before === undefined ? el('span.muted', null, 'empty') : el('del', null, d.before)),
+          el('td', null, d.after === null || d.after === undefined ? el('span.muted', null, 'empty') : el('ins', null, d.after)))))) : null,
+      !c.reason && !diffs.length && c.kind !== 'DEACTIVATE' ? el('span.muted', null, '—') : null));
+}
+
+// ---------- users ----------
+
+async function loadSites() {
+  const sites = await api.sites();
+  state.sites = new Map(sites.map((s) => [s.id, s.name]));
+  const select = $('#user-site');
+  const current = select.value;
+  replace(select, el('option', { value: '' }, 'All sites'), sites.map((s) => el('option', { value: s.id }, s.name)));
+  select.value = current;
+}
+
+async function searchUsers(event) {
+  if (event) event.preventDefault();
+  const params = { q: $('#user-q').value.trim(), site: $('#user-site').value, active: $('#user-active').value, size: 25 };
+  const answer = await api.users(params);
+  const users = answer.content;
+  if (users.some((u) => !state.sites.has(u.siteId))) await loadSites(); // a sync may have created sites
+  const tbody = $('#users-table tbody');
+  replace(tbody, users.length ? users.map(userRow) : el('tr', null, el('td.empty', { colspan: 7 }, 'No user matches.')));
+  const total = answer.page ? answer.page.totalElements : users.length;
+  $('#users-count').textContent = total > users.length ? `Showing ${users.length} of ${total} users; refine the search to see others.`
+    : `${total} user${total === 1 ? '' : 's'}.`;
+  if (event) say(`${total} user${total === 1 ? '' : 's'} found.`);
+  await Promise.all(users.map(async (u) => {
+    const cell = tbody.querySelector(`tr[data-user="${u.id}"] .tickets`);
+    try {
+      const tickets = await api.tickets(u.id);
+      const open = tickets.filter((t) => t.status !== 'CLOSED' && t.status !== 'RESOLVED').length;
+      replace(cell, String(tickets.length), open !== tickets.length ? el('span.muted', null, ` (${open} open)`) : null);
+    } catch (e) {
+      if (e instanceof Unauthorized) throw e;
+      replace(cell, '?');
+    }
+  }));
+}
+
+function fullName(u) {
+  return [u.firstName, u.lastName].filter(Boolean).join(' ') || '(no name)';
+}
+
+function userRow(u) {
+  const name = fullName(u);
+  return el('tr', { dataset: { user: u.id } },
+    el('th', { scope: 'row' }, name, u.mainSiteUser ? el('span.tag', null, 'main') : null,
+      u.jobTitle ? el('span.muted.block', null, u.jobTitle) : null),
+    el('td', null, u.email),
+    el('td', null, state.sites.get(u.siteId) || `#${u.siteId}`, u.tenant ? el('span.muted.block', null, u.tenant) : null),
+    el('td', null, el(`span.badge.assoc-${String(u.association).toLowerCase()}`, {
+      title: u.association === 'STRONG' ? 'Linked to a directory or admin-managed account' : 'Created from an email; not yet linked',
+    }, u.association)),
+    el('td', null, u.active ? el('span.badge.ok', null, 'active') : el('span.badge.bad', null, 'deactivated')),
+    el('td.num.tickets', null, el('span.muted', null, '…')),
+    el('td', null, el('div.row-actions', null,
+      el('button.btn.btn-small', { type: 'button', 'aria-label': `Why is ${name} here?`, dataset: { action: 'explain' },
+        onclick: () => guard(() => explainUser(u)) }, 'Why here?'),
+      u.active
+        ? el('button.btn.btn-small.btn-danger-ghost', { type: 'button', 'aria-label': `Deactivate ${name}`, dataset: { action: 'deactivate' },
+          onclick: () => guard(() => setActive(u, false)) }, 'Deactivate')
+        : el('button.btn.btn-small', { type: 'button', 'aria-label': `Activate ${name}`, dataset: { action: 'activate' },
+          onclick: () => guard(() => setActive(u, true)) }, 'Activate'))));
+}
+
+async function setActive(u, active) {
+  const name = fullName(u);
+  if (!active) {
+    const ok = await confirmDialog(`Deactivate ${name}?`,
+      `${u.email} will no longer be able to open tickets. Existing tickets stay as they are.`
+      + (u.tenant ? ` A later sync of ${u.tenant} reactivates the account while the directory still has the user in scope.` : ''),
+      'Deactivate');
+    if (!ok) return;
+  }
+  await (active ? api.activate(u.id) : api.deactivate(u.id));
+  say(`${name} ${active ? 'activated' : 'deactivated'}.`, 'ok');
+  await searchUsers();
+}
+
+const DECISIONS = [['scope', 'Scope'], ['site', 'Site'], ['department', 'Department'], ['mainSiteUser', 'Main site user'], ['tickets', 'Tickets']];
+const OUTCOME = { IN_SCOPE: 'In scope', OUT_OF_SCOPE: 'Out of scope', UNMAPPED: 'Unmapped', REMOVED: 'Removed in the directory',
+  NOT_IN_MIRROR: 'Not seen by a sync yet', LOCAL_ACCOUNT: 'Local account', NO_MAPPING: 'No valid mapping' };
+
+async function explainUser(u) {
+  const x = await api.explain(u.id);
+  const rules = x.rules ? el('dl.facts.decisions', null, DECISIONS.filter(([k]) => x.rules[k]).map(([k, label]) => [
+    el('dt', null, label),
+    el('dd', null, x.rules[k].text,
+      x.rules[k].rule && !x.rules[k].text.includes(x.rules[k].rule) ? [' ', el('code.rule', null, x.rules[k].rule)] : null),
+  ])) : null;
+  replace($('#explain-body'),
+    el('p', null, el('strong', null, fullName(u)), el('span.muted.block', null, u.email)),
+    el('p', null, el(`span.badge.outcome-${String(x.outcome).toLowerCase()}`, null, OUTCOME[x.outcome] || x.outcome),
+      x.tenant ? [' tenant ', el('code', null, x.tenant)] : null),
+    x.reason ? el('p.reason', null, x.reason) : null,
+    rules,
+    x.groups && x.groups.length ? [el('h3', null, 'Directory groups (incl. nested)'),
+      el('ul.chips', null, x.groups.map((g) => el('li.chip', null, g)))] : null);
+  $('#explain').hidden = false;
+  $('#explain-title').focus();
+}
+
+// ---------- dialog ----------
+
+function confirmDialog(title, text, okLabel) {
+  const dialog = $('#confirm');
+  $('#confirm-title').textContent = title;
+  $('#confirm-text').textContent = text;
+  $('#confirm-ok').textContent = okLabel;
+  dialog.returnValue = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.showModal();
+    $('#confirm-cancel').focus();
+  });
+}
+
+// ---------- wiring ----------
+
+function init() {
+  $('#sign-in-form').addEventListener('submit', signIn);
+  $('#sign-out').addEventListener('click', () => signOut());
+  document.querySelectorAll('.nav-link').forEach((b) => b.addEventListener('click', () => showView(b.dataset.view)));
+  $('#tenants-refresh').addEventListener('click', () => guard(loadTenants).then(() => say('Tenants refreshed.')));
+  $('#runs-tenant').addEventListener('change', (e) => {
+    state.runsTenant = e.target.value;
+    state.detail = null;
+    $('#run-detail').hidden = true;
+    guard(loadRuns);
+  });
+  $('#run-detail-close').addEventListener('click', () => {
+    state.detail = null;
+    $('#run-detail').hidden = true;
+    guard(loadRuns);
+  });
+  $('#kind-filter').addEventListener('change', (e) => {
+    state.detail.kind = e.target.value;
+    guard(() => loadChanges(true));
+  });
+  $('#changes-more').addEventListener('click', () => {
+    state.detail.page += 1;
+    guard(() => loadChanges(false));
+  });
+  $('#approve').addEventListener('click', () => guard(approve));
+  $('#user-search').addEventListener('submit', (e) => guard(() => searchUsers(e)));
+  $('#explain-close').addEventListener('click', () => { $('#explain').hidden = true; });
+  if (token.get()) guard(showApp); else showSignIn();
+}
+
+init();

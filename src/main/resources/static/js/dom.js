@@ -1,0 +1,77 @@
+// Tiny DOM helpers: all text is inserted as text nodes (no HTML parsing), so API data cannot inject markup.
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+
+/** el('td.num', {colspan: 2}, 'text', childNode, ...) */
+export function el(tag, attrs, ...children) {
+  const [name, ...classes] = tag.split('.');
+  const node = document.createElement(name);
+  if (classes.length) node.className = classes.join(' ');
+  if (attrs) {
+    Object.entries(attrs).forEach(([k, v]) => {
+      if (v === undefined || v === null || v === false) return;
+      if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+      else if (k === 'dataset') Object.assign(node.dataset, v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    });
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  children.flat(Infinity).forEach((c) => {
+    if (c === undefined || c === null || c === false) return;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  });
+}
+
+export function replace(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+export function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) node.setAttribute(k, String(v)); });
+  append(node, children);
+  return node;
+}
+
+// ---- formatting ----
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function when(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : dateTime.format(d);
+}
+
+export function timeEl(iso) {
+  return iso ? el('time', { datetime: iso, title: iso }, when(iso)) : '—';
+}
+
+export function duration(ms) {
+  if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  const m = Math.floor(s / 60);
+  const rest = Math.round(s % 60);
+  if (m < 60) return `${m} min ${rest} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export const COUNT_KEYS = ['created', 'updated', 'linked', 'moved', 'deactivated', 'reactivated', 'skipped', 'failed'];
+
+/** Users actually changed (or planned to be): everything but unchanged. */
+export function changed(counts) {
+  if (!counts) return 0;
+  return COUNT_KEYS.reduce((sum, k) => sum + (counts[k] || 0), 0);
+}
+
+export function statusBadge(status) {
+  return el(`span.badge.status-${String(status).toLowerCase()}`, null, status);
+}

@@ -1,0 +1,437 @@
+package io.entrasync.web;
+
+import static io.entrasync.support.FakeDirectory.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.entrasync.graph.TlsTrust;
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.EmbeddedPostgresInitializer;
+import io.entrasync.support.FakeDirectory;
+import io.entrasync.support.TestTls;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The admin page in a real headless Chromium (Debian's chromium + chromium-driver, driven by Selenium) against the
+ * running service on PostgreSQL with a WireMock Graph: sign in, tenants with a broken mapping, a dry run and its
+ * changes, live progress of a running run, a BLOCKED run approved through the confirmation dialog, user search
+ * with explanation and deactivation, a 401 back to sign-in, sign-out. Screenshots go to target/screenshots/.
+ * Skipped (not passed) when Chromium or its driver is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entra-sync.admin-token=" + ApiClient.TOKEN,
+        "entra-sync.graph.max-retries=1",
+        "entra-sync.graph.initial-backoff=10ms",
+        "entra-sync.graph.max-retry-wait=50ms"
+})
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPageBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path MAPPINGS = Path.of("target", "e2e-admin", "mappings");
+
+    static FakeDirectory graph;
+    static WebDriver driver;
+    static WebDriverWait wait;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @TestConfiguration
+    static class TrustTheFakeDirectory {
+        @Bean
+        @Primary
+        TlsTrust testTrust() {
+            return TestTls.trust();
+        }
+    }
+
+    @DynamicPropertySource
+    static void mappings(DynamicPropertyRegistry registry) {
+        graph = new FakeDirectory(2);
+        try {
+            Files.createDirectories(MAPPINGS);
+            Path secret = MAPPINGS.resolveSibling("contoso.secret");
+            Files.writeString(secret, "not-a-real-secret");
+            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+                    scope: { groups: [Helpdesk Users] }
+                    sites:
+                      - { group: Berlin Office, site: Berlin }
+                      - { default: HQ }
+                    departments: { attribute: department, createMissing: true }
+                    mainSiteUsers: { group: Site Admins }
+                    safety: { maxDeactivations: 1, maxDeactivationPercent: 90 }
+                    """));
+            Files.writeString(MAPPINGS.resolve("fabrikam.yaml"), """
+                    tenant: fabrikam
+                    tenantId: fabrikam.onmicrosoft.com
+                    clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
+                    credentials: { clientSecretEnv: FABRIKAM_SECRET }
+                    cloud: china
+                    schedule: "0 */15 * * *"
+                    sites:
+                      - { default: HQ }
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "SKIPPED: the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "); install them with: apt-get install -y chromium chromium-driver");
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("entra-sync-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1440,960", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (graph != null) {
+            graph.stop();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    // ---- helpers ----
+
+    String base() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    static void textIn(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Clicks the element once it is enabled, retrying while the page re-renders it (polling replaces nodes). */
+    static void click(String css) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void signIn() {
+        WebElement token = visible("#token");
+        token.clear();
+        token.sendKeys(ApiClient.TOKEN);
+        click("#sign-in-form button[type=submit]");
+        visible("#tenant-contoso");
+    }
+
+    /** Waits until the run detail shows a finished run, answers its status. */
+    static String finishedRunStatus() {
+        wait.until(d -> {
+            String status = d.findElement(By.cssSelector("#run-detail-title .badge")).getText();
+            return !status.equals("QUEUED") && !status.equals("RUNNING");
+        });
+        wait.until(d -> !d.findElements(By.cssSelector("#changes-table tbody tr")).isEmpty()
+                && !d.findElement(By.cssSelector("#changes-table tbody")).getText().contains("in progress"));
+        return driver.findElement(By.cssSelector("#run-detail-title .badge")).getText();
+    }
+
+    /** Starts a run from the contoso card and waits until the run detail shows that new run. */
+    void tenantButton(String action) {
+        long before = latestRunId();
+        click("button[data-view=tenants]");
+        click("#tenant-contoso button[data-action=" + action + "]");
+        awaitDetailOfRunAfter(before);
+    }
+
+    long latestRunId() {
+        var runs = api.get("/api/sync-runs?tenant=contoso&limit=1").json();
+        return runs.isEmpty() ? 0 : runs.get(0).get("id").asLong();
+    }
+
+    /** The detail panel shows a run newer than {@code runId} (never the previous run's status). */
+    static void awaitDetailOfRunAfter(long runId) {
+        wait.until(d -> {
+            var title = d.findElements(By.cssSelector("#run-detail-title"));
+            if (title.isEmpty() || !title.get(0).isDisplayed()) {
+                return false;
+            }
+            var m = java.util.regex.Pattern.compile("Run #(\\d+)").matcher(title.get(0).getText());
+            return m.find() && Long.parseLong(m.group(1)) > runId;
+        });
+    }
+
+    // ---- the story ----
+
+    @Test
+    @Order(1)
+    void signInWithTheToken_showsTenantsAndMappingErrors() {
+        long inbox = api.post("/api/sites", "{\"name\":\"Inbox\",\"emailDomains\":[\"contoso.org\"]}").json().get("id").asLong();
+        assertThat(inbox).isPositive();
+        assertThat(api.post("/api/inbound-email", "{\"from\":\"alice@contoso.org\",\"subject\":\"Printer\"}").status()).isEqualTo(200);
+        graph.group("g-helpdesk", "Helpdesk Users").group("g-berlin", "Berlin Office").group("g-admins", "Site Admins")
+                .member("g-helpdesk", "g-berlin")
+                .user("u1", person("Alice", "Berg", "alice@contoso.org", "IT")).member("g-berlin", "u1").member("g-admins", "u1")
+                .user("u2", person("Bob", "Hill", "bob@contoso.org", "Sales")).member("g-helpdesk", "u2")
+                .user("u3", person("Carol", "Diaz", "carol@contoso.org", "Sales")).member("g-berlin", "u3")
+                .user("u4", person("Dave", "Stone", "dave@contoso.org", null)).member("g-helpdesk", "u4")
+                .user("u5", person("Erin", "Cole", "erin@contoso.org", "IT")).member("g-helpdesk", "u5");
+        graph.publish();
+
+        driver.get(base());
+        visible("#sign-in");
+        assertThat(js("return sessionStorage.length")).isEqualTo(0L);
+        WebElement token = visible("#token");
+        token.sendKeys("wrong-token");
+        click("#sign-in-form button[type=submit]");
+        textIn("#sign-in-error", "not accepted");
+        screenshot("01-sign-in");
+
+        signIn();
+        assertThat(js("return sessionStorage.getItem('entra-sync.admin-token')")).isEqualTo(ApiClient.TOKEN);
+        WebElement contoso = visible("#tenant-contoso");
+        assertThat(contoso.getText()).containsIgnoringCase("mapping valid").contains("contoso", "custom", "0 0 3 * * ?",
+                "never run", "time zone UTC");
+        WebElement fabrikam = visible("#tenant-fabrikam");
+        assertThat(fabrikam.getText()).containsIgnoringCase("mapping invalid").contains("Mapping errors");
+        assertThat(fabrikam.findElement(By.cssSelector(".mapping-errors code.loc")).getText()).matches(".*fabrikam\\.yaml:\\d+:\\d+");
+        assertThat(fabrikam.findElement(By.cssSelector("button[data-action=delta]")).isEnabled()).isFalse();
+        screenshot("02-tenants");
+    }
+
+    @Test
+    @Order(2)
+    void dryRun_showsItsPlannedChanges_filterableByKind() {
+        tenantButton("dry-run");
+
+        assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
+        assertThat(driver.findElement(By.cssSelector("#run-summary")).getText()).contains("dry run", "FULL", "MANUAL");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#changes-table tbody tr[data-kind]"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-kind")).contains("CREATE", "LINK");
+
+        new Select(driver.findElement(By.id("kind-filter"))).selectByValue("LINK");
+        wait.until(d -> d.findElements(By.cssSelector("#changes-table tbody tr[data-kind]")).stream()
+                .allMatch(r -> "LINK".equals(r.getAttribute("data-kind"))));
+        WebElement link = driver.findElement(By.cssSelector("#changes-table tbody tr[data-kind=LINK]"));
+        assertThat(link.getText()).contains("alice@contoso.org");
+        assertThat(link.findElements(By.cssSelector("table.diffs tbody tr"))).isNotEmpty();
+        new Select(driver.findElement(By.id("kind-filter"))).selectByValue("");
+        wait.until(d -> d.findElements(By.cssSelector("#changes-table tbody tr[data-kind=CREATE]")).size() >= 3);
+        screenshot("03-dry-run-changes");
+        assertThat(api.get("/api/users?tenant=contoso").json().get("content")).as("a dry run applies nothing").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void fullSync_showsLiveProgressWithoutReload() {
+        tenantButton("full");
+        assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
+        js("window.noReloadMarker = 42");
+
+        graph.wireMock().setGlobalFixedDelay(900);
+        try {
+            tenantButton("full");
+            wait.until(d -> d.findElement(By.cssSelector("#run-detail-title .badge")).getText().equals("RUNNING"));
+            wait.until(d -> d.findElement(By.cssSelector("#runs-table tbody tr[data-status=RUNNING]")).getText()
+                    .contains("users processed"));
+            String progress = driver.findElement(By.cssSelector("#runs-table tbody tr[data-status=RUNNING]")).getText();
+            assertThat(progress).contains("pages read").containsAnyOf("left", "finishing");
+            screenshot("04-running");
+        } finally {
+            graph.wireMock().setGlobalFixedDelay(0);
+        }
+        assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
+        assertThat(js("return window.noReloadMarker")).as("progress came by polling, not a reload").isEqualTo(42L);
+        wait.until(d -> d.findElements(By.cssSelector("#runs-table tbody tr[data-status=SUCCEEDED]")).size() >= 3);
+    }
+
+    @Test
+    @Order(4)
+    void blockedRun_listsPlannedDeactivations_andIsApprovedThroughTheDialog() {
+        graph.removeMember("g-helpdesk", "g-berlin").removeMember("g-helpdesk", "u4");
+        graph.publish();
+
+        tenantButton("delta");
+
+        assertThat(finishedRunStatus()).isEqualTo("BLOCKED");
+        WebElement blocked = visible("#run-blocked");
+        List<WebElement> planned = blocked.findElements(By.cssSelector("#blocked-table tbody tr"));
+        assertThat(planned).hasSize(3);
+        assertThat(blocked.getText()).contains("alice@contoso.org", "dave@contoso.org").containsIgnoringCase("main site user");
+        WebElement alice = planned.stream().filter(r -> r.getText().contains("alice@")).findFirst().orElseThrow();
+        assertThat(alice.findElement(By.cssSelector("td.num")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.cssSelector("#run-summary .notice-warn")).getText()).contains("deactivate");
+        screenshot("05-blocked");
+
+        click("#approve");
+        WebElement dialog = visible("dialog#confirm");
+        assertThat(dialog.getText()).contains("Approve run", "3 accounts", "1 main site user,", "1 open ticket)");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus starts on Cancel").isEqualTo("confirm-cancel");
+        screenshot("06-approve-dialog");
+        click("#confirm-cancel");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog#confirm")));
+        assertThat(driver.findElement(By.cssSelector("#run-detail-title .badge")).getText()).isEqualTo("BLOCKED");
+
+        long blockedId = latestRunId();
+        click("#approve");
+        visible("dialog#confirm");
+        click("#confirm-ok");
+
+        awaitDetailOfRunAfter(blockedId);
+        textIn("#run-summary", "approves #" + blockedId);
+        assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
+        assertThat(driver.findElement(By.cssSelector("#run-summary")).getText()).contains("APPROVAL");
+        assertThat(driver.findElements(By.cssSelector("#changes-table tbody tr[data-kind=DEACTIVATE]"))).hasSize(3);
+        assertThat(driver.findElement(By.id("run-blocked")).isDisplayed()).isFalse();
+        screenshot("07-approved");
+    }
+
+    @Test
+    @Order(5)
+    void users_searchExplainAndDeactivate() {
+        click("button[data-view=users]");
+        WebElement q = visible("#user-q");
+        q.clear();
+        q.sendKeys("carol");
+        click("#user-search button[type=submit]");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 1);
+        WebElement carol = driver.findElement(By.cssSelector("#users-table tbody tr[data-user]"));
+        assertThat(carol.getText()).contains("Carol Diaz", "carol@contoso.org", "Berlin", "STRONG").containsIgnoringCase("deactivated");
+
+        q.clear();
+        q.sendKeys("contoso.org");
+        new Select(driver.findElement(By.id("user-active"))).selectByValue("true");
+        click("#user-search button[type=submit]");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 2);
+        WebElement bob = driver.findElements(By.cssSelector("#users-table tbody tr[data-user]")).stream()
+                .filter(r -> r.getText().contains("Bob Hill")).findFirst().orElseThrow();
+        assertThat(bob.getText()).contains("HQ", "STRONG").containsIgnoringCase("active");
+        wait.until(d -> !bob.findElement(By.cssSelector("td.tickets")).getText().equals("…"));
+        assertThat(bob.findElement(By.cssSelector("td.tickets")).getText()).isEqualTo("0");
+
+        bob.findElement(By.cssSelector("button[data-action=explain]")).click();
+        textIn("#explain-body", "Helpdesk Users");
+        assertThat(driver.findElement(By.id("explain-body")).getText()).containsIgnoringCase("in scope")
+                .contains("member of 'Helpdesk Users'", "site 'HQ'", "department 'Sales'");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("explain-title");
+        screenshot("08-users-explain");
+
+        bob.findElement(By.cssSelector("button[data-action=deactivate]")).click();
+        visible("dialog#confirm");
+        click("#confirm-ok");
+        textIn("#status", "Bob Hill deactivated");
+        assertThat(api.get("/api/users?email=bob@contoso.org").json().get("content").get(0).get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
+        click("button[data-view=tenants]");
+        wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
+        assertThat(driver.findElement(By.cssSelector("#tenant-contoso figure.chart svg")).getAttribute("aria-label"))
+                .startsWith("Last ").contains("runs of contoso");
+        assertThat(driver.findElement(By.id("tenant-contoso")).getText()).contains("Last run", "#");
+        screenshot("09-tenants-with-chart");
+
+        js("sessionStorage.setItem('entra-sync.admin-token', 'rotated')");
+        click("button[data-view=tenants]");
+        visible("#sign-in");
+        textIn("#sign-in-error", "not accepted");
+        assertThat(js("return sessionStorage.getItem('entra-sync.admin-token')")).isNull();
+
+        signIn();
+        click("#sign-out");
+        visible("#sign-in");
+        assertThat(js("return sessionStorage.getItem('entra-sync.admin-token')")).isNull();
+        assertThat(driver.findElement(By.id("tenant-list")).getText()).isEmpty();
+
+        List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Uncaught"))
+                .toList();
+        assertThat(problems).as("no CSP violations or script errors in the console").isEmpty();
+    }
+}
