@@ -49,13 +49,21 @@ public class DirectoryStore {
      */
     public LocalAccounts load(String tenant, Collection<String> externalIds, Collection<String> emails) {
         Set<String> emailKeys = emails.stream().map(EmailAddress::key).collect(Collectors.toSet());
-        List<EndUser> found = entityManager.createQuery(
-                        "select u from EndUser u join fetch u.site left join fetch u.department "
-                                + "where (u.tenant = :tenant and u.externalId in :ids) or u.emailKey in :emails", EndUser.class)
-                .setParameter("tenant", tenant)
-                .setParameter("ids", externalIds.isEmpty() ? Set.of("") : externalIds)
-                .setParameter("emails", emailKeys.isEmpty() ? Set.of("") : emailKeys)
-                .getResultList();
+        // Two queries rather than one with OR: each uses its own index ((tenant, external_id) and email_key).
+        Map<Long, EndUser> byId = new java.util.LinkedHashMap<>();
+        if (!externalIds.isEmpty()) {
+            entityManager.createQuery("select u from EndUser u join fetch u.site left join fetch u.department "
+                            + "where u.tenant = :tenant and u.externalId in :ids", EndUser.class)
+                    .setParameter("tenant", tenant).setParameter("ids", externalIds)
+                    .getResultList().forEach(u -> byId.put(u.getId(), u));
+        }
+        if (!emailKeys.isEmpty()) {
+            entityManager.createQuery("select u from EndUser u join fetch u.site left join fetch u.department "
+                            + "where u.emailKey in :emails", EndUser.class)
+                    .setParameter("emails", emailKeys)
+                    .getResultList().forEach(u -> byId.putIfAbsent(u.getId(), u));
+        }
+        List<EndUser> found = List.copyOf(byId.values());
         Map<Long, Long> openTickets = openTickets(found.stream().map(EndUser::getId).toList());
         return InMemoryLocalAccounts.of(found.stream()
                 .map(u -> snapshot(u, openTickets.getOrDefault(u.getId(), 0L).intValue())).toList());

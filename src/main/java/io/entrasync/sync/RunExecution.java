@@ -49,6 +49,8 @@ final class RunExecution {
     private int retries;
     private int processed;
     private DesiredStateBuilder desiredState;
+    private final PhaseTimer timer = new PhaseTimer();
+    private Set<String> sharedEmails = Set.of();
 
     RunExecution(SyncRun run, TenantMapping mapping, RunCollaborators collaborators) {
         this.run = run;
@@ -77,21 +79,25 @@ final class RunExecution {
         }
         long activeBefore = c.store().activeOwnedAccounts(tenant);
         Set<String> touched = new HashSet<>();
-        Links links = read(full, usersLink, groupsLink, touched);
+        boolean fullRead = full;
+        String users = usersLink;
+        String groups = groupsLink;
+        Links links = timer.time("read", () -> read(fullRead, users, groups, touched));
         if (links == null) {
             log.info("sync run {}: Graph asked tenant '{}' for a full resync; enumerating everything", runId, tenant);
             full = true;
             c.runs().becameFull(runId, true);
-            links = read(true, null, null, touched);
+            links = timer.time("read", () -> read(true, null, null, touched));
             if (links == null) {
                 throw new RunFailure("Graph asked for a resync even on a full enumeration of tenant '" + tenant + "'");
             }
         }
         if (full) {
-            confirmRemovals();
+            timer.time("confirmRemovals", this::confirmRemovals);
         }
+        sharedEmails = timer.time("sharedEmails", this::sharedEmails);
         desiredState = new DesiredStateBuilder(mapping, c.engine(), c.store(), names,
-                c.mainSiteUsers().decide(mapping).chosen());
+                timer.time("mainSiteUsers", () -> c.mainSiteUsers().decide(mapping)).chosen());
         if (full) {
             forEachMirrorChunk(this::reconcile);
         } else {
@@ -100,7 +106,9 @@ final class RunExecution {
                 reconcile(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
             }
         }
-        return conclude(activeBefore, links);
+        RunResult result = conclude(activeBefore, links);
+        log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
+        return result;
     }
 
     private RunResult conclude(long activeBefore, Links links) {
@@ -208,21 +216,33 @@ final class RunExecution {
     }
 
     private void reconcile(List<String> ids) {
-        List<MirrorUser> users = c.mirror().users(tenant, ids);
+        List<MirrorUser> users = timer.time("mirrorUsers", () -> c.mirror().users(tenant, ids));
         List<String> present = users.stream().filter(u -> !u.removed()).map(MirrorUser::id).toList();
-        Map<String, Set<io.entrasync.mirror.GroupRef>> groups = c.mirror().transitiveGroups(tenant, present);
+        Map<String, Set<io.entrasync.mirror.GroupRef>> groups = timer.time("groups",
+                () -> c.mirror().transitiveGroups(tenant, present));
         List<Desired> desired = new ArrayList<>(users.size());
         Map<String, String> emails = new HashMap<>();
-        for (MirrorUser user : users) {
-            Desired d = desiredState.desired(user, GroupRefs.toMapping(groups.getOrDefault(user.id(), Set.of())));
-            desired.add(d);
-            if (d instanceof Desired.Present p) {
-                emails.put(user.id(), p.account().email());
+        timer.time("mapping", () -> {
+            for (MirrorUser user : users) {
+                Desired d = desiredState.desired(user, GroupRefs.toMapping(groups.getOrDefault(user.id(), Set.of())));
+                desired.add(d);
+                if (d instanceof Desired.Present p) {
+                    emails.put(user.id(), p.account().email());
+                }
             }
-        }
-        LocalAccounts local = c.store().load(tenant, ids, emails.values());
-        ChangeSet plan = c.reconciler().planAll(tenant, desired, local, claims(emails.values()));
+        });
+        LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ids, emails.values()));
+        EmailClaims claims = timer.time("claims", () -> claims(emails.values()));
+        ChangeSet plan = timer.time("plan", () -> c.reconciler().planAll(tenant, desired, local, claims));
         List<ChangeLog.Entry> entries = new ArrayList<>(plan.changes().size());
+        timer.time("apply", () -> apply(plan, emails, entries));
+        timer.time("flush", () -> c.store().endChunk());
+        timer.time("changeLog", () -> c.changeLog().record(entries));
+        processed += ids.size();
+        timer.time("progress", this::reportProgress);
+    }
+
+    private void apply(ChangeSet plan, Map<String, String> emails, List<ChangeLog.Entry> entries) {
         for (Change change : plan.changes()) {
             try {
                 Long userId = c.store().apply(tenant, change, names);
@@ -237,10 +257,6 @@ final class RunExecution {
                 entries.add(ChangeLog.failure(runId, change, e.getMessage()));
             }
         }
-        c.store().endChunk();
-        c.changeLog().record(entries);
-        processed += ids.size();
-        reportProgress();
     }
 
     /**
@@ -248,8 +264,11 @@ final class RunExecution {
      * instead of merging. Other claimants that are out of scope do not count.
      */
     private EmailClaims claims(java.util.Collection<String> emails) {
-        Map<String, List<String>> claimants = c.mirror().claimantsByEmail(tenant,
-                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList());
+        List<String> shared = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).filter(sharedEmails::contains).toList();
+        if (shared.isEmpty()) {
+            return EmailClaims.none();
+        }
+        Map<String, List<String>> claimants = c.mirror().claimantsByEmail(tenant, shared);
         Map<String, List<String>> inScope = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : claimants.entrySet()) {
             if (entry.getValue().size() < 2) {
@@ -268,6 +287,15 @@ final class RunExecution {
             inScope.put(entry.getKey(), kept);
         }
         return EmailClaims.of(inScope);
+    }
+
+    /**
+     * The emails more than one present directory user of the tenant has: one query per run, so that the chunks
+     * look up claimants only for those (almost always none).
+     */
+    private Set<String> sharedEmails() {
+        return new HashSet<>(c.jdbc().queryForList("select email_key from mirror_user where tenant = ? and removed = false "
+                + "and email_key is not null group by email_key having count(*) > 1", String.class, tenant));
     }
 
     private void reportProgress() {

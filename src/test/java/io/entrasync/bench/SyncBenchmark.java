@@ -62,6 +62,7 @@ public final class SyncBenchmark {
             postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
             dbUrl = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
         }
+        dbUrl = freshDatabase(dbUrl);
         DirectoryShape shape = DirectoryShape.of(options.users(), options.groups(), 7);
         try (GraphSimulator simulator = simulator(work, Duration.ZERO, shape)) {
             BenchTrust.trustStore = simulator.trustStore();
@@ -102,6 +103,16 @@ public final class SyncBenchmark {
             }
         }
         report();
+    }
+
+    /** Every run starts from an empty helpdesk: a new database on the server the URL names. */
+    private static String freshDatabase(String url) throws Exception {
+        String name = "bench_" + System.currentTimeMillis();
+        try (var connection = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+             var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return url.replaceFirst("(jdbc:postgresql://[^/]+/)([^?]*)", "$1" + name);
     }
 
     private GraphSimulator simulator(Path dir, Duration latency, DirectoryShape shape) {
@@ -145,7 +156,7 @@ public final class SyncBenchmark {
                 "--entra-sync.mappings-dir=" + mappings.toAbsolutePath(),
                 "--spring.quartz.auto-startup=false",
                 "--logging.level.root=WARN",
-                "--logging.level.io.entrasync.sync.SyncService=INFO");
+                "--logging.level.io.entrasync.sync=INFO");
     }
 
     private Map<String, Object> sync(SyncRuns runs, SyncService service, SyncMode mode) {
