@@ -57,8 +57,13 @@ public class TenantScheduler implements SmartLifecycle {
             status.validMapping().ifPresent(m -> wanted.putIfAbsent(m.tenant(), m));
         }
         for (TenantMapping mapping : wanted.values()) {
-            ensureJob(mapping.tenant());
-            schedule(mapping);
+            try {
+                ensureJob(mapping.tenant());
+                schedule(mapping);
+            } catch (SchedulerException e) {
+                log.warn("tenant '{}' could not be scheduled (its other tenants are): {}", mapping.tenant(),
+                        e.getMessage());
+            }
         }
         for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TenantJobs.GROUP))) {
             if (!wanted.containsKey(job.getName()) && scheduler.deleteJob(job)) {
@@ -94,21 +99,23 @@ public class TenantScheduler implements SmartLifecycle {
     private void schedule(TenantMapping mapping) throws SchedulerException {
         List<CronTrigger> triggers = TenantJobs.triggers(mapping);
         for (CronTrigger wanted : triggers) {
-            Trigger stored = scheduler.getTrigger(wanted.getKey());
-            if (stored == null) {
+            Trigger existing = scheduler.getTrigger(wanted.getKey());
+            if (existing == null) {
                 try {
                     scheduler.scheduleJob(wanted);
                 } catch (ObjectAlreadyExistsException addedElsewhere) {
                     continue;
                 }
-            } else if (!TenantJobs.same(stored, wanted)) {
+            } else if (!TenantJobs.same(existing, wanted)) {
                 scheduler.rescheduleJob(wanted.getKey(), wanted);
             } else {
                 continue;
             }
+            Trigger stored = scheduler.getTrigger(wanted.getKey());
+            Date next = stored == null ? null : stored.getNextFireTime();
             log.info("tenant '{}': {} scheduled as '{}' in {}; next fire at {}", mapping.tenant(),
                     wanted.getJobDataMap().getString(TenantJobs.MODE), wanted.getCronExpression(),
-                    wanted.getTimeZone().getID(), nextFireTime(mapping.tenant()).orElse(null));
+                    wanted.getTimeZone().getID(), next == null ? null : next.toInstant());
         }
         Set<TriggerKey> keep = triggers.stream().map(Trigger::getKey).collect(Collectors.toSet());
         for (Trigger stored : scheduler.getTriggersOfJob(TenantJobs.jobKey(mapping.tenant()))) {
