@@ -5,27 +5,32 @@ import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.NotFoundException;
 import io.entrasync.problem.UnprocessableException;
-import java.util.concurrent.Executor;
-import org.springframework.beans.factory.annotation.Qualifier;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Starts runs: checks the tenant, queues the run (one active run per tenant) and hands it to an executor. */
+/**
+ * Starts runs: checks the tenant, queues the run (one active run per tenant, across replicas) and hands it to the
+ * {@link RunDispatcher} (the tenant's Quartz job), which executes manual, approval and scheduled runs of a tenant
+ * one after the other anywhere in the cluster.
+ */
 @Service
 public class SyncLauncher {
 
+    private static final Logger log = LoggerFactory.getLogger(SyncLauncher.class);
+
     private final MappingRegistry mappings;
     private final SyncRuns runs;
-    private final SyncService service;
-    private final Executor executor;
+    private final RunDispatcher dispatcher;
     private final SyncRunRepository history;
 
-    SyncLauncher(MappingRegistry mappings, SyncRuns runs, SyncRunRepository history, SyncService service,
-                 @Qualifier("syncExecutor") Executor executor) {
+    SyncLauncher(MappingRegistry mappings, SyncRuns runs, SyncRunRepository history, RunDispatcher dispatcher) {
         this.mappings = mappings;
         this.runs = runs;
         this.history = history;
-        this.service = service;
-        this.executor = executor;
+        this.dispatcher = dispatcher;
     }
 
     /** Queues a run of the tenant; 404 for an unknown tenant, 422 for a broken mapping, 409 while one is active. */
@@ -53,8 +58,39 @@ public class SyncLauncher {
         return submit(runs.queue(blocked.getTenant(), blocked.getMode(), RunTrigger.APPROVAL, false, blockedRunId));
     }
 
+    /**
+     * Queues the run of a scheduled fire, to be executed by the caller; empty (nothing queued) while the tenant
+     * has an active run, for a scheduled fire is then skipped, not failed.
+     */
+    public Optional<SyncRun> queueScheduled(String tenant, SyncMode mode, Instant firedAt) {
+        try {
+            return Optional.of(runs.queue(tenant, mode, RunTrigger.SCHEDULE, false, null, firedAt));
+        } catch (ConflictException active) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Queues a fresh copy of a run a stopped replica abandoned (same tenant, mode, trigger, dry-run flag and
+     * approval), to be executed by the caller; empty while another run of the tenant is active.
+     */
+    public Optional<SyncRun> queueRetry(SyncRun abandoned) {
+        try {
+            return Optional.of(runs.queue(abandoned.getTenant(), abandoned.getMode(), abandoned.getTrigger(),
+                    abandoned.isDryRun(), abandoned.getApprovesRunId(), abandoned.getFiredAt()));
+        } catch (ConflictException active) {
+            return Optional.empty();
+        }
+    }
+
     private SyncRun submit(SyncRun run) {
-        executor.execute(() -> service.execute(run.getId()));
+        try {
+            dispatcher.dispatch(run);
+        } catch (RuntimeException e) {
+            log.warn("sync run {} of tenant '{}' could not be handed to the scheduler", run.getId(), run.getTenant(), e);
+            runs.finish(run.getId(), RunStatus.FAILED, null, "could not be handed to the scheduler: " + e.getMessage());
+            throw e;
+        }
         return run;
     }
 

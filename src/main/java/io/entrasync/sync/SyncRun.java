@@ -56,6 +56,10 @@ public class SyncRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The Quartz scheduled fire time a SCHEDULE run belongs to; null for manual and approval runs. */
+    @Column(name = "fired_at")
+    private Instant firedAt;
+
     private int created;
     private int updated;
     private int linked;
@@ -81,6 +85,11 @@ public class SyncRun {
     }
 
     SyncRun(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId) {
+        this(tenant, mode, trigger, dryRun, approvesRunId, null);
+    }
+
+    SyncRun(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId, Instant firedAt) {
+        this.firedAt = firedAt;
         this.tenant = tenant;
         this.mode = mode;
         this.trigger = trigger;
@@ -170,6 +179,10 @@ public class SyncRun {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public Instant getFiredAt() {
+        return firedAt;
     }
 
     public RunCounts counts() {

@@ -18,5 +18,8 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
     boolean existsByTenantAndIdGreaterThanAndStatusAndDryRunFalse(String tenant, Long id, RunStatus status);
 
+    /** True when a run of the scheduled fire due at {@code firedAt} was already queued. */
+    boolean existsByTenantAndFiredAt(String tenant, java.time.Instant firedAt);
+
     Optional<SyncRun> findFirstByTenantAndStatusAndDryRunFalseOrderByIdDesc(String tenant, RunStatus status);
 }

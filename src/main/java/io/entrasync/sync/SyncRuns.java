@@ -5,6 +5,8 @@ import io.entrasync.problem.NotFoundException;
 import io.entrasync.reconcile.RunCounts;
 import io.entrasync.source.DeltaOutcome;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +34,14 @@ public class SyncRuns {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public SyncRun queue(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId) {
-        SyncRun run = runs.saveAndFlush(new SyncRun(tenant, mode, trigger, dryRun, approvesRunId));
+        return queue(tenant, mode, trigger, dryRun, approvesRunId, null);
+    }
+
+    /** As {@link #queue(String, SyncMode, RunTrigger, boolean, Long)}, recording the scheduled fire it belongs to. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun queue(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId,
+                         Instant firedAt) {
+        SyncRun run = runs.saveAndFlush(new SyncRun(tenant, mode, trigger, dryRun, approvesRunId, firedAt));
         if (!lock.tryAcquire(tenant, run.getId(), STALE_LOCK)) {
             Long holder = lock.holder(tenant).orElse(null);
             throw new ConflictException("tenant", "tenant '" + tenant + "' already has an active run"
@@ -72,6 +81,27 @@ public class SyncRuns {
         run.finish(status, counts, error);
         lock.release(run.getTenant(), runId);
         return run;
+    }
+
+    /**
+     * Ends a run that a stopped replica left QUEUED or RUNNING as FAILED with {@code reason}, and releases the
+     * tenant's lock if the run holds it. Answers false (and changes nothing) when the run has already ended.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean abandon(long runId, String reason) {
+        SyncRun run = get(runId);
+        if (!run.getStatus().isActive()) {
+            return false;
+        }
+        run.finish(RunStatus.FAILED, null, reason);
+        lock.release(run.getTenant(), runId);
+        return true;
+    }
+
+    /** The run holding the tenant's lock (queued or running), if any. */
+    @Transactional(readOnly = true)
+    public Optional<SyncRun> lockHolder(String tenant) {
+        return lock.holder(tenant).flatMap(runs::findById);
     }
 
     @Transactional(readOnly = true)

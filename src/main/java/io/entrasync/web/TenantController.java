@@ -1,6 +1,9 @@
 package io.entrasync.web;
 
 import io.entrasync.mapping.MappingRegistry;
+import io.entrasync.mapping.TenantMappingStatus;
+import io.entrasync.schedule.TenantScheduler;
+import io.entrasync.sync.SyncRunRepository;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -16,15 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantController {
 
     private final MappingRegistry registry;
+    private final TenantScheduler scheduler;
+    private final SyncRunRepository runs;
 
-    TenantController(MappingRegistry registry) {
+    TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs) {
         this.registry = registry;
+        this.scheduler = scheduler;
+        this.runs = runs;
     }
 
     /** Every mapping file, sorted by tenant key (files without a readable key last), then file. */
     @GetMapping("/api/tenants")
     List<TenantView> tenants() {
-        return registry.all().stream().map(TenantView::of)
+        return registry.all().stream().map(this::view)
                 .sorted(Comparator.comparing(TenantView::tenant, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(TenantView::file))
                 .toList();
@@ -34,7 +41,7 @@ class TenantController {
     @GetMapping("/api/tenants/{tenant}")
     ResponseEntity<?> tenant(@PathVariable String tenant) {
         return registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
-                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(TenantView.of(s)))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s)))
                 .orElseGet(() -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                             "no mapping file configures tenant '" + tenant + "'");
@@ -43,5 +50,14 @@ class TenantController {
                     problem.setInstance(URI.create("/api/tenants/" + tenant));
                     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
                 });
+    }
+
+    private TenantView view(TenantMappingStatus status) {
+        String tenant = status.tenant();
+        if (tenant == null) {
+            return TenantView.of(status, null, null);
+        }
+        return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
+                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null));
     }
 }

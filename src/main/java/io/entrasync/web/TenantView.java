@@ -3,6 +3,9 @@ package io.entrasync.web;
 import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
+import io.entrasync.reconcile.RunCounts;
+import io.entrasync.sync.SyncRun;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,7 +13,9 @@ import java.util.List;
  * settings are shown as written (null when unreadable) next to its errors. Later issues add components (next fire
  * time, last run); build instances only through {@link #of}, so such additions touch this file alone.
  *
- * @param tenant the tenant key, null when the file does not name one readably
+ * @param tenant       the tenant key, null when the file does not name one readably
+ * @param nextFireTime the soonest next fire of the tenant's Quartz triggers; null when it has none (invalid file)
+ * @param lastRun      the tenant's most recent run (possibly still active); null when it never ran
  */
 record TenantView(
         String tenant,
@@ -21,11 +26,23 @@ record TenantView(
         String schedule,
         String fullSyncSchedule,
         String timeZone,
-        List<MappingError> errors) {
+        List<MappingError> errors,
+        Instant nextFireTime,
+        LastRun lastRun) {
 
-    static TenantView of(TenantMappingStatus status) {
+    /** The summary of a run shown with its tenant. */
+    record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts) {
+
+        static LastRun of(SyncRun run) {
+            return run == null ? null : new LastRun(run.getId(), run.getStatus().name(), run.getMode().name(),
+                    run.getFinishedAt(), run.counts());
+        }
+    }
+
+    static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
-                summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors());
+                summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
+                LastRun.of(lastRun));
     }
 }

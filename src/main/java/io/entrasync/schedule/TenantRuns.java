@@ -1,0 +1,87 @@
+package io.entrasync.schedule;
+
+import io.entrasync.sync.RunStatus;
+import io.entrasync.sync.RunTrigger;
+import io.entrasync.sync.SyncLauncher;
+import io.entrasync.sync.SyncRun;
+import io.entrasync.sync.SyncRunRepository;
+import io.entrasync.sync.SyncRuns;
+import io.entrasync.sync.SyncService;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one fire of a tenant's job does: execute the queued manual or approval run it names, or queue and execute a
+ * SCHEDULE run (skipped, with an INFO line, while the tenant has an active run). A fire Quartz recovers from a
+ * stopped replica first ends that replica's run as FAILED and releases its lock, then runs it again from the start
+ * (the deltaLink moved only if the old run had finished, so work is repeated, never lost).
+ */
+@Component
+class TenantRuns {
+
+    static final String ABANDONED = "abandoned by a stopped replica; the run was started again";
+    private static final Logger log = LoggerFactory.getLogger(TenantRuns.class);
+
+    private final SyncLauncher launcher;
+    private final SyncRuns runs;
+    private final SyncRunRepository history;
+    private final SyncService service;
+
+    TenantRuns(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, SyncService service) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.history = history;
+        this.service = service;
+    }
+
+    void execute(Fire fire) {
+        Optional<SyncRun> run = fire.runId() != null ? queued(fire) : scheduled(fire);
+        run.ifPresent(r -> service.execute(r.getId()));
+    }
+
+    /** The manual or approval run the fire names, or its retry when the fire is recovered. */
+    private Optional<SyncRun> queued(Fire fire) {
+        SyncRun run = runs.get(fire.runId());
+        if (run.getStatus() == RunStatus.QUEUED && !fire.recovering()) {
+            return Optional.of(run);
+        }
+        if (fire.recovering() && run.getStatus().isActive()) {
+            return retry(run);
+        }
+        log.info("run {} of tenant '{}' is {}; nothing to execute", run.getId(), fire.tenant(), run.getStatus());
+        return Optional.empty();
+    }
+
+    private Optional<SyncRun> scheduled(Fire fire) {
+        if (fire.recovering()) {
+            Optional<SyncRun> abandoned = runs.lockHolder(fire.tenant()).filter(r -> r.getTrigger() == RunTrigger.SCHEDULE
+                    && r.getStatus().isActive() && fire.scheduledFireTime().equals(r.getFiredAt()));
+            if (abandoned.isPresent()) {
+                return retry(abandoned.get());
+            }
+            if (history.existsByTenantAndFiredAt(fire.tenant(), fire.scheduledFireTime())) {
+                log.info("recovered {} fire of tenant '{}' due at {} had already run; nothing to repeat", fire.mode(),
+                        fire.tenant(), fire.scheduledFireTime());
+                return Optional.empty();
+            }
+        }
+        Optional<SyncRun> run = launcher.queueScheduled(fire.tenant(), fire.mode(), fire.scheduledFireTime());
+        if (run.isEmpty()) {
+            log.info("scheduled {} run of tenant '{}' due at {} skipped: run {} of the tenant is still active",
+                    fire.mode(), fire.tenant(), fire.scheduledFireTime(),
+                    runs.lockHolder(fire.tenant()).map(SyncRun::getId).orElse(null));
+        }
+        return run;
+    }
+
+    private Optional<SyncRun> retry(SyncRun abandoned) {
+        runs.abandon(abandoned.getId(), ABANDONED);
+        Optional<SyncRun> retry = launcher.queueRetry(abandoned);
+        log.warn("sync run {} of tenant '{}' was abandoned by a stopped replica: ended as FAILED, lock released, "
+                        + "started again as run {}", abandoned.getId(), abandoned.getTenant(),
+                retry.map(r -> r.getId().toString()).orElse("(none: another run is active)"));
+        return retry;
+    }
+}

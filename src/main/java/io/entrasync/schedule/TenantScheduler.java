@@ -1,0 +1,163 @@
+package io.entrasync.schedule;
+
+import io.entrasync.mapping.MappingRegistry;
+import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mapping.TenantMappingStatus;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Quartz in step with the mapping files: every valid tenant has its job and the cron triggers its mapping
+ * asks for; a changed schedule or time zone replaces the trigger; a tenant whose file was removed or became invalid
+ * loses its job and triggers (its accounts stay as they are). Runs at start-up and every
+ * {@code entra-sync.schedule.reconcile-interval}. Idempotent, so every replica may do it on the shared store.
+ */
+@Component
+public class TenantScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantScheduler.class);
+
+    private final Scheduler scheduler;
+    private final MappingRegistry mappings;
+    private final ScheduleProperties properties;
+    private ScheduledExecutorService timer;
+
+    TenantScheduler(Scheduler scheduler, MappingRegistry mappings, ScheduleProperties properties) {
+        this.scheduler = scheduler;
+        this.mappings = mappings;
+        this.properties = properties;
+    }
+
+    /** Brings jobs and triggers in step with the mapping files now. */
+    public synchronized void reconcile() throws SchedulerException {
+        Map<String, TenantMapping> wanted = new LinkedHashMap<>();
+        for (TenantMappingStatus status : mappings.refresh()) {
+            status.validMapping().ifPresent(m -> wanted.putIfAbsent(m.tenant(), m));
+        }
+        for (TenantMapping mapping : wanted.values()) {
+            try {
+                ensureJob(mapping.tenant());
+                schedule(mapping);
+            } catch (SchedulerException e) {
+                log.warn("tenant '{}' could not be scheduled (its other tenants are): {}", mapping.tenant(),
+                        e.getMessage());
+            }
+        }
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TenantJobs.GROUP))) {
+            if (!wanted.containsKey(job.getName()) && scheduler.deleteJob(job)) {
+                log.warn("tenant '{}' has no valid mapping file any more: its scheduled syncs were removed; its accounts "
+                        + "are left as they are", job.getName());
+            }
+        }
+    }
+
+    /** The soonest next fire time of the tenant's triggers; empty when it has none. */
+    public Optional<Instant> nextFireTime(String tenant) {
+        try {
+            return scheduler.getTriggersOfJob(TenantJobs.jobKey(tenant)).stream().map(Trigger::getNextFireTime)
+                    .filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            log.warn("cannot read the triggers of tenant '{}': {}", tenant, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Adds the tenant's job when it does not exist yet (another replica may add it at the same time). */
+    void ensureJob(String tenant) throws SchedulerException {
+        if (scheduler.checkExists(TenantJobs.jobKey(tenant))) {
+            return;
+        }
+        try {
+            scheduler.addJob(TenantJobs.job(tenant), false);
+        } catch (ObjectAlreadyExistsException addedElsewhere) {
+            log.debug("job of tenant '{}' was added by another replica", tenant);
+        }
+    }
+
+    private void schedule(TenantMapping mapping) throws SchedulerException {
+        List<CronTrigger> triggers = TenantJobs.triggers(mapping);
+        for (CronTrigger wanted : triggers) {
+            Trigger existing = scheduler.getTrigger(wanted.getKey());
+            if (existing == null) {
+                try {
+                    scheduler.scheduleJob(wanted);
+                } catch (ObjectAlreadyExistsException addedElsewhere) {
+                    continue;
+                }
+            } else if (!TenantJobs.same(existing, wanted)) {
+                scheduler.rescheduleJob(wanted.getKey(), wanted);
+            } else {
+                continue;
+            }
+            Trigger stored = scheduler.getTrigger(wanted.getKey());
+            Date next = stored == null ? null : stored.getNextFireTime();
+            log.info("tenant '{}': {} scheduled as '{}' in {}; next fire at {}", mapping.tenant(),
+                    wanted.getJobDataMap().getString(TenantJobs.MODE), wanted.getCronExpression(),
+                    wanted.getTimeZone().getID(), next == null ? null : next.toInstant());
+        }
+        Set<TriggerKey> keep = triggers.stream().map(Trigger::getKey).collect(Collectors.toSet());
+        for (Trigger stored : scheduler.getTriggersOfJob(TenantJobs.jobKey(mapping.tenant()))) {
+            if (TenantJobs.GROUP.equals(stored.getKey().getGroup()) && !keep.contains(stored.getKey())) {
+                scheduler.unscheduleJob(stored.getKey());
+                log.info("tenant '{}': trigger {} removed (no longer in the mapping)", mapping.tenant(),
+                        stored.getKey().getName());
+            }
+        }
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcile();
+        } catch (SchedulerException | RuntimeException e) {
+            log.warn("could not bring the Quartz schedules in step with the mapping files; retrying in {}: {}",
+                    properties.reconcileInterval(), e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        reconcileQuietly();
+        long every = properties.reconcileInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tenant-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::reconcileQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}
