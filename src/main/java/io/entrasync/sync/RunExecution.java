@@ -141,32 +141,31 @@ final class RunExecution {
 
     private Links read(boolean full, String usersLink, String groupsLink, Set<String> touched) {
         boolean lowPriority = run.getTrigger() == RunTrigger.SCHEDULE;
-        DeltaOutcome groups = c.source().readGroups(connection, full ? null : groupsLink, lowPriority, page -> {
-            Set<String> affected = c.mirror().applyGroups(tenant, runId, page);
-            if (!full) {
-                touched.addAll(affected);
-            }
-            pageRead();
-        });
-        count(groups);
-        if (groups instanceof DeltaOutcome.ResyncRequired) {
-            return null;
-        }
-        DeltaOutcome users = c.source().readUsers(connection, full ? null : usersLink, lowPriority, page -> {
-            Set<String> affected = c.mirror().applyUsers(tenant, runId, page);
-            if (!full) {
-                touched.addAll(affected);
-            }
-            pageRead();
-        });
-        count(users);
-        if (users instanceof DeltaOutcome.ResyncRequired) {
+        ParallelDeltaRead.Outcomes outcomes = ParallelDeltaRead.read(c.source(), connection, full ? null : usersLink,
+                full ? null : groupsLink, lowPriority, page -> {
+                    Set<String> affected = c.mirror().applyUsers(tenant, runId, page);
+                    if (!full) {
+                        touched.addAll(affected);
+                    }
+                    pageRead();
+                }, page -> {
+                    Set<String> affected = c.mirror().applyGroups(tenant, runId, page);
+                    if (!full) {
+                        touched.addAll(affected);
+                    }
+                    pageRead();
+                });
+        count(outcomes.users());
+        count(outcomes.groups());
+        if (outcomes.users() instanceof DeltaOutcome.ResyncRequired
+                || outcomes.groups() instanceof DeltaOutcome.ResyncRequired) {
             return null;
         }
         if (full) {
             c.mirror().finishFullGroupSync(tenant, runId);
         }
-        return new Links(((DeltaOutcome.Completed) users).deltaLink(), ((DeltaOutcome.Completed) groups).deltaLink());
+        return new Links(((DeltaOutcome.Completed) outcomes.users()).deltaLink(),
+                ((DeltaOutcome.Completed) outcomes.groups()).deltaLink());
     }
 
     private void pageRead() {
