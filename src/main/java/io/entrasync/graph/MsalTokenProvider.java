@@ -96,9 +96,20 @@ final class MsalTokenProvider implements AccessTokenProvider {
                     "tenant '" + tenantKey + "': token request to " + app.authority() + " was refused: " + code
                             + " (HTTP " + status + ")", null);
         }
-        String code = failure instanceof MsalException msal ? msal.errorCode() : failure.getClass().getSimpleName();
+        String code = failure instanceof MsalException msal && msal.errorCode() != null ? msal.errorCode()
+                : failure.getClass().getSimpleName();
+        // The root cause (a TLS trust failure, an unknown host, a timeout) is what an admin can act on.
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (cause.length() > 300) {
+            cause = cause.substring(0, 300) + "...";
+        }
         return new DirectorySourceException(tenantKey, 0, code,
-                "tenant '" + tenantKey + "': token request to " + app.authority() + " failed: " + code, null);
+                "tenant '" + tenantKey + "': token request to " + app.authority() + " failed: " + code
+                        + (root == failure && failure.getMessage() == null ? "" : " (" + cause + ")"), null);
     }
 
     private static String aadstsCode(String message) {

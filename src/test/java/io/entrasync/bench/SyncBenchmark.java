@@ -87,7 +87,7 @@ public final class SyncBenchmark {
                 phase("floorFetch", () -> floorFetch(simulator));
                 phase("floorWrite", () -> FloorWrite.run(context, options.users()));
                 if (options.latencyMs() > 0) {
-                    try (GraphSimulator slow = simulator(work.resolve("slow"), Duration.ofMillis(options.latencyMs()), shape)) {
+                    try (GraphSimulator slow = simulator(work, Duration.ofMillis(options.latencyMs()), shape)) {
                         BenchTrust.trustStore = slow.trustStore();
                         writeMapping(mappings, slow, secret);
                         Thread.sleep(1100);
