@@ -28,10 +28,12 @@ public class DirectoryStore {
     private final SiteRepository sites;
     private final DepartmentRepository departments;
     private final EndUserRepository users;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
 
     DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
-                   EndUserRepository users) {
+                   EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.sites = sites;
         this.departments = departments;
         this.users = users;
@@ -49,47 +51,39 @@ public class DirectoryStore {
      */
     public LocalAccounts load(String tenant, Collection<String> externalIds, Collection<String> emails) {
         Set<String> emailKeys = emails.stream().map(EmailAddress::key).collect(Collectors.toSet());
-        // Two queries rather than one with OR: each uses its own index ((tenant, external_id) and email_key).
-        Map<Long, EndUser> byId = new java.util.LinkedHashMap<>();
+        // Plain JDBC snapshots, no entities: most accounts of a run are unchanged and never need one. Two
+        // queries rather than one with OR, so each uses its own index ((tenant, external_id) and email_key).
+        Map<Long, LocalAccount> byId = new java.util.LinkedHashMap<>();
         if (!externalIds.isEmpty()) {
-            entityManager.createQuery("select u from EndUser u join fetch u.site left join fetch u.department "
-                            + "where u.tenant = :tenant and u.externalId in :ids", EndUser.class)
-                    .setParameter("tenant", tenant).setParameter("ids", externalIds)
-                    .getResultList().forEach(u -> byId.put(u.getId(), u));
+            snapshots("u.tenant = :tenant and u.external_id in (:keys)", tenant, externalIds)
+                    .forEach(a -> byId.put(a.id(), a));
         }
         if (!emailKeys.isEmpty()) {
-            entityManager.createQuery("select u from EndUser u join fetch u.site left join fetch u.department "
-                            + "where u.emailKey in :emails", EndUser.class)
-                    .setParameter("emails", emailKeys)
-                    .getResultList().forEach(u -> byId.putIfAbsent(u.getId(), u));
+            snapshots("u.email_key in (:keys)", tenant, emailKeys).forEach(a -> byId.putIfAbsent(a.id(), a));
         }
-        List<EndUser> found = List.copyOf(byId.values());
-        Map<Long, Long> openTickets = openTickets(found.stream().map(EndUser::getId).toList());
-        return InMemoryLocalAccounts.of(found.stream()
-                .map(u -> snapshot(u, openTickets.getOrDefault(u.getId(), 0L).intValue())).toList());
+        return InMemoryLocalAccounts.of(List.copyOf(byId.values()));
     }
 
-    private Map<Long, Long> openTickets(List<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Long> counts = new HashMap<>();
-        entityManager.createQuery("select t.user.id, count(t) from Ticket t where t.user.id in :ids and t.status not in "
-                        + "(io.entrasync.directory.TicketStatus.RESOLVED, io.entrasync.directory.TicketStatus.CLOSED) "
-                        + "group by t.user.id", Object[].class)
-                .setParameter("ids", userIds)
-                .getResultList()
-                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
-        return counts;
+    private static final String SNAPSHOT = "select u.id, u.email, u.first_name, u.last_name, u.phone, u.mobile_phone, "
+            + "u.job_title, s.name, d.name, u.main_site_user, u.auto_ticket_disabled, u.active, u.association, "
+            + "u.external_id, u.tenant, (select count(*) from ticket t where t.user_id = u.id "
+            + "and t.status not in ('RESOLVED', 'CLOSED')) from end_user u join site s on s.id = u.site_id "
+            + "left join department d on d.id = u.department_id where ";
+
+    private List<LocalAccount> snapshots(String where, String tenant, Collection<String> keys) {
+        return jdbc.query(SNAPSHOT + where, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("tenant", tenant).addValue("keys", keys), (rs, i) -> new LocalAccount(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12),
+                io.entrasync.reconcile.Association.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15),
+                rs.getInt(16)));
     }
 
-    private static LocalAccount snapshot(EndUser u, int openTickets) {
-        return new LocalAccount(u.getId(), u.getEmail(), u.getFirstName(), u.getLastName(), u.getPhone(),
-                u.getMobilePhone(), u.getJobTitle(), u.getSite().getName(),
-                u.getDepartment() == null ? null : u.getDepartment().getName(), u.isMainSiteUser(),
-                u.isAutoTicketDisabled(), u.isActive(),
-                io.entrasync.reconcile.Association.valueOf(u.getAssociation().name()), u.getExternalId(), u.getTenant(),
-                openTickets);
+    /** Loads, in one query, the entities the chunk's changes will touch, so applying them finds them in memory. */
+    public void prefetch(Collection<Long> accountIds) {
+        if (!accountIds.isEmpty()) {
+            users.findAllById(accountIds);
+        }
     }
 
     /** Whether a site of that name exists (or was created earlier in the run). */

@@ -86,7 +86,18 @@ public class DirectoryMirror {
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> applyGroups(String tenant, long runId, GroupPage page) {
         customPlans.forThisTransaction();
-        return groupWriter.apply(tenant, runId, page);
+        return groupWriter.apply(tenant, runId, page, true);
+    }
+
+    /**
+     * {@link #applyGroups} for a full enumeration, whose caller reconciles every user anyway: the same writes,
+     * without working out which users are affected (in a full run every group is new or "renamed", and walking
+     * the users under each one costs more than the writes themselves).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyGroupsOfFullRun(String tenant, long runId, GroupPage page) {
+        customPlans.forThisTransaction();
+        groupWriter.apply(tenant, runId, page, false);
     }
 
     /**

@@ -55,7 +55,7 @@ final class GroupWriter {
         this.clock = clock;
     }
 
-    Set<String> apply(String tenant, long runId, GroupPage page) {
+    Set<String> apply(String tenant, long runId, GroupPage page, boolean collectAffected) {
         Map<String, DirectoryGroup> items = new LinkedHashMap<>();
         page.groups().forEach(g -> items.merge(g.id(), g, (first, later) -> new DirectoryGroup(later.id(),
                 pick(later.displayName(), first.displayName()), pick(later.description(), first.description()))));
@@ -68,12 +68,14 @@ final class GroupWriter {
         Map<String, Stored> stored = stored(tenant, ids);
 
         Set<String> affected = new LinkedHashSet<>();
-        Set<String> seeds = new LinkedHashSet<>(removals.keySet());
-        for (MemberChange change : changes.values()) {
-            (change.memberType() == MemberChange.MemberType.USER ? affected : seeds).add(change.memberId());
+        if (collectAffected) {
+            Set<String> seeds = new LinkedHashSet<>(removals.keySet());
+            for (MemberChange change : changes.values()) {
+                (change.memberType() == MemberChange.MemberType.USER ? affected : seeds).add(change.memberId());
+            }
+            items.values().stream().filter(g -> renamed(g, stored.get(g.id()))).forEach(g -> seeds.add(g.id()));
+            affected.addAll(usersUnder(tenant, seeds));
         }
-        items.values().stream().filter(g -> renamed(g, stored.get(g.id()))).forEach(g -> seeds.add(g.id()));
-        affected.addAll(usersUnder(tenant, seeds));
 
         upsertGroups(tenant, runId, items, removals, stored, changes.values());
         membershipWriter.apply(tenant, runId, changes.values());

@@ -149,9 +149,10 @@ final class RunExecution {
                     }
                     pageRead();
                 }, page -> {
-                    Set<String> affected = c.mirror().applyGroups(tenant, runId, page);
-                    if (!full) {
-                        touched.addAll(affected);
+                    if (full) {
+                        c.mirror().applyGroupsOfFullRun(tenant, runId, page);
+                    } else {
+                        touched.addAll(c.mirror().applyGroups(tenant, runId, page));
                     }
                     pageRead();
                 });
@@ -242,6 +243,9 @@ final class RunExecution {
     }
 
     private void apply(ChangeSet plan, Map<String, String> emails, List<ChangeLog.Entry> entries) {
+        c.store().prefetch(plan.changes().stream()
+                .filter(ch -> ch.accountId() != null && !(ch instanceof Change.Unchanged) && !(ch instanceof Change.Skip))
+                .map(Change::accountId).toList());
         for (Change change : plan.changes()) {
             try {
                 Long userId = c.store().apply(tenant, change, names);
