@@ -48,6 +48,7 @@ final class RunExecution {
     private int throttled;
     private int retries;
     private int processed;
+    private int chunks;
     private DesiredStateBuilder desiredState;
     private final PhaseTimer timer = new PhaseTimer();
     private Set<String> sharedEmails = Set.of();
@@ -92,6 +93,7 @@ final class RunExecution {
                 throw new RunFailure("Graph asked for a resync even on a full enumeration of tenant '" + tenant + "'");
             }
         }
+        timer.time("analyze", () -> c.statistics().afterMirrorWrites());
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }
@@ -171,6 +173,9 @@ final class RunExecution {
 
     private void pageRead() {
         pages++;
+        if (pages == 25 || pages % 250 == 0) {
+            timer.time("analyze", () -> c.statistics().afterMirrorWrites());
+        }
         if (pages % 20 == 0) {
             reportProgress();
         }
@@ -239,6 +244,10 @@ final class RunExecution {
         timer.time("flush", () -> c.store().endChunk());
         timer.time("changeLog", () -> c.changeLog().record(entries));
         processed += ids.size();
+        chunks++;
+        if (chunks == 4 || chunks % 50 == 0) {
+            timer.time("analyze", () -> c.statistics().afterAccountWrites());
+        }
         timer.time("progress", this::reportProgress);
     }
 

@@ -34,12 +34,12 @@ public class SyncService {
 
     SyncService(SyncRuns runs, MappingRegistry mappings, DirectorySource source, DirectoryMirror mirror,
                 DirectoryStore store, ChangeLog changeLog, MainSiteUsers mainSiteUsers, JdbcTemplate jdbc,
-                PlatformTransactionManager transactions, SyncMetrics metrics) {
+                PlatformTransactionManager transactions, SyncMetrics metrics, TableStatistics statistics) {
         this.runs = runs;
         this.metrics = metrics;
         this.mappings = mappings;
         this.collaborators = new RunCollaborators(source, mirror, store, changeLog, mainSiteUsers, new MappingEngine(),
-                new Reconciler(), runs, jdbc);
+                new Reconciler(), runs, jdbc, statistics);
         this.runTransaction = new TransactionTemplate(transactions);
     }
 
