@@ -38,8 +38,11 @@ public final class FakeDirectory {
     private final Map<String, String> softDeleted = new HashMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, Snapshot> issued = new LinkedHashMap<>();
+    private final Map<String, String> pageBodies = new HashMap<>();
     private int version;
     private boolean expired;
+    private int tokenLifetimeSeconds = 3599;
+    private String accessToken = "fake-access-token";
 
     private record Group(String displayName, Map<String, String> members) {
     }
@@ -148,6 +151,18 @@ public final class FakeDirectory {
         return this;
     }
 
+    /** Access tokens from now on live this long (the service fetches a new one after half of it). */
+    public FakeDirectory tokenLifetime(int seconds) {
+        this.tokenLifetimeSeconds = seconds;
+        return this;
+    }
+
+    /** The access token the token endpoint hands out from the next {@link #publish()} on. */
+    public FakeDirectory accessToken(String token) {
+        this.accessToken = token;
+        return this;
+    }
+
     /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
     public FakeDirectory expireDeltaLinks() {
         expired = true;
@@ -159,8 +174,10 @@ public final class FakeDirectory {
     /** Re-stubs every endpoint for the directory as it is now. */
     public void publish() {
         server.resetAll();
+        pageBodies.clear();
         server.stubFor(post(urlPathMatching("/" + TENANT_ID + "/oauth2/v2.0/token")).willReturn(json(200,
-                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"fake-access-token\"}")));
+                "{\"token_type\":\"Bearer\",\"expires_in\":" + tokenLifetimeSeconds + ",\"ext_expires_in\":"
+                        + tokenLifetimeSeconds + ",\"access_token\":\"" + accessToken + "\"}")));
         String token = "v" + (++version);
         Snapshot now = snapshot();
         stubStream("users", null, userItems(new Snapshot(Map.of(), Set.of(), Map.of()), now, true), token);
@@ -275,8 +292,23 @@ public final class FakeDirectory {
             } else {
                 request = request.withQueryParam("$skiptoken", equalTo(prefix + p));
             }
-            server.stubFor(request.willReturn(json(200, JSON.writeValueAsString(body))));
+            String text = JSON.writeValueAsString(body);
+            pageBodies.put(stream + ":" + (p == 0 ? (fromToken == null ? "full" : fromToken) : prefix + p), text);
+            server.stubFor(request.willReturn(json(200, text)));
         }
+    }
+
+    /** The token the last {@link #publish()} puts into the deltaLinks it hands out ({@code v1}, {@code v2}, ...). */
+    public String currentToken() {
+        return "v" + version;
+    }
+
+    /**
+     * The body published for one page: {@code key} is the page's {@code $skiptoken} value, the first page's
+     * {@code $deltatoken}, or {@code full} for the first page of a full enumeration. Null if not published.
+     */
+    public String pageBody(String stream, String key) {
+        return pageBodies.get(stream + ":" + key);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
