@@ -55,7 +55,8 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.max-retries=3",
         "entra-sync.graph.initial-backoff=10ms",
         "entra-sync.graph.max-retry-wait=50ms",
-        "entra-sync.graph.read-timeout=400ms"
+        "entra-sync.graph.read-timeout=400ms",
+        "entra-sync.api.sync-trigger-burst=1000"
 })
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
