@@ -163,6 +163,20 @@ public final class FakeDirectory {
         return this;
     }
 
+    /** Forgets every user, group and handed-out deltaLink (token versions keep counting); publish() to serve it. */
+    public FakeDirectory clear() {
+        users.clear();
+        softDeleted.clear();
+        groups.clear();
+        issued.clear();
+        return this;
+    }
+
+    /** The attributes of a user as served now (a copy), or null. */
+    public Map<String, Object> userAttributes(String id) {
+        return users.containsKey(id) ? new LinkedHashMap<>(users.get(id)) : null;
+    }
+
     /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
     public FakeDirectory expireDeltaLinks() {
         expired = true;
