@@ -262,6 +262,45 @@ class GraphFaultsTest {
         assertConvergedTo("TokenStep", before);
     }
 
+    @Test
+    @Order(5)
+    void databaseConnectionKilledMidRun_runFailsCleanly_andTheNextRunConverges() throws Exception {
+        graph.set("u6", "jobTitle", "DbStep").set("u7", "jobTitle", "DbStep").user("ndb", person("Db", "Killed",
+                "ndb@contoso.org", null)).member("g-helpdesk", "ndb");
+        graph.publish();
+        StateSnapshot before = StateSnapshot.of(jdbc, "contoso");
+        Map<String, Object> linksBefore = deltaLinks();
+        String usersLink = String.valueOf(linksBefore.get("users_delta_link"));
+        String page2 = usersLink.substring(usersLink.indexOf("$deltatoken=") + 12) + "-" + graph.currentToken() + "-1";
+        assertThat(graph.pageBody("users", page2)).as(page2).isNotNull();
+        // the second users page of the delta answers after 300 ms; meanwhile the run's connection is terminated
+        inject("users", "$skiptoken", page2, json(200, graph.pageBody("users", page2)).withFixedDelay(300), 1);
+        var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"DELTA\"}");
+        assertThat(answer.status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (graph.wireMock().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", matching(DELTA_PAGE))).isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("the run reached page 2").isLessThan(deadline);
+            sleep(5);
+        }
+        int killed = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                + "where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
+                Integer.class);
+
+        JsonNode run = await(answer.header("Location"));
+
+        assertThat(killed).as("the run's connection was in its transaction").isEqualTo(1);
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("FAILED");
+        assertThat(run.get("error").asString()).as(run.toString()).isNotBlank();
+        assertThat(deltaLinks()).isEqualTo(linksBefore);
+        assertThat(StateSnapshot.of(jdbc, "contoso")).isEqualTo(before);
+
+        graph.publish();
+        JsonNode next = sync("DELTA");
+        assertThat(next.get("status").asString()).as(next.toString()).isEqualTo("SUCCEEDED");
+        assertConvergedTo("DbStep", before);
+    }
+
     /** The delta applied the pending change, a full run confirms it changes nothing, tickets are as they were. */
     private void assertConvergedTo(String expectedText, StateSnapshot before) {
         StateSnapshot afterDelta = StateSnapshot.of(jdbc, "contoso");
@@ -315,9 +354,13 @@ class GraphFaultsTest {
     private JsonNode sync(String mode) {
         var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"" + mode + "\",\"dryRun\":false}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        return await(answer.header("Location"));
+    }
+
+    private JsonNode await(String location) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            JsonNode run = api.get(answer.header("Location")).json();
+            JsonNode run = api.get(location).json();
             String status = run.get("status").asString();
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return run;
