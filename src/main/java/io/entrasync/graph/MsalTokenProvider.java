@@ -96,7 +96,11 @@ final class MsalTokenProvider implements AccessTokenProvider {
                     "tenant '" + tenantKey + "': token request to " + app.authority() + " was refused: " + code
                             + " (HTTP " + status + ")", null);
         }
-        String code = failure instanceof MsalException msal ? msal.errorCode() : failure.getClass().getSimpleName();
+        String code = failure instanceof MsalException msal && msal.errorCode() != null ? msal.errorCode()
+                : failure.getClass().getSimpleName();
+        if (failure.getCause() != null && failure.getCause() != failure) {
+            code += " caused by " + failure.getCause().getClass().getSimpleName();
+        }
         return new DirectorySourceException(tenantKey, 0, code,
                 "tenant '" + tenantKey + "': token request to " + app.authority() + " failed: " + code, null);
     }
