@@ -43,6 +43,7 @@ public final class FakeDirectory {
     private boolean expired;
     private int tokenLifetimeSeconds = 3599;
     private String accessToken = "fake-access-token";
+    private boolean lookupsAlwaysFind;
 
     private record Group(String displayName, Map<String, String> members) {
     }
@@ -163,6 +164,15 @@ public final class FakeDirectory {
         return this;
     }
 
+    /**
+     * {@code GET /users/{id}} answers 200 for any id (one stub instead of one per user: WireMock registers stubs in
+     * linear time each, so 100k per-user stubs take minutes). For large benchmarks that never hard-delete.
+     */
+    public FakeDirectory lookupsAlwaysFind() {
+        this.lookupsAlwaysFind = true;
+        return this;
+    }
+
     /** Forgets every user, group and handed-out deltaLink (token versions keep counting); publish() to serve it. */
     public FakeDirectory clear() {
         users.clear();
@@ -211,8 +221,12 @@ public final class FakeDirectory {
         }
         issued.put(token, now);
         expired = false;
-        for (String id : users.keySet()) {
-            server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
+        if (lookupsAlwaysFind) {
+            server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
+        } else {
+            for (String id : users.keySet()) {
+                server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
+            }
         }
         server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(10).willReturn(json(404,
                 "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist.\"}}")));
