@@ -168,7 +168,10 @@ class GraphFaultsTest {
                         json(200, "{\"value\":[]}").withFixedDelay(2_500), -1, "FAILED", "gave up after 3 retries"),
                 new Case("page never answers, full, once", "FULL", "users",
                         json(200, "{\"value\":[]}").withFixedDelay(2_500), 1, "SUCCEEDED", null),
-                new Case("access token expired mid-run (401), delta", "DELTA", "users", json(401,
+                new Case("access token revoked mid-run (401 once: renewed and retried), delta", "DELTA", "users",
+                        json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"revoked\"}}"), 1,
+                        "SUCCEEDED", null),
+                new Case("access token refused on every try (401), delta", "DELTA", "users", json(401,
                         "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired\"}}"),
                         -1, "FAILED", "HTTP 401 (InvalidAuthenticationToken)"));
     }
