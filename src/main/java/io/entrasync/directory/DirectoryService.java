@@ -32,6 +32,12 @@ public class DirectoryService {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "name is required");
         }
+        if (name.strip().length() > 200) {
+            throw new InvalidInputException("name", "name is longer than 200 characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "name contains control characters");
+        }
         sites.findByNameKey(Site.key(name)).ifPresent(existing -> {
             throw new ConflictException("name", "site name '" + name.trim() + "' is already used by site " + existing.getId());
         });

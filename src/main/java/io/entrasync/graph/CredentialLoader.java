@@ -14,15 +14,24 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a tenant's credential reference into an MSAL credential: a secret from an environment variable or a
  * file, or a certificate and its PKCS#8 private key from PEM files. Secrets never appear in messages.
  */
 final class CredentialLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialLoader.class);
+    private static final Set<PosixFilePermission> LOOSE = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private final Function<String, String> environment;
 
@@ -53,6 +62,7 @@ final class CredentialLoader {
     }
 
     private static String readSecretFile(TenantConnection tenant, Path file) {
+        warnIfLoose(tenant, file, "client secret file");
         try {
             String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) {
@@ -75,6 +85,7 @@ final class CredentialLoader {
     }
 
     private static PrivateKey privateKey(TenantConnection tenant, Path file) {
+        warnIfLoose(tenant, file, "private key file");
         byte[] der;
         try {
             der = pemBody(Files.readString(file, StandardCharsets.US_ASCII), "PRIVATE KEY");
@@ -90,6 +101,26 @@ final class CredentialLoader {
             }
         }
         throw failure(tenant, "private key " + file + " is neither an RSA nor an EC PKCS#8 key");
+    }
+
+    /**
+     * Warns (never fails: the file may live on a volume whose modes we do not control) when a file holding key
+     * material can be read or written by its group or by others. Silent where POSIX permissions do not exist.
+     */
+    static boolean warnIfLoose(TenantConnection tenant, Path file, String what) {
+        Set<PosixFilePermission> loose;
+        try {
+            loose = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException | IOException | IllegalArgumentException e) {
+            return false;
+        }
+        loose.retainAll(LOOSE);
+        if (loose.isEmpty()) {
+            return false;
+        }
+        log.warn("tenant {}: {} {} is accessible to others ({}); restrict it to its owner, e.g. chmod 600",
+                tenant.tenantKey(), what, file, loose);
+        return true;
     }
 
     private static byte[] pemBody(String pem, String label) {

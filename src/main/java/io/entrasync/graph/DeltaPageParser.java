@@ -201,7 +201,7 @@ final class DeltaPageParser {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == JsonToken.VALUE_STRING) {
-                values.add(parser.getString());
+                values.add(withoutNul(parser.getString()));
             } else {
                 parser.skipChildren();
             }
@@ -220,7 +220,12 @@ final class DeltaPageParser {
     }
 
     private static String text(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_NULL ? null : parser.getString();
+        return value == JsonToken.VALUE_NULL ? null : withoutNul(parser.getString());
+    }
+
+    /** PostgreSQL text cannot hold U+0000 (JSON allows it as \\u0000): one such value would fail every run. */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     private static void expect(JsonParser parser, JsonToken actual, JsonToken expected) {

@@ -31,6 +31,8 @@ final class MsalTokenProvider implements AccessTokenProvider {
     private final String tenantKey;
     private final ConfidentialClientApplication app;
     private final ClientCredentialParameters parameters;
+    private final ClientCredentialParameters freshParameters;
+    private volatile boolean refuseCached;
     private final AllowedHostsValidator allowedHosts;
     private final Clock clock;
     private final Runnable onCredentialRejected;
@@ -41,6 +43,8 @@ final class MsalTokenProvider implements AccessTokenProvider {
         this.tenantKey = tenantKey;
         this.app = app;
         this.parameters = ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default")).build();
+        this.freshParameters = ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default")).skipCache(true)
+                .build();
         this.allowedHosts = new AllowedHostsValidator(URI.create(graphEndpoint).getHost());
         this.clock = clock;
         this.onCredentialRejected = onCredentialRejected;
@@ -75,9 +79,21 @@ final class MsalTokenProvider implements AccessTokenProvider {
         }
     }
 
+    /**
+     * Graph refused the held token (401: revoked or expired early): forget it, and let the next request fetch a new
+     * one from the authority, bypassing MSAL's own cache too.
+     */
+    void invalidate() {
+        synchronized (this) {
+            cached = null;
+            refuseCached = true;
+        }
+    }
+
     private CachedToken acquire() {
         try {
-            IAuthenticationResult result = app.acquireToken(parameters).join();
+            IAuthenticationResult result = app.acquireToken(refuseCached ? freshParameters : parameters).join();
+            refuseCached = false;
             return new CachedToken(result.accessToken(), clock.instant(), result.expiresOnDate().toInstant());
         } catch (CompletionException e) {
             throw translate(e.getCause() == null ? e : e.getCause());

@@ -37,6 +37,7 @@ final class RetryingFetcher {
         String path = request.url().encodedPath();
         int lastStatus = 0;
         String lastCode = null;
+        boolean tokenRenewed = false;
         for (int attempt = 0; ; attempt++) {
             String retryAfter = null;
             try (Response response = client.http().newCall(request).execute()) {
@@ -46,6 +47,15 @@ final class RetryingFetcher {
                     return parse.apply(response.body().byteStream());
                 }
                 lastCode = GraphErrors.code(response.body());
+                if (lastStatus == 401 && !tokenRenewed) {
+                    log.warn("tenant {}: GET {} answered HTTP 401{}; renewing the access token and retrying once",
+                            tenantKey, path, describe(lastCode));
+                    client.tokens().invalidate();
+                    tokenRenewed = true;
+                    counter.retry();
+                    attempt--;
+                    continue;
+                }
                 if (GraphErrors.isResync(lastStatus, lastCode)) {
                     throw new ResyncRequiredSignal(lastCode != null ? lastCode : "HTTP " + lastStatus);
                 }

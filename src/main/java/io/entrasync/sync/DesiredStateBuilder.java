@@ -17,12 +17,16 @@ import io.entrasync.source.RemovedObject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a mirrored directory user into what the reconcile core wants: present with a desired account, absent
  * (removed, disabled, out of scope) or unmappable. Translates the mapping's vocabulary into the core's.
  */
 final class DesiredStateBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(DesiredStateBuilder.class);
 
     private final TenantMapping mapping;
     private final MappingEngine engine;
@@ -56,6 +60,13 @@ final class DesiredStateBuilder {
             return new Desired.Unmappable(id, SkipReason.UNMAPPABLE, unmapped.reason());
         }
         DesiredAccount account = ((MappingResult.InScope) result).account();
+        String tooLong = firstNonNull(ColumnFit.tooLong("email", account.email(), ColumnFit.EMAIL),
+                ColumnFit.tooLong("site name", account.siteName(), ColumnFit.NAME),
+                ColumnFit.tooLong("department name", account.departmentName(), ColumnFit.NAME));
+        if (tooLong != null || account.email().indexOf('\u0000') >= 0) {
+            return new Desired.Unmappable(id, SkipReason.UNMAPPABLE, tooLong != null ? tooLong
+                    : "email contains a NUL character");
+        }
         if (!account.createSiteIfMissing() && !store.siteExists(account.siteName(), names)) {
             return new Desired.Unmappable(id, SkipReason.SITE_MISSING, "site '" + account.siteName()
                     + "' does not exist and the mapping does not create missing sites");
@@ -64,15 +75,34 @@ final class DesiredStateBuilder {
         if (department != null && !account.createDepartmentIfMissing() && !store.departmentExists(department, names)) {
             department = null;
         }
-        return new Desired.Present(id, new io.entrasync.reconcile.DesiredAccount(account.email(), account.firstName(),
-                account.lastName(), account.phone(), account.mobilePhone(), account.jobTitle(), account.siteName(),
+        ColumnFit fit = new ColumnFit();
+        var wanted = new io.entrasync.reconcile.DesiredAccount(account.email(),
+                fit.fit("firstName", account.firstName(), ColumnFit.NAME),
+                fit.fit("lastName", account.lastName(), ColumnFit.NAME),
+                fit.fit("phone", account.phone(), ColumnFit.PHONE),
+                fit.fit("mobilePhone", account.mobilePhone(), ColumnFit.PHONE),
+                fit.fit("jobTitle", account.jobTitle(), ColumnFit.NAME), account.siteName(),
                 department, chosenMainSiteUsers.contains(id), account.autoTicketDisabled(),
                 policies.with(Field.FIRST_NAME, policy(account, io.entrasync.mapping.Field.FIRST_NAME))
                         .with(Field.LAST_NAME, policy(account, io.entrasync.mapping.Field.LAST_NAME))
                         .with(Field.EMAIL, policy(account, io.entrasync.mapping.Field.EMAIL))
                         .with(Field.PHONE, policy(account, io.entrasync.mapping.Field.PHONE))
                         .with(Field.MOBILE_PHONE, policy(account, io.entrasync.mapping.Field.MOBILE_PHONE))
-                        .with(Field.JOB_TITLE, policy(account, io.entrasync.mapping.Field.JOB_TITLE))));
+                        .with(Field.JOB_TITLE, policy(account, io.entrasync.mapping.Field.JOB_TITLE)));
+        if (!fit.notes().isEmpty()) {
+            log.warn("directory user {} of tenant '{}' has values longer than the helpdesk stores: {}", id,
+                    mapping.tenant(), String.join("; ", fit.notes()));
+        }
+        return new Desired.Present(id, wanted);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** Fields the mapping does not speak about stay the helpdesk's. */

@@ -49,6 +49,8 @@ final class RunExecution {
     private int retries;
     private int processed;
     private int chunks;
+    /** A tenant's first sync fills its tables from (nearly) empty inside one transaction: statistics go stale. */
+    private boolean firstSync;
     private DesiredStateBuilder desiredState;
     private final PhaseTimer timer = new PhaseTimer();
     private Set<String> sharedEmails = Set.of();
@@ -79,6 +81,7 @@ final class RunExecution {
             }
         }
         long activeBefore = c.store().activeOwnedAccounts(tenant);
+        firstSync = c.mirror().counts(tenant).users() < 1000;
         Set<String> touched = new HashSet<>();
         boolean fullRead = full;
         String users = usersLink;
@@ -173,7 +176,7 @@ final class RunExecution {
 
     private void pageRead() {
         pages++;
-        if (pages == 25 || pages % 250 == 0) {
+        if (firstSync && (pages == 25 || pages % 250 == 0)) {
             timer.time("analyze", () -> c.statistics().afterMirrorWrites());
         }
         if (pages % 20 == 0) {
@@ -245,7 +248,7 @@ final class RunExecution {
         timer.time("changeLog", () -> c.changeLog().record(entries));
         processed += ids.size();
         chunks++;
-        if (chunks == 4 || chunks % 50 == 0) {
+        if (firstSync && (chunks == 4 || chunks % 50 == 0)) {
             timer.time("analyze", () -> c.statistics().afterAccountWrites());
         }
         timer.time("progress", this::reportProgress);

@@ -63,6 +63,10 @@ public class SyncService {
             });
         } catch (DirectorySourceException | RunFailure e) {
             result = RunResult.failed(e.getMessage());
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            log.warn("sync run {} of tenant '{}' failed on the database", runId, run.getTenant(), e);
+            result = RunResult.failed("database error; the run was rolled back and nothing was applied (the next run "
+                    + "repeats it): " + e.getClass().getSimpleName() + ": " + rootMessage(e));
         } catch (RuntimeException e) {
             log.warn("sync run {} of tenant '{}' failed", runId, run.getTenant(), e);
             result = RunResult.failed(e.getClass().getSimpleName() + ": " + rootMessage(e));

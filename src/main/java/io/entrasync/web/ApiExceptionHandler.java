@@ -42,6 +42,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(SyncTriggerLimiter.RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(SyncTriggerLimiter.RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
+    }
+
+    @ExceptionHandler(RequestSizeFilter.BodyTooLargeException.class)
+    ProblemDetail tooLarge(RequestSizeFilter.BodyTooLargeException e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "body");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.of(HttpStatus.BAD_REQUEST,
@@ -55,6 +67,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        if ("22001".equals(state) || "22021".equals(state)) {
+            log.warn("invalid value answered as 400: {}", e.getMostSpecificCause().getMessage());
+            return Problems.of(HttpStatus.BAD_REQUEST, "22001".equals(state)
+                    ? "a value is longer than the helpdesk stores" : "a value contains characters the database cannot "
+                    + "store (NUL)", null);
+        }
         log.warn("data integrity violation answered as 409: {}", e.getMostSpecificCause().getMessage());
         return Problems.of(HttpStatus.CONFLICT, "the change conflicts with existing data (a duplicate or a missing reference)",
                 null);
@@ -63,6 +82,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
         String field = null;
         String detail = "the request body is not valid JSON";
         if (e.getCause() instanceof JacksonException jackson) {
@@ -84,6 +108,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(f -> f.getField() + " " + f.getDefaultMessage()).collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail,
                 first.map(f -> f.getField()).orElse(null)));
+    }
+
+    /** The SQLSTATE of the first SQLException in the chain (22001: value too long, 22021: bad character). */
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String pathOf(JacksonException e) {

@@ -42,9 +42,11 @@ class SyncController {
     private final ChangeLog changes;
     private final Explainer explainer;
     private final DirectoryService directory;
+    private final SyncTriggerLimiter limiter;
 
     SyncController(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, ChangeLog changes, Explainer explainer,
-                   DirectoryService directory) {
+                   DirectoryService directory, SyncTriggerLimiter limiter) {
+        this.limiter = limiter;
         this.launcher = launcher;
         this.runs = runs;
         this.history = history;
@@ -55,6 +57,10 @@ class SyncController {
 
     @PostMapping("/api/tenants/{tenant}/sync")
     ResponseEntity<RunView> sync(@PathVariable String tenant, @RequestBody(required = false) SyncRequest body) {
+        long retryAfter = limiter.acquire(tenant);
+        if (retryAfter > 0) {
+            throw new SyncTriggerLimiter.RateLimitedException(tenant, retryAfter);
+        }
         SyncMode mode = body == null || body.mode() == null ? SyncMode.DELTA : body.mode();
         boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
         return accepted(launcher.launch(tenant, mode, dryRun, RunTrigger.MANUAL));

@@ -460,6 +460,32 @@ class GraphDirectorySourceTest {
     class Tokens {
 
         @Test
+        void tokenRefusedByGraph_isRenewedOnceAndThePageRetried() {
+            stubTwoUserPages();
+            wireMock.stubFor(firstUsersPage().atPriority(1).inScenario("revoked")
+                    .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("renewed")
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                            .withBody("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"revoked\"}}")));
+
+            DeltaOutcome outcome = readUsers(null);
+
+            assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
+            assertThat(pages).hasSize(2);
+            wireMock.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        }
+
+        @Test
+        void tokenRefusedByGraphAgainAfterRenewal_failsNamingTheCode() {
+            wireMock.stubFor(firstUsersPage().willReturn(aResponse().withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"revoked\"}}")));
+
+            assertThatThrownBy(() -> readUsers(null)).isInstanceOf(DirectorySourceException.class)
+                    .hasMessageContaining("HTTP 401 (InvalidAuthenticationToken)");
+            wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
         void oneTokenRequestServesSeveralCalls_whileTheTokenIsValid() {
             stubTwoUserPages();
             wireMock.stubFor(get(urlPathEqualTo(GROUPS_DELTA)).willReturn(server.json(200, "groups-delta-page2.json")));

@@ -38,8 +38,12 @@ public final class FakeDirectory {
     private final Map<String, String> softDeleted = new HashMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, Snapshot> issued = new LinkedHashMap<>();
+    private final Map<String, String> pageBodies = new HashMap<>();
     private int version;
     private boolean expired;
+    private int tokenLifetimeSeconds = 3599;
+    private String accessToken = "fake-access-token";
+    private boolean lookupsAlwaysFind;
 
     private record Group(String displayName, Map<String, String> members) {
     }
@@ -148,6 +152,41 @@ public final class FakeDirectory {
         return this;
     }
 
+    /** Access tokens from now on live this long (the service fetches a new one after half of it). */
+    public FakeDirectory tokenLifetime(int seconds) {
+        this.tokenLifetimeSeconds = seconds;
+        return this;
+    }
+
+    /** The access token the token endpoint hands out from the next {@link #publish()} on. */
+    public FakeDirectory accessToken(String token) {
+        this.accessToken = token;
+        return this;
+    }
+
+    /**
+     * {@code GET /users/{id}} answers 200 for any id (one stub instead of one per user: WireMock registers stubs in
+     * linear time each, so 100k per-user stubs take minutes). For large benchmarks that never hard-delete.
+     */
+    public FakeDirectory lookupsAlwaysFind() {
+        this.lookupsAlwaysFind = true;
+        return this;
+    }
+
+    /** Forgets every user, group and handed-out deltaLink (token versions keep counting); publish() to serve it. */
+    public FakeDirectory clear() {
+        users.clear();
+        softDeleted.clear();
+        groups.clear();
+        issued.clear();
+        return this;
+    }
+
+    /** The attributes of a user as served now (a copy), or null. */
+    public Map<String, Object> userAttributes(String id) {
+        return users.containsKey(id) ? new LinkedHashMap<>(users.get(id)) : null;
+    }
+
     /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
     public FakeDirectory expireDeltaLinks() {
         expired = true;
@@ -159,8 +198,10 @@ public final class FakeDirectory {
     /** Re-stubs every endpoint for the directory as it is now. */
     public void publish() {
         server.resetAll();
+        pageBodies.clear();
         server.stubFor(post(urlPathMatching("/" + TENANT_ID + "/oauth2/v2.0/token")).willReturn(json(200,
-                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"fake-access-token\"}")));
+                "{\"token_type\":\"Bearer\",\"expires_in\":" + tokenLifetimeSeconds + ",\"ext_expires_in\":"
+                        + tokenLifetimeSeconds + ",\"access_token\":\"" + accessToken + "\"}")));
         String token = "v" + (++version);
         Snapshot now = snapshot();
         stubStream("users", null, userItems(new Snapshot(Map.of(), Set.of(), Map.of()), now, true), token);
@@ -180,8 +221,12 @@ public final class FakeDirectory {
         }
         issued.put(token, now);
         expired = false;
-        for (String id : users.keySet()) {
-            server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
+        if (lookupsAlwaysFind) {
+            server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
+        } else {
+            for (String id : users.keySet()) {
+                server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
+            }
         }
         server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(10).willReturn(json(404,
                 "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist.\"}}")));
@@ -275,8 +320,23 @@ public final class FakeDirectory {
             } else {
                 request = request.withQueryParam("$skiptoken", equalTo(prefix + p));
             }
-            server.stubFor(request.willReturn(json(200, JSON.writeValueAsString(body))));
+            String text = JSON.writeValueAsString(body);
+            pageBodies.put(stream + ":" + (p == 0 ? (fromToken == null ? "full" : fromToken) : prefix + p), text);
+            server.stubFor(request.willReturn(json(200, text)));
         }
+    }
+
+    /** The token the last {@link #publish()} puts into the deltaLinks it hands out ({@code v1}, {@code v2}, ...). */
+    public String currentToken() {
+        return "v" + version;
+    }
+
+    /**
+     * The body published for one page: {@code key} is the page's {@code $skiptoken} value, the first page's
+     * {@code $deltatoken}, or {@code full} for the first page of a full enumeration. Null if not published.
+     */
+    public String pageBody(String stream, String key) {
+        return pageBodies.get(stream + ":" + key);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
