@@ -96,7 +96,9 @@ final class RunExecution {
                 throw new RunFailure("Graph asked for a resync even on a full enumeration of tenant '" + tenant + "'");
             }
         }
-        timer.time("analyze", () -> c.statistics().afterMirrorWrites());
+        if (firstSync) {
+            timer.time("analyze", () -> c.statistics().afterMirrorWrites());
+        }
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }

@@ -105,10 +105,18 @@ public final class SyncBenchmark {
         report();
     }
 
+    private static String dbUser() {
+        return System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
+    }
+
+    private static String dbPassword() {
+        return System.getenv().getOrDefault("BENCH_DB_PASSWORD", "postgres");
+    }
+
     /** Every run starts from an empty helpdesk: a new database on the server the URL names. */
     private static String freshDatabase(String url) throws Exception {
         String name = "bench_" + System.currentTimeMillis();
-        try (var connection = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+        try (var connection = java.sql.DriverManager.getConnection(url, dbUser(), dbPassword());
              var statement = connection.createStatement()) {
             statement.execute("create database " + name);
         }
@@ -148,8 +156,8 @@ public final class SyncBenchmark {
         // command-line arguments: they outrank application.yml (builder properties would not)
         return new SpringApplicationBuilder(EntraSyncApplication.class, BenchTrust.class).run(
                 "--spring.datasource.url=" + dbUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
+                "--spring.datasource.username=" + dbUser(),
+                "--spring.datasource.password=" + dbPassword(),
                 "--server.port=0",
                 "--entra-sync.admin-token=bench",
                 "--entra-sync.simulator.enabled=false",
