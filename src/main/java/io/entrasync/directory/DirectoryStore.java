@@ -129,22 +129,69 @@ public class DirectoryStore {
     }
 
     private Long create(String tenant, String externalId, DesiredAccount account, NameCache cache) {
-        EndUser user = new EndUser(site(account.siteName(), tenant, cache), account.email(), Association.STRONG);
-        user.linkTo(tenant, externalId);
-        user.setFirstName(account.firstName());
-        user.setLastName(account.lastName());
-        user.setPhone(account.phone());
-        user.setMobilePhone(account.mobilePhone());
-        user.setJobTitle(account.jobTitle());
-        user.setAutoTicketDisabled(account.autoTicketDisabled());
-        if (account.departmentName() != null) {
-            user.setDepartment(department(account.departmentName(), cache));
+        List<Object[]> row = new java.util.ArrayList<>();
+        row.add(createRow(tenant, externalId, account, cache));
+        Map<String, Long> ids = insertAccounts(tenant, row, List.of(externalId));
+        Long id = ids.get(externalId);
+        if (id != null && account.mainSiteUser()) {
+            makeMainSiteUser(users.getReferenceById(id));
         }
-        entityManager.persist(user);
-        if (account.mainSiteUser()) {
-            makeMainSiteUser(user);
+        return id;
+    }
+
+    private static final String INSERT_ACCOUNT = "insert into end_user (id, site_id, first_name, last_name, email, "
+            + "email_key, phone, mobile_phone, department_id, job_title, main_site_user, auto_ticket_disabled, active, "
+            + "association, external_id, tenant, created_at, updated_at, version) values (nextval('end_user_seq'), "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, true, 'STRONG', ?, ?, ?, ?, 0) on conflict do nothing";
+
+    /**
+     * Creates the accounts of a chunk in one batch. An email that another tenant's run took while this run was
+     * going (both runs' transactions open) is not an error that aborts the run: the insert does nothing and the
+     * answer leaves that external id out, so the caller reports it as skipped.
+     *
+     * @return the new account id per external id, for the accounts that were created
+     */
+    public Map<String, Long> createAll(String tenant, List<Change.Create> creates, NameCache cache) {
+        if (creates.isEmpty()) {
+            return Map.of();
         }
-        return user.getId();
+        List<Object[]> rows = new java.util.ArrayList<>(creates.size());
+        List<String> externalIds = new java.util.ArrayList<>(creates.size());
+        for (Change.Create create : creates) {
+            rows.add(createRow(tenant, create.externalId(), create.account(), cache));
+            externalIds.add(create.externalId());
+        }
+        Map<String, Long> ids = insertAccounts(tenant, rows, externalIds);
+        for (Change.Create create : creates) {
+            Long id = ids.get(create.externalId());
+            if (id != null && create.account().mainSiteUser()) {
+                makeMainSiteUser(users.getReferenceById(id));
+            }
+        }
+        return ids;
+    }
+
+    private Object[] createRow(String tenant, String externalId, DesiredAccount account, NameCache cache) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        return new Object[]{siteId(account.siteName(), tenant, cache), account.firstName(), account.lastName(),
+                EmailAddress.clean(account.email()), EmailAddress.key(account.email()), account.phone(),
+                account.mobilePhone(), account.departmentName() == null ? null : departmentId(account.departmentName(), cache),
+                account.jobTitle(), account.autoTicketDisabled(), externalId, tenant, now, now};
+    }
+
+    private Map<String, Long> insertAccounts(String tenant, List<Object[]> rows, List<String> externalIds) {
+        jdbc.getJdbcTemplate().batchUpdate(INSERT_ACCOUNT, rows, new int[]{java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN,
+                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+                java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select external_id, id from end_user where tenant = :tenant and external_id in (:ids)",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("tenant", tenant)
+                        .addValue("ids", externalIds), rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return ids;
     }
 
     private void set(EndUser user, Field field, String value, String tenant, NameCache cache) {
@@ -175,15 +222,34 @@ public class DirectoryStore {
     }
 
     private Site site(String name, String tenant, NameCache cache) {
-        Long id = cache.sites.computeIfAbsent(Site.key(name), key -> sites.findByNameKey(key)
-                .orElseGet(() -> sites.save(new Site(name, Set.of(), false, tenant))).getId());
-        return sites.getReferenceById(id);
+        return sites.getReferenceById(siteId(name, tenant, cache));
     }
 
     private Department department(String name, NameCache cache) {
-        Long id = cache.departments.computeIfAbsent(Site.key(name), key -> departments.findByNameKey(key)
-                .orElseGet(() -> departments.save(new Department(name))).getId());
-        return departments.getReferenceById(id);
+        return departments.getReferenceById(departmentId(name, cache));
+    }
+
+    /*
+     * Sites and departments are shared by every tenant, and runs of several tenants create them at the same time.
+     * A plain insert of a name another run inserted a moment earlier fails with a unique violation, which aborts
+     * this run's whole transaction on PostgreSQL; "insert ... on conflict do nothing" waits for the other run
+     * instead and then finds its row. (H2 accepts the form without a conflict target, PostgreSQL both.)
+     */
+    private Long siteId(String name, String tenant, NameCache cache) {
+        return cache.sites.computeIfAbsent(Site.key(name), key -> {
+            jdbc.update("insert into site (id, name, name_key, main_user_only_tickets, tenant, created_at) values "
+                    + "(nextval('site_seq'), :name, :key, false, :tenant, :now) on conflict do nothing", Map.of(
+                    "name", name.trim(), "key", key, "tenant", tenant, "now", java.time.OffsetDateTime.now()));
+            return jdbc.queryForObject("select id from site where name_key = :key", Map.of("key", key), Long.class);
+        });
+    }
+
+    private Long departmentId(String name, NameCache cache) {
+        return cache.departments.computeIfAbsent(Site.key(name), key -> {
+            jdbc.update("insert into department (id, name, name_key) values (nextval('department_seq'), :name, :key) "
+                    + "on conflict do nothing", Map.of("name", name.trim(), "key", key));
+            return jdbc.queryForObject("select id from department where name_key = :key", Map.of("key", key), Long.class);
+        });
     }
 
     /** Writes pending changes and forgets the chunk's entities, so a run's memory stays flat. */

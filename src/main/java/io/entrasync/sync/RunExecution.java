@@ -49,7 +49,10 @@ final class RunExecution {
     private int retries;
     private int processed;
     private int chunks;
-    /** A tenant's first sync fills its tables from (nearly) empty inside one transaction: statistics go stale. */
+    /**
+     * A tenant's first sync fills the tables inside one transaction, so their statistics go stale; only a large
+     * tenant (25 pages and more) is worth an ANALYZE, which costs more than a small tenant's whole run.
+     */
     private boolean firstSync;
     private DesiredStateBuilder desiredState;
     private final PhaseTimer timer = new PhaseTimer();
@@ -81,7 +84,7 @@ final class RunExecution {
             }
         }
         long activeBefore = c.store().activeOwnedAccounts(tenant);
-        firstSync = c.mirror().counts(tenant).users() < 1000;
+        firstSync = c.mirror().counts(tenant).users() == 0;
         Set<String> touched = new HashSet<>();
         boolean fullRead = full;
         String users = usersLink;
@@ -96,7 +99,7 @@ final class RunExecution {
                 throw new RunFailure("Graph asked for a resync even on a full enumeration of tenant '" + tenant + "'");
             }
         }
-        if (firstSync) {
+        if (firstSync && pages >= 25) {
             timer.time("analyze", () -> c.statistics().afterMirrorWrites());
         }
         if (full) {
@@ -260,18 +263,41 @@ final class RunExecution {
         c.store().prefetch(plan.changes().stream()
                 .filter(ch -> ch.accountId() != null && !(ch instanceof Change.Unchanged) && !(ch instanceof Change.Skip))
                 .map(Change::accountId).toList());
+        List<Change.Create> creates = new ArrayList<>();
         for (Change change : plan.changes()) {
+            if (change instanceof Change.Create create) {
+                creates.add(create);
+                continue;
+            }
             try {
                 Long userId = c.store().apply(tenant, change, names);
                 counts.add(change);
                 if (!(change instanceof Change.Unchanged)) {
-                    entries.add(ChangeLog.entry(runId, change, run.isDryRun() && change instanceof Change.Create ? null
-                            : userId, emails.get(change.externalId())));
+                    entries.add(ChangeLog.entry(runId, change, userId, emails.get(change.externalId())));
                 }
             } catch (RuntimeException e) {
                 counts.addFailed();
                 log.warn("sync run {}: user {} of tenant '{}' failed: {}", runId, change.externalId(), tenant, e.getMessage());
                 entries.add(ChangeLog.failure(runId, change, e.getMessage()));
+            }
+        }
+        createAll(creates, emails, entries);
+    }
+
+    /** New accounts in one batch; an email taken meanwhile by another tenant's run is reported, not fatal. */
+    private void createAll(List<Change.Create> creates, Map<String, String> emails, List<ChangeLog.Entry> entries) {
+        Map<String, Long> created = c.store().createAll(tenant, creates, names);
+        for (Change.Create create : creates) {
+            Long id = created.get(create.externalId());
+            if (id != null) {
+                counts.add(create);
+                entries.add(ChangeLog.entry(runId, create, run.isDryRun() ? null : id, emails.get(create.externalId())));
+            } else {
+                Change.Skip skip = new Change.Skip(create.externalId(), null, io.entrasync.reconcile.SkipReason.EMAIL_CLAIMED,
+                        "email " + create.account().email() + " was taken by another account while this run ran");
+                log.warn("sync run {}: user {} of tenant '{}' skipped: {}", runId, create.externalId(), tenant, skip.detail());
+                counts.add(skip);
+                entries.add(ChangeLog.entry(runId, skip, null, emails.get(create.externalId())));
             }
         }
     }

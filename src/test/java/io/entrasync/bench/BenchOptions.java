@@ -1,25 +1,35 @@
 package io.entrasync.bench;
 
-/** Command-line options of the benchmark: {@code --users --groups --page-size --latency-ms}. */
-record BenchOptions(int users, int groups, int pageSize, int latencyMs) {
+/** Command-line options of the benchmark: {@code --users --groups --page-size --latency-ms --tenants}. */
+record BenchOptions(int users, int groups, int pageSize, int latencyMs, int tenants) {
 
     static BenchOptions parse(String[] args) {
         int users = 100_000;
         int groups = 2_000;
         int pageSize = 200;
         int latencyMs = 300;
+        int tenants = 1;
+        boolean usersGiven = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--users" -> users = Integer.parseInt(value);
+                case "--users" -> {
+                    users = Integer.parseInt(value);
+                    usersGiven = true;
+                }
+                case "--tenants" -> tenants = Integer.parseInt(value);
                 case "--groups" -> groups = Integer.parseInt(value);
                 case "--page-size" -> pageSize = Integer.parseInt(value);
                 case "--latency-ms" -> latencyMs = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --users N --groups G --page-size P --latency-ms L (0 skips the latency phase)");
+                        + "; use --users N --groups G --page-size P --latency-ms L (0 skips the latency phase), or --tenants T"
+                        + " --users N for the MSP-scale rounds");
             }
             i++;
         }
-        return new BenchOptions(users, groups, pageSize, latencyMs);
+        if (tenants > 1 && !usersGiven) {
+            users = 200;
+        }
+        return new BenchOptions(users, groups, pageSize, latencyMs, tenants);
     }
 }

@@ -50,7 +50,12 @@ public final class SyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new SyncBenchmark(BenchOptions.parse(args)).run();
+        BenchOptions options = BenchOptions.parse(args);
+        if (options.tenants() > 1) {
+            new MspBenchmark(options.tenants(), options.users()).run();
+        } else {
+            new SyncBenchmark(options).run();
+        }
         System.exit(0);
     }
 
