@@ -99,7 +99,11 @@ final class TenantClients {
                 .connectTimeout(properties.connectTimeout())
                 .readTimeout(properties.readTimeout())
                 .writeTimeout(properties.readTimeout())
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(false)
+                // Idle connections are dropped before servers and proxies usually close them (the JDK server of the
+                // simulator after 30 s): with retries of our own and OkHttp's silent retry off, a stale pooled
+                // connection would otherwise cost each tenant's next run a backed-off retry.
+                .connectionPool(new okhttp3.ConnectionPool(5, 20, java.util.concurrent.TimeUnit.SECONDS));
         trust.ifPresent(material -> builder.sslSocketFactory(material.socketFactory(), material.trustManager()));
         return builder.build();
     }
