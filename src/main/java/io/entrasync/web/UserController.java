@@ -1,6 +1,7 @@
 package io.entrasync.web;
 
 import io.entrasync.directory.DirectoryService;
+import io.entrasync.directory.EmailAddress;
 import io.entrasync.directory.EndUser;
 import io.entrasync.directory.EndUserRepository;
 import io.entrasync.directory.TicketRepository;
@@ -42,8 +43,9 @@ class UserController {
     }
 
     /**
-     * Lists users, filtered by site id, email (substring, case-insensitive), active flag and {@code q} (a
-     * substring of email, first or last name).
+     * Lists users, filtered by site id, email (a whole address — one containing {@code @} — matches exactly,
+     * anything else as a substring; both case-insensitive), active flag and {@code q} (a substring of email, first
+     * or last name).
      */
     @GetMapping
     @Transactional(readOnly = true)
@@ -55,7 +57,12 @@ class UserController {
         if (site != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("site").get("id"), site));
         }
-        if (email != null && !email.isBlank()) {
+        if (email != null && !email.isBlank() && email.contains("@")) {
+            // A whole address is looked up exactly, on the unique index: the common "find this sender" search stays
+            // fast at any directory size (a substring match scans every account).
+            String key = EmailAddress.key(email);
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("emailKey"), key));
+        } else if (email != null && !email.isBlank()) {
             String pattern = "%" + like(email) + "%";
             spec = spec.and((root, query, cb) -> cb.like(root.get("emailKey"), pattern, '\\'));
         }

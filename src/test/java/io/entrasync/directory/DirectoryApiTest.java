@@ -185,6 +185,20 @@ class DirectoryApiTest {
         }
 
         @Test
+        void aWholeAddressIsMatchedExactly_notAsASubstring() {
+            long siteId = site("Exact " + tag);
+            user(siteId, "bob-" + tag + "@x.org");
+            user(siteId, "jimbob-" + tag + "@x.org");
+
+            var exact = api.get("/api/users?email=BOB-" + tag + "@X.org").json().get("content");
+            var substring = api.get("/api/users?email=bob-" + tag).json().get("content");
+
+            assertThat(exact).hasSize(1);
+            assertThat(exact.get(0).get("email").asString()).isEqualTo("bob-" + tag + "@x.org");
+            assertThat(substring).hasSize(2);
+        }
+
+        @Test
         void settingMainSiteUserClearsThePreviousOne() {
             long siteId = site("Main " + tag);
             long first = user(siteId, "main1-" + tag + "@x.org");
