@@ -332,6 +332,22 @@ class SyncEndToEndTest {
     }
 
     @Test
+    @Order(11)
+    void disabledInTheDirectory_isDeactivatedWithThatReason() {
+        graph.set("u9", "accountEnabled", false);
+        graph.publish();
+
+        JsonNode run = sync("DELTA", false);
+
+        assertCounts(run, "created=0 updated=0 linked=0 moved=0 deactivated=1 reactivated=0 skipped=0 failed=0");
+        assertThat(api.get("/api/users?email=ivy@contoso.org").json().get("content").get(0).get("active").asBoolean())
+                .isFalse();
+        var change = api.get("/api/sync-runs/" + run.get("id").asLong() + "/changes?kind=DEACTIVATE").json()
+                .get("content").get(0);
+        assertThat(change.get("reason").asString()).isEqualTo("DISABLED");
+    }
+
+    @Test
     @Order(10)
     void runsAreMeasuredForPrometheus_andReadinessChecksTheDatabase() {
         String metrics = api.get("/actuator/prometheus").body();
