@@ -1,10 +1,8 @@
 package io.entrasync.sync;
 
 import io.entrasync.directory.DirectoryStore;
-import io.entrasync.mapping.MappingResult;
 import io.entrasync.mapping.TenantMapping;
 import io.entrasync.mirror.MirrorUser;
-import io.entrasync.reconcile.Change;
 import io.entrasync.reconcile.ChangeSet;
 import io.entrasync.reconcile.DeletionGuard;
 import io.entrasync.reconcile.Desired;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +53,8 @@ final class RunExecution {
     private boolean firstSync;
     private DesiredStateBuilder desiredState;
     private final PhaseTimer timer = new PhaseTimer();
-    private Set<String> sharedEmails = Set.of();
+    private EmailClaimLookup emailClaims;
+    private final ChangeApplier applier;
 
     RunExecution(SyncRun run, TenantMapping mapping, RunCollaborators collaborators) {
         this.run = run;
@@ -65,6 +63,7 @@ final class RunExecution {
         this.mapping = mapping;
         this.connection = mapping.connection();
         this.c = collaborators;
+        this.applier = new ChangeApplier(run, collaborators, names, counts);
     }
 
     /** The deltaLinks a complete read ends with. */
@@ -105,7 +104,7 @@ final class RunExecution {
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }
-        sharedEmails = timer.time("sharedEmails", this::sharedEmails);
+        emailClaims = timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c));
         desiredState = new DesiredStateBuilder(mapping, c.engine(), c.store(), names,
                 timer.time("mainSiteUsers", () -> c.mainSiteUsers().decide(mapping)).chosen());
         if (full) {
@@ -245,10 +244,9 @@ final class RunExecution {
             }
         });
         LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ids, emails.values()));
-        EmailClaims claims = timer.time("claims", () -> claims(emails.values()));
+        EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values()));
         ChangeSet plan = timer.time("plan", () -> c.reconciler().planAll(tenant, desired, local, claims));
-        List<ChangeLog.Entry> entries = new ArrayList<>(plan.changes().size());
-        timer.time("apply", () -> apply(plan, emails, entries));
+        List<ChangeLog.Entry> entries = timer.time("apply", () -> applier.apply(plan, emails));
         timer.time("flush", () -> c.store().endChunk());
         timer.time("changeLog", () -> c.changeLog().record(entries));
         processed += ids.size();
@@ -257,88 +255,6 @@ final class RunExecution {
             timer.time("analyze", () -> c.statistics().afterAccountWrites());
         }
         timer.time("progress", this::reportProgress);
-    }
-
-    private void apply(ChangeSet plan, Map<String, String> emails, List<ChangeLog.Entry> entries) {
-        c.store().prefetch(plan.changes().stream()
-                .filter(ch -> ch.accountId() != null && !(ch instanceof Change.Unchanged) && !(ch instanceof Change.Skip))
-                .map(Change::accountId).toList());
-        List<Change.Create> creates = new ArrayList<>();
-        for (Change change : plan.changes()) {
-            if (change instanceof Change.Create create) {
-                creates.add(create);
-                continue;
-            }
-            try {
-                Long userId = c.store().apply(tenant, change, names);
-                counts.add(change);
-                if (!(change instanceof Change.Unchanged)) {
-                    entries.add(ChangeLog.entry(runId, change, userId, emails.get(change.externalId())));
-                }
-            } catch (RuntimeException e) {
-                counts.addFailed();
-                log.warn("sync run {}: user {} of tenant '{}' failed: {}", runId, change.externalId(), tenant, e.getMessage());
-                entries.add(ChangeLog.failure(runId, change, e.getMessage()));
-            }
-        }
-        createAll(creates, emails, entries);
-    }
-
-    /** New accounts in one batch; an email taken meanwhile by another tenant's run is reported, not fatal. */
-    private void createAll(List<Change.Create> creates, Map<String, String> emails, List<ChangeLog.Entry> entries) {
-        Map<String, Long> created = c.store().createAll(tenant, creates, names);
-        for (Change.Create create : creates) {
-            Long id = created.get(create.externalId());
-            if (id != null) {
-                counts.add(create);
-                entries.add(ChangeLog.entry(runId, create, run.isDryRun() ? null : id, emails.get(create.externalId())));
-            } else {
-                Change.Skip skip = new Change.Skip(create.externalId(), null, io.entrasync.reconcile.SkipReason.EMAIL_CLAIMED,
-                        "email " + create.account().email() + " was taken by another account while this run ran");
-                log.warn("sync run {}: user {} of tenant '{}' skipped: {}", runId, create.externalId(), tenant, skip.detail());
-                counts.add(skip);
-                entries.add(ChangeLog.entry(runId, skip, null, emails.get(create.externalId())));
-            }
-        }
-    }
-
-    /**
-     * Which in-scope directory users claim each email: two or more is a conflict the reconcile core reports
-     * instead of merging. Other claimants that are out of scope do not count.
-     */
-    private EmailClaims claims(java.util.Collection<String> emails) {
-        List<String> shared = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).filter(sharedEmails::contains).toList();
-        if (shared.isEmpty()) {
-            return EmailClaims.none();
-        }
-        Map<String, List<String>> claimants = c.mirror().claimantsByEmail(tenant, shared);
-        Map<String, List<String>> inScope = new HashMap<>();
-        for (Map.Entry<String, List<String>> entry : claimants.entrySet()) {
-            if (entry.getValue().size() < 2) {
-                inScope.put(entry.getKey(), entry.getValue());
-                continue;
-            }
-            Map<String, Set<io.entrasync.mirror.GroupRef>> groups = c.mirror().transitiveGroups(tenant, entry.getValue());
-            List<String> kept = new ArrayList<>();
-            for (MirrorUser other : c.mirror().users(tenant, entry.getValue())) {
-                MappingResult result = c.engine().evaluate(mapping, other.toDirectoryUser(),
-                        GroupRefs.toMapping(groups.getOrDefault(other.id(), Set.of())));
-                if (!other.removed() && result instanceof MappingResult.InScope) {
-                    kept.add(other.id());
-                }
-            }
-            inScope.put(entry.getKey(), kept);
-        }
-        return EmailClaims.of(inScope);
-    }
-
-    /**
-     * The emails more than one present directory user of the tenant has: one query per run, so that the chunks
-     * look up claimants only for those (almost always none).
-     */
-    private Set<String> sharedEmails() {
-        return new HashSet<>(c.jdbc().queryForList("select email_key from mirror_user where tenant = ? and removed = false "
-                + "and email_key is not null group by email_key having count(*) > 1", String.class, tenant));
     }
 
     private void reportProgress() {
