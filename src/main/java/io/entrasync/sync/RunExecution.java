@@ -257,6 +257,18 @@ final class RunExecution {
         timer.time("progress", this::reportProgress);
     }
 
+    /**
+     * Writes the pages, throttled answers and retries counted so far, for a run that failed: they tell an admin
+     * how far it got and whether Graph was throttling. Never throws (the database may be what failed).
+     */
+    void recordReadFigures() {
+        try {
+            reportProgress();
+        } catch (RuntimeException e) {
+            log.debug("sync run {}: could not record the read figures of a failed run: {}", runId, e.getMessage());
+        }
+    }
+
     private void reportProgress() {
         c.runs().progress(runId, new DeltaOutcome.ReadStats(pages, throttled, retries), processed);
     }

@@ -50,12 +50,14 @@ public class SyncService {
         log.info("sync run {} of tenant '{}' started: mode={} trigger={} dryRun={}", runId, run.getTenant(),
                 run.getMode(), run.getTrigger(), run.isDryRun());
         RunResult result;
+        RunExecution[] execution = new RunExecution[1];
         try {
             mappings.refresh();
             TenantMapping mapping = mappings.tenant(run.getTenant()).orElseThrow(() -> new RunFailure(
                     "tenant '" + run.getTenant() + "' has no valid mapping file; see GET /api/tenants"));
             result = runTransaction.execute(status -> {
-                RunResult outcome = new RunExecution(run, mapping, collaborators).execute();
+                execution[0] = new RunExecution(run, mapping, collaborators);
+                RunResult outcome = execution[0].execute();
                 if (outcome.rollback()) {
                     status.setRollbackOnly();
                 }
@@ -70,6 +72,9 @@ public class SyncService {
         } catch (RuntimeException e) {
             log.warn("sync run {} of tenant '{}' failed", runId, run.getTenant(), e);
             result = RunResult.failed(e.getClass().getSimpleName() + ": " + rootMessage(e));
+        }
+        if (result.status() == RunStatus.FAILED && execution[0] != null) {
+            execution[0].recordReadFigures();
         }
         SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error());
         metrics.record(finished, java.time.Duration.ofNanos(System.nanoTime() - started));
