@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -105,7 +104,7 @@ public class DirectoryStore {
      */
     public Long apply(String tenant, Change change, NameCache cache) {
         if (change instanceof Change.Create create) {
-            return create(tenant, create.externalId(), create.account(), cache);
+            return createAll(tenant, List.of(create), cache).get(create.externalId());
         }
         if (change.accountId() == null || change instanceof Change.Skip || change instanceof Change.Unchanged) {
             return change.accountId();
@@ -126,17 +125,6 @@ public class DirectoryStore {
             set(user, diff.field(), diff.after(), tenant, cache);
         }
         return user.getId();
-    }
-
-    private Long create(String tenant, String externalId, DesiredAccount account, NameCache cache) {
-        List<Object[]> row = new java.util.ArrayList<>();
-        row.add(createRow(tenant, externalId, account, cache));
-        Map<String, Long> ids = insertAccounts(tenant, row, List.of(externalId));
-        Long id = ids.get(externalId);
-        if (id != null && account.mainSiteUser()) {
-            makeMainSiteUser(users.getReferenceById(id));
-        }
-        return id;
     }
 
     private static final String INSERT_ACCOUNT = "insert into end_user (id, site_id, first_name, last_name, email, "
@@ -263,10 +251,5 @@ public class DirectoryStore {
         return entityManager.createQuery("select count(u) from EndUser u where u.tenant = :tenant and u.externalId is not null "
                         + "and u.active = true", Long.class)
                 .setParameter("tenant", tenant).getSingleResult();
-    }
-
-    /** The account a directory user of this tenant owns, if any. */
-    public Optional<EndUser> owned(String tenant, String externalId) {
-        return users.findByTenantAndExternalId(tenant, externalId);
     }
 }

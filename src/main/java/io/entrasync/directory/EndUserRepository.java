@@ -16,12 +16,8 @@ public interface EndUserRepository extends JpaRepository<EndUser, Long>, JpaSpec
 
     List<EndUser> findByEmailKeyIn(Collection<String> emailKeys);
 
-    Optional<EndUser> findByTenantAndExternalId(String tenant, String externalId);
-
     /** Clears the main-site-user flag of every other user of the site (at most one main user per site). */
     @Modifying(flushAutomatically = true, clearAutomatically = false)
     @Query("update EndUser u set u.mainSiteUser = false where u.site.id = :siteId and u.mainSiteUser = true and u.id <> :keepId")
     int clearMainSiteUser(@Param("siteId") Long siteId, @Param("keepId") Long keepId);
-
-    Optional<EndUser> findBySiteIdAndMainSiteUserTrue(Long siteId);
 }

@@ -20,6 +20,4 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
     /** True when a run of the scheduled fire due at {@code firedAt} was already queued. */
     boolean existsByTenantAndFiredAt(String tenant, java.time.Instant firedAt);
-
-    Optional<SyncRun> findFirstByTenantAndStatusAndDryRunFalseOrderByIdDesc(String tenant, RunStatus status);
 }

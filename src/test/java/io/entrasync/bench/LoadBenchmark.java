@@ -3,13 +3,11 @@ package io.entrasync.bench;
 import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TestTls;
+import io.entrasync.support.TrustTestTls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +54,7 @@ import tools.jackson.databind.JsonNode;
         "spring.datasource.hikari.maximum-pool-size=20",
         "logging.level.io.entrasync=WARN"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class LoadBenchmark {
 
@@ -70,33 +67,18 @@ class LoadBenchmark {
     @LocalServerPort
     int port;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Everyone] }
                     sites:
                       - { attribute: companyName }
                       - { default: HQ }
                     departments: { attribute: department, createMissing: true }
                     safety: { maxDeactivations: 1000000, maxDeactivationPercent: 100 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+                    """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @AfterAll

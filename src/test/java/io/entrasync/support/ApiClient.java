@@ -58,6 +58,36 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Starts a run of the tenant (asserting 202) and waits until it has ended; answers the run. */
+    public JsonNode syncAndWait(String tenant, String mode, boolean dryRun) {
+        Answer answer = post("/api/tenants/" + tenant + "/sync", "{\"mode\":\"" + mode + "\",\"dryRun\":" + dryRun + "}");
+        if (answer.status() != 202) {
+            throw new AssertionError("sync of " + tenant + " answered " + answer.status() + ": " + answer.body());
+        }
+        return awaitRun(answer.header("Location"), java.time.Duration.ofMinutes(2));
+    }
+
+    /** Polls a run until it is neither QUEUED nor RUNNING; fails after {@code timeout}. */
+    public JsonNode awaitRun(String location, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode run = get(location).json();
+            String status = run.get("status").asString();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + location + " still " + status + " after " + timeout);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {

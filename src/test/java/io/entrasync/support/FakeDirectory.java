@@ -86,6 +86,23 @@ public final class FakeDirectory {
                 + body;
     }
 
+    /**
+     * Writes {@code <tenant>.yaml} for this directory into {@code mappings} (and its client secret file beside the
+     * folder) and answers the folder's absolute path, for {@code entra-sync.mappings-dir}.
+     */
+    public String writeMapping(java.nio.file.Path mappings, String tenant, String body) {
+        try {
+            java.nio.file.Files.createDirectories(mappings);
+            java.nio.file.Path secret = mappings.resolveSibling(tenant + ".secret");
+            java.nio.file.Files.writeString(secret, "not-a-real-secret");
+            java.nio.file.Files.writeString(mappings.resolve(tenant + ".yaml"),
+                    mapping(tenant, secret.toAbsolutePath().toString(), body));
+            return mappings.toAbsolutePath().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- changing the directory ----
 
     /** Adds or replaces a user: {@code attributes} as Graph names them (mail, givenName, department, ...). */

@@ -3,15 +3,11 @@ package io.entrasync.sync;
 import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.StateSnapshot;
-import io.entrasync.support.TestTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.entrasync.support.TrustTestTls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +50,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.api.sync-trigger-burst=100000",
         "entra-sync.api.sync-triggers-per-minute=100000"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class DeltaConvergencePropertyTest {
 
@@ -70,33 +65,18 @@ class DeltaConvergencePropertyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Berlin Office, site: Berlin }
                       - { default: HQ }
                     departments: { attribute: department, createMissing: true }
                     safety: { maxDeactivations: 100000, maxDeactivationPercent: 100 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+                    """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @AfterAll
@@ -307,23 +287,6 @@ class DeltaConvergencePropertyTest {
     }
 
     private JsonNode sync(String mode) {
-        ApiClient api = new ApiClient(port);
-        var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"" + mode + "\"}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode run = api.get(answer.header("Location")).json();
-            String status = run.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run still " + status).isLessThan(deadline);
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return new ApiClient(port).syncAndWait("contoso", mode, false);
     }
 }

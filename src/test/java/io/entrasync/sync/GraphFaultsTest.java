@@ -11,15 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.StateSnapshot;
-import io.entrasync.support.TestTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.entrasync.support.TrustTestTls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +52,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.read-timeout=1s",
         "entra-sync.api.sync-trigger-burst=1000"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraphFaultsTest {
@@ -76,33 +71,18 @@ class GraphFaultsTest {
 
     ApiClient api;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Berlin Office, site: Berlin }
                       - { default: HQ }
                     departments: { attribute: department, createMissing: true }
                     safety: { maxDeactivations: 50, maxDeactivationPercent: 100 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+                    """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @AfterAll
@@ -292,9 +272,17 @@ class GraphFaultsTest {
             assertThat(System.currentTimeMillis()).as("the run reached page 2").isLessThan(deadline);
             sleep(5);
         }
-        int killed = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                + "where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
-                Integer.class);
+        // Pages are fetched ahead while the run's thread still applies the previous one, so its connection turns
+        // "idle in transaction" a moment after page 2 was requested: keep trying within the 300 ms the page takes.
+        int killed = 0;
+        long killBy = System.currentTimeMillis() + 2_000;
+        while (killed == 0 && System.currentTimeMillis() < killBy) {
+            killed = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = "
+                    + "current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'", Integer.class);
+            if (killed == 0) {
+                sleep(5);
+            }
+        }
 
         JsonNode run = await(answer.header("Location"));
 
@@ -361,22 +349,11 @@ class GraphFaultsTest {
     }
 
     private JsonNode sync(String mode) {
-        var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"" + mode + "\",\"dryRun\":false}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        return await(answer.header("Location"));
+        return api.syncAndWait("contoso", mode, false);
     }
 
     private JsonNode await(String location) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode run = api.get(location).json();
-            String status = run.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run still " + status).isLessThan(deadline);
-            sleep(50);
-        }
+        return api.awaitRun(location, java.time.Duration.ofMinutes(1));
     }
 
     private static void sleep(long millis) {

@@ -3,15 +3,11 @@ package io.entrasync.sync;
 import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.StateSnapshot;
-import io.entrasync.support.TestTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.entrasync.support.TrustTestTls;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,11 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +39,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.max-retries=1",
         "entra-sync.graph.initial-backoff=10ms"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileDirectoryDataTest {
@@ -77,33 +72,18 @@ class HostileDirectoryDataTest {
 
     ApiClient api;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Cycle A, site: Cycle }
                       - { default: HQ }
                     departments: { attribute: department, createMissing: true }
                     safety: { maxDeactivations: 10, maxDeactivationPercent: 10 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+                    """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @AfterAll
@@ -226,22 +206,6 @@ class HostileDirectoryDataTest {
     }
 
     private JsonNode sync(String mode) {
-        var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"" + mode + "\"}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            JsonNode run = api.get(answer.header("Location")).json();
-            String status = run.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run still " + status).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return api.syncAndWait("contoso", mode, false);
     }
 }

@@ -3,14 +3,10 @@ package io.entrasync.sync;
 import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TestTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.entrasync.support.TrustTestTls;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,10 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +34,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.initial-backoff=10ms",
         "entra-sync.graph.max-retry-wait=50ms"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEndToEndTest {
@@ -53,22 +48,10 @@ class SyncEndToEndTest {
 
     ApiClient api;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Berlin Office, site: Berlin }
@@ -76,11 +59,8 @@ class SyncEndToEndTest {
                     departments: { attribute: department, createMissing: true }
                     mainSiteUsers: { group: Site Admins }
                     safety: { maxDeactivations: 2, maxDeactivationPercent: 60 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+                    """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @AfterAll
@@ -94,27 +74,11 @@ class SyncEndToEndTest {
     }
 
     JsonNode sync(String mode, boolean dryRun) {
-        var answer = api.post("/api/tenants/contoso/sync", "{\"mode\":\"" + mode + "\",\"dryRun\":" + dryRun + "}");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        return await(answer.header("Location"));
+        return api.syncAndWait("contoso", mode, dryRun);
     }
 
     JsonNode await(String location) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode run = api.get(location).json();
-            String status = run.get("status").asString();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run still " + status).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return api.awaitRun(location, java.time.Duration.ofMinutes(1));
     }
 
     static void assertCounts(JsonNode run, String expected) {

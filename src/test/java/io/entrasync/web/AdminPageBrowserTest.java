@@ -4,11 +4,10 @@ import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.entrasync.graph.TlsTrust;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TestTls;
+import io.entrasync.support.TrustTestTls;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +40,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "entra-sync.graph.initial-backoff=10ms",
         "entra-sync.graph.max-retry-wait=50ms"
 })
+@Import(TrustTestTls.class)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageBrowserTest {
@@ -79,14 +77,6 @@ class AdminPageBrowserTest {
     @LocalServerPort
     int port;
 
-    @TestConfiguration
-    static class TrustTheFakeDirectory {
-        @Bean
-        @Primary
-        TlsTrust testTrust() {
-            return TestTls.trust();
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
