@@ -44,6 +44,8 @@ public final class SyncBenchmark {
 
     private final BenchOptions options;
     private final Map<String, Object> result = new LinkedHashMap<>();
+    /** Wall time of each phase in every round, for the medians. */
+    private final Map<String, java.util.List<Long>> samples = new LinkedHashMap<>();
 
     private SyncBenchmark(BenchOptions options) {
         this.options = options;
@@ -67,7 +69,6 @@ public final class SyncBenchmark {
             postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
             dbUrl = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
         }
-        dbUrl = freshDatabase(dbUrl);
         DirectoryShape shape = DirectoryShape.of(options.users(), options.groups(), 7);
         try (GraphSimulator simulator = simulator(work, Duration.ZERO, shape)) {
             BenchTrust.trustStore = simulator.trustStore();
@@ -78,27 +79,33 @@ public final class SyncBenchmark {
             result.put("users", options.users());
             result.put("groups", options.groups());
             result.put("pageSize", options.pageSize());
+            result.put("runs", options.runs());
             result.put("stats", simulator.directory(TENANT_ID).stats().toString());
-            try (ConfigurableApplicationContext context = context(dbUrl, mappings)) {
-                SyncRuns runs = context.getBean(SyncRuns.class);
-                SyncService service = context.getBean(SyncService.class);
-                phase("full", () -> sync(runs, service, SyncMode.FULL));
-                phase("fullAgain", () -> sync(runs, service, SyncMode.FULL));
-                phase("deltaWarm", () -> sync(runs, service, SyncMode.DELTA));
-                simulator.apply(TENANT_ID, ChangePlan.none().with(ChangeKind.EDIT, 700).with(ChangeKind.MOVE, 150)
-                        .with(ChangeKind.SOFT_DELETE, 50).with(ChangeKind.PURGE, 50).with(ChangeKind.RESTORE, 50),
-                        new Random(11));
-                phase("delta", () -> sync(runs, service, SyncMode.DELTA));
-                phase("floorFetch", () -> floorFetch(simulator));
-                phase("floorWrite", () -> FloorWrite.run(context, options.users()));
-                if (options.latencyMs() > 0) {
-                    try (GraphSimulator slow = simulator(work, Duration.ofMillis(options.latencyMs()), shape)) {
-                        BenchTrust.trustStore = slow.trustStore();
-                        writeMapping(mappings, slow, secret);
-                        Thread.sleep(1100);
-                        phase("latency", () -> sync(runs, service, SyncMode.FULL));
-                        long userPages = (options.users() + options.pageSize() - 1) / options.pageSize();
-                        result.put("latencyFloorMs", userPages * options.latencyMs());
+            for (int round = 1; round <= options.runs(); round++) {
+                // every round starts from an empty helpdesk; the simulated tenant keeps the previous rounds' changes
+                try (ConfigurableApplicationContext context = context(freshDatabase(dbUrl), mappings)) {
+                    SyncRuns runs = context.getBean(SyncRuns.class);
+                    SyncService service = context.getBean(SyncService.class);
+                    phase("full", () -> sync(runs, service, SyncMode.FULL));
+                    phase("fullAgain", () -> sync(runs, service, SyncMode.FULL));
+                    phase("deltaWarm", () -> sync(runs, service, SyncMode.DELTA));
+                    simulator.apply(TENANT_ID, ChangePlan.none().with(ChangeKind.EDIT, 700).with(ChangeKind.MOVE, 150)
+                            .with(ChangeKind.SOFT_DELETE, 50).with(ChangeKind.PURGE, 50).with(ChangeKind.RESTORE, 50),
+                            new Random(11 + round));
+                    phase("delta", () -> sync(runs, service, SyncMode.DELTA));
+                    phase("floorFetch", () -> floorFetch(simulator));
+                    phase("floorWrite", () -> FloorWrite.run(context, options.users()));
+                    samples.computeIfAbsent("floorWriteCopyIn", k -> new java.util.ArrayList<>()).add(
+                            ((Number) ((Map<?, ?>) result.get("floorWrite")).get("copyInMs")).longValue());
+                    if (round == options.runs() && options.latencyMs() > 0) {
+                        try (GraphSimulator slow = simulator(work, Duration.ofMillis(options.latencyMs()), shape)) {
+                            BenchTrust.trustStore = slow.trustStore();
+                            writeMapping(mappings, slow, secret);
+                            Thread.sleep(1100);
+                            phase("latency", () -> sync(runs, service, SyncMode.FULL));
+                            long userPages = (options.users() + options.pageSize() - 1) / options.pageSize();
+                            result.put("latencyFloorMs", userPages * options.latencyMs());
+                        }
                     }
                 }
             }
@@ -233,27 +240,33 @@ public final class SyncBenchmark {
         figures.put("statements", statements);
         figures.put("statementsPerUser", String.format(Locale.ROOT, "%.3f", statements / (double) options.users()));
         result.put(name, figures);
+        samples.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(millis);
         System.out.printf(Locale.ROOT, "%-11s %8d ms %9d users/s  peak heap %5d MB  %8d SQL (%.3f/user)  %s%n", name,
                 millis, figures.get("usersPerSecond"), peak / (1024 * 1024), statements,
                 statements / (double) options.users(), work instanceof Object ? figures.getOrDefault("counts", "") : "");
     }
 
-    @SuppressWarnings("unchecked")
+    /** Ratios from the medians of every round (one round: its own figures). */
     private void report() {
-        long full = ms("full");
-        long floor = ms("floorFetch") + ((Number) ((Map<String, Object>) result.get("floorWrite")).get("copyInMs")).longValue();
-        result.put("fullOverFloor", String.format(Locale.ROOT, "%.2f", full / (double) Math.max(1, floor)));
+        Map<String, Long> medians = new LinkedHashMap<>();
+        samples.forEach((phase, values) -> medians.put(phase, median(values)));
+        result.put("medianMs", medians);
+        result.put("samplesMs", samples);
+        long floor = medians.get("floorFetch") + medians.get("floorWriteCopyIn");
+        result.put("fullOverFloor", String.format(Locale.ROOT, "%.2f", medians.get("full") / (double) Math.max(1, floor)));
         if (result.containsKey("latency")) {
             result.put("latencyOverFloor", String.format(Locale.ROOT, "%.2f",
-                    ms("latency") / (double) ((Number) result.get("latencyFloorMs")).longValue()));
+                    medians.get("latency") / (double) ((Number) result.get("latencyFloorMs")).longValue()));
         }
+        System.out.println("medians of " + options.runs() + " run(s), ms: " + medians);
         System.out.println("full / (floor-fetch + floor-write) = " + result.get("fullOverFloor")
                 + (result.containsKey("latencyOverFloor") ? "   latency / floor = " + result.get("latencyOverFloor") : ""));
         System.out.println("RESULT " + Json.write(result));
     }
 
-    @SuppressWarnings("unchecked")
-    private long ms(String phase) {
-        return ((Number) ((Map<String, Object>) result.get(phase)).get("ms")).longValue();
+    private static long median(java.util.List<Long> values) {
+        java.util.List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
