@@ -1,0 +1,44 @@
+package io.entrasync.mirror;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The transitive groups of a tenant's users, resolved against one snapshot of its nested-group hierarchy.
+ *
+ * <p>Made once per run's reconcile phase ({@link DirectoryMirror#groupClosure}): the hierarchy is loaded once and
+ * each call only reads the direct groups of the users asked for. The snapshot does not follow later writes to the
+ * mirror's groups, so make a new one after writing groups. Not thread-safe (it memoizes ancestor sets).
+ */
+public final class GroupClosure {
+
+    private final String tenant;
+    private final GroupHierarchy hierarchy;
+    private final MembershipReader reader;
+
+    GroupClosure(String tenant, GroupHierarchy hierarchy, MembershipReader reader) {
+        this.tenant = tenant;
+        this.hierarchy = hierarchy;
+        this.reader = reader;
+    }
+
+    /**
+     * Each user's direct groups plus every group containing them through nesting; cycle-safe. Every requested id is
+     * a key (empty set: no groups). Never null.
+     */
+    public Map<String, Set<GroupRef>> groupsOf(Collection<String> userIds) {
+        Map<String, Set<String>> direct = reader.directGroups(tenant, userIds);
+        Map<String, Set<GroupRef>> result = new LinkedHashMap<>();
+        for (String userId : userIds) {
+            Set<GroupRef> groups = new LinkedHashSet<>();
+            for (String groupId : direct.getOrDefault(userId, Set.of())) {
+                hierarchy.withAncestors(groupId).forEach(g -> groups.add(hierarchy.ref(g)));
+            }
+            result.put(userId, groups);
+        }
+        return result;
+    }
+}
