@@ -30,12 +30,26 @@ public final class GroupClosure {
      * a key (empty set: no groups). Never null.
      */
     public Map<String, Set<GroupRef>> groupsOf(Collection<String> userIds) {
-        Map<String, Set<String>> direct = reader.directGroups(tenant, userIds);
+        return closure(userIds, reader.directGroups(tenant, userIds));
+    }
+
+    /**
+     * {@link #groupsOf} for users whose ids span the range {@code firstId..lastId} (as the database orders ids, e.g.
+     * a chunk of {@link DirectoryMirror#usersAfter}): one range read of the memberships instead of a lookup per
+     * user. Memberships of users in the range but not in {@code userIds} are ignored.
+     */
+    public Map<String, Set<GroupRef>> groupsOfRange(String firstId, String lastId, Collection<String> userIds) {
+        return closure(userIds, reader.directGroupsBetween(tenant, firstId, lastId));
+    }
+
+    private Map<String, Set<GroupRef>> closure(Collection<String> userIds, Map<String, Set<String>> direct) {
         Map<String, Set<GroupRef>> result = new LinkedHashMap<>();
         for (String userId : userIds) {
-            Set<GroupRef> groups = new LinkedHashSet<>();
-            for (String groupId : direct.getOrDefault(userId, Set.of())) {
-                hierarchy.withAncestors(groupId).forEach(g -> groups.add(hierarchy.ref(g)));
+            Set<String> directGroups = direct.getOrDefault(userId, Set.of());
+            Set<GroupRef> groups = directGroups.size() == 1
+                    ? hierarchy.refsWithAncestors(directGroups.iterator().next()) : new LinkedHashSet<>();
+            if (directGroups.size() > 1) {
+                directGroups.forEach(g -> groups.addAll(hierarchy.refsWithAncestors(g)));
             }
             result.put(userId, groups);
         }

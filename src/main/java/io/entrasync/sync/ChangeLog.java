@@ -68,8 +68,8 @@ public class ChangeLog {
 
     /**
      * On PostgreSQL the entries travel as one array per column and go in with one statement, in their order (ids
-     * follow the planning order, which the API pages by); measured on 100k entries it took a fifth of the time of
-     * a batch with {@code nextval} per row.
+     * follow the planning order, which the API pages by). Measured per 500 entries: 6.8 ms against 9.0 ms for the
+     * rewritten batch; most of what remains is the server's per-row work (indexes, the run_id foreign key).
      */
     private static final String UNNEST_INSERT = "insert into sync_change (" + COLUMNS + ") select nextval('sync_change_seq'), "
             + "r.run_id, r.user_id, r.external_id, r.email, r.kind, r.reason, r.diffs, r.open_tickets, r.main_site_user "
