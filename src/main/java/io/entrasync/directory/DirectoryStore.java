@@ -250,6 +250,12 @@ public class DirectoryStore {
         entityManager.clear();
     }
 
+    /** Whether this tenant owns any account, active or not (none before its first sync). */
+    public boolean ownsAccounts(String tenant) {
+        return !jdbc.queryForList("select id from end_user where tenant = :tenant and external_id is not null fetch first "
+                + "1 rows only", Map.of("tenant", tenant), Long.class).isEmpty();
+    }
+
     /** Active accounts this tenant owns: the base of the deletion guard's percentage. */
     public long activeOwnedAccounts(String tenant) {
         return entityManager.createQuery("select count(u) from EndUser u where u.tenant = :tenant and u.externalId is not null "

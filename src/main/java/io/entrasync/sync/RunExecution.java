@@ -61,6 +61,7 @@ final class RunExecution {
     private final PhaseTimer timer = new PhaseTimer();
     private EmailClaimLookup emailClaims;
     private GroupClosure groupClosure;
+    private boolean ownedAccountsBefore;
     /** When the reconcile phase last wrote its progress (System.nanoTime), so it writes it every few seconds only. */
     private long progressReportedAt = System.nanoTime();
     private final ChangeApplier applier;
@@ -92,6 +93,7 @@ final class RunExecution {
             }
         }
         long activeBefore = c.store().activeOwnedAccounts(tenant);
+        ownedAccountsBefore = c.store().ownsAccounts(tenant);
         firstSync = c.mirror().counts(tenant).users() == 0;
         Set<String> touched = new HashSet<>();
         boolean fullRead = full;
@@ -266,7 +268,10 @@ final class RunExecution {
                 }
             }
         });
-        LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ids, emails.values()));
+        // A tenant that owned no account when the run began owns only those this run created, each for a user of an
+        // earlier chunk (chunks never share a user): none can match this chunk's ids, so skip that lookup.
+        LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ownedAccountsBefore ? ids : List.of(),
+                emails.values()));
         EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values()));
         ChangeSet plan = timer.time("plan", () -> OpenTickets.reported(
                 c.reconciler().planAll(tenant, desired, local, claims), c.store()));
