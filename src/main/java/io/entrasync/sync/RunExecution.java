@@ -268,8 +268,8 @@ final class RunExecution {
                 }
             }
         });
-        // A tenant that owned no account when the run began owns only those this run created, each for a user of an
-        // earlier chunk (chunks never share a user): none can match this chunk's ids, so skip that lookup.
+        // A tenant that owned no account when the run began owns only those this run created or linked, each for a
+        // user of an earlier chunk (chunks never share a user): none can match this chunk's ids, so skip that lookup.
         LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ownedAccountsBefore ? ids : List.of(),
                 emails.values()));
         EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values()));
