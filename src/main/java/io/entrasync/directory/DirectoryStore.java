@@ -28,11 +28,13 @@ public class DirectoryStore {
     private final DepartmentRepository departments;
     private final EndUserRepository users;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
+    private final NewAccounts newAccounts;
 
     DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
                    EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
+        this.newAccounts = new NewAccounts(jdbc);
         this.sites = sites;
         this.departments = departments;
         this.users = users;
@@ -46,7 +48,8 @@ public class DirectoryStore {
 
     /**
      * The accounts owned by this tenant with one of the external ids, and the accounts holding one of the emails,
-     * as snapshots for the reconcile core (with their open-ticket counts).
+     * as snapshots for the reconcile core. Their {@code openTickets} is 0: only a deactivation reports it, so the
+     * caller asks {@link #openTickets} for the few accounts it plans to deactivate.
      */
     public LocalAccounts load(String tenant, Collection<String> externalIds, Collection<String> emails) {
         Set<String> emailKeys = emails.stream().map(EmailAddress::key).collect(Collectors.toSet());
@@ -54,28 +57,52 @@ public class DirectoryStore {
         // queries rather than one with OR, so each uses its own index ((tenant, external_id) and email_key).
         Map<Long, LocalAccount> byId = new java.util.LinkedHashMap<>();
         if (!externalIds.isEmpty()) {
-            snapshots("u.tenant = :tenant and u.external_id in (:keys)", tenant, externalIds)
+            Set<String> held = new java.util.HashSet<>();
+            snapshots("u.tenant = :tenant and u.external_id in (:keys)", tenant, externalIds, held)
                     .forEach(a -> byId.put(a.id(), a));
+            // email_key is unique: an account found above is the only one holding its email (in a re-run, all are)
+            emailKeys.removeAll(held);
         }
         if (!emailKeys.isEmpty()) {
-            snapshots("u.email_key in (:keys)", tenant, emailKeys).forEach(a -> byId.putIfAbsent(a.id(), a));
+            snapshots("u.email_key in (:keys)", tenant, emailKeys, new java.util.HashSet<>())
+                    .forEach(a -> byId.putIfAbsent(a.id(), a));
         }
         return InMemoryLocalAccounts.of(List.copyOf(byId.values()));
     }
 
     private static final String SNAPSHOT = "select u.id, u.email, u.first_name, u.last_name, u.phone, u.mobile_phone, "
             + "u.job_title, s.name, d.name, u.main_site_user, u.auto_ticket_disabled, u.active, u.association, "
-            + "u.external_id, u.tenant, (select count(*) from ticket t where t.user_id = u.id "
-            + "and t.status not in ('RESOLVED', 'CLOSED')) from end_user u join site s on s.id = u.site_id "
+            + "u.external_id, u.tenant, u.email_key from end_user u join site s on s.id = u.site_id "
             + "left join department d on d.id = u.department_id where ";
 
-    private List<LocalAccount> snapshots(String where, String tenant, Collection<String> keys) {
+    /** The matching accounts; adds the email keys they hold to {@code heldKeys}. */
+    private List<LocalAccount> snapshots(String where, String tenant, Collection<String> keys, Set<String> heldKeys) {
         return jdbc.query(SNAPSHOT + where, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("tenant", tenant).addValue("keys", keys), (rs, i) -> new LocalAccount(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12),
-                io.entrasync.reconcile.Association.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15),
-                rs.getInt(16)));
+                .addValue("tenant", tenant).addValue("keys", keys), (rs, i) -> {
+                    heldKeys.add(rs.getString(16));
+                    return new LocalAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12),
+                            io.entrasync.reconcile.Association.valueOf(rs.getString(13)), rs.getString(14),
+                            rs.getString(15), 0);
+                });
+    }
+
+    /** Tickets not yet resolved or closed, per account id; accounts without any are absent. */
+    public Map<Long, Integer> openTickets(Collection<Long> accountIds) {
+        Map<Long, Integer> open = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return open;
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.query("select user_id, count(*) from ticket where user_id in (:ids) and status not in ('RESOLVED', "
+                    + "'CLOSED') group by user_id", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000))),
+                    rs -> {
+                        open.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        return open;
     }
 
     /** Loads, in one query, the entities the chunk's changes will touch, so applying them finds them in memory. */
@@ -127,11 +154,6 @@ public class DirectoryStore {
         return user.getId();
     }
 
-    private static final String INSERT_ACCOUNT = "insert into end_user (id, site_id, first_name, last_name, email, "
-            + "email_key, phone, mobile_phone, department_id, job_title, main_site_user, auto_ticket_disabled, active, "
-            + "association, external_id, tenant, created_at, updated_at, version) values (nextval('end_user_seq'), "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, true, 'STRONG', ?, ?, ?, ?, 0) on conflict do nothing";
-
     /**
      * Creates the accounts of a chunk in one batch. An email that another tenant's run took while this run was
      * going (both runs' transactions open) is not an error that aborts the run: the insert does nothing and the
@@ -143,13 +165,11 @@ public class DirectoryStore {
         if (creates.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = new java.util.ArrayList<>(creates.size());
-        List<String> externalIds = new java.util.ArrayList<>(creates.size());
+        List<NewAccounts.Row> rows = new java.util.ArrayList<>(creates.size());
         for (Change.Create create : creates) {
-            rows.add(createRow(tenant, create.externalId(), create.account(), cache));
-            externalIds.add(create.externalId());
+            rows.add(createRow(create.externalId(), create.account(), tenant, cache));
         }
-        Map<String, Long> ids = insertAccounts(tenant, rows, externalIds);
+        Map<String, Long> ids = newAccounts.insert(tenant, rows, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
         for (Change.Create create : creates) {
             Long id = ids.get(create.externalId());
             if (id != null && create.account().mainSiteUser()) {
@@ -159,27 +179,11 @@ public class DirectoryStore {
         return ids;
     }
 
-    private Object[] createRow(String tenant, String externalId, DesiredAccount account, NameCache cache) {
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        return new Object[]{siteId(account.siteName(), tenant, cache), account.firstName(), account.lastName(),
+    private NewAccounts.Row createRow(String externalId, DesiredAccount account, String tenant, NameCache cache) {
+        return new NewAccounts.Row(siteId(account.siteName(), tenant, cache), account.firstName(), account.lastName(),
                 EmailAddress.clean(account.email()), EmailAddress.key(account.email()), account.phone(),
                 account.mobilePhone(), account.departmentName() == null ? null : departmentId(account.departmentName(), cache),
-                account.jobTitle(), account.autoTicketDisabled(), externalId, tenant, now, now};
-    }
-
-    private Map<String, Long> insertAccounts(String tenant, List<Object[]> rows, List<String> externalIds) {
-        jdbc.getJdbcTemplate().batchUpdate(INSERT_ACCOUNT, rows, new int[]{java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
-                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-                java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN,
-                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
-                java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select external_id, id from end_user where tenant = :tenant and external_id in (:ids)",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("tenant", tenant)
-                        .addValue("ids", externalIds), rs -> {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                });
-        return ids;
+                account.jobTitle(), account.autoTicketDisabled(), externalId);
     }
 
     private void set(EndUser user, Field field, String value, String tenant, NameCache cache) {
@@ -244,6 +248,12 @@ public class DirectoryStore {
     public void endChunk() {
         entityManager.flush();
         entityManager.clear();
+    }
+
+    /** Whether this tenant owns any account, active or not (none before its first sync). */
+    public boolean ownsAccounts(String tenant) {
+        return !jdbc.queryForList("select id from end_user where tenant = :tenant and external_id is not null fetch first "
+                + "1 rows only", Map.of("tenant", tenant), Long.class).isEmpty();
     }
 
     /** Active accounts this tenant owns: the base of the deletion guard's percentage. */

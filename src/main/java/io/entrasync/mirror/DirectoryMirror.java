@@ -4,8 +4,6 @@ import io.entrasync.source.GroupPage;
 import io.entrasync.source.UserPage;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,18 +121,17 @@ public class DirectoryMirror {
      * load of the tenant's nested-group edges; cycle-safe. Every requested id is a key (empty set: no groups).
      */
     public Map<String, Set<GroupRef>> transitiveGroups(String tenant, Collection<String> userIds) {
+        return groupClosure(tenant).groupsOf(userIds);
+    }
+
+    /**
+     * A resolver of transitive groups over the tenant's nested-group hierarchy as it is now, for callers that ask
+     * for many chunks of users while the groups do not change (a run's reconcile phase): the hierarchy is loaded
+     * once instead of once per chunk.
+     */
+    public GroupClosure groupClosure(String tenant) {
         customPlans.forThisTransaction();
-        GroupHierarchy hierarchy = membershipReader.hierarchy(tenant);
-        Map<String, Set<String>> direct = membershipReader.directGroups(tenant, userIds);
-        Map<String, Set<GroupRef>> result = new LinkedHashMap<>();
-        for (String userId : userIds) {
-            Set<GroupRef> groups = new LinkedHashSet<>();
-            for (String groupId : direct.getOrDefault(userId, Set.of())) {
-                hierarchy.withAncestors(groupId).forEach(g -> groups.add(hierarchy.ref(g)));
-            }
-            result.put(userId, groups);
-        }
-        return result;
+        return new GroupClosure(tenant, membershipReader.hierarchy(tenant), membershipReader);
     }
 
     /** The user as last seen, removed or not. */
@@ -146,6 +143,16 @@ public class DirectoryMirror {
     public List<MirrorUser> users(String tenant, Collection<String> ids) {
         customPlans.forThisTransaction();
         return userReader.users(tenant, ids);
+    }
+
+    /**
+     * The next {@code limit} users of the tenant (removed ones included) whose id sorts after {@code afterId}
+     * ({@code ""} for the first), ordered by id: walks a tenant's users chunk by chunk in one indexed range read
+     * per chunk.
+     */
+    public List<MirrorUser> usersAfter(String tenant, String afterId, int limit) {
+        customPlans.forThisTransaction();
+        return userReader.usersAfter(tenant, afterId, limit);
     }
 
     /** Streams every user of the tenant (removed ones included) ordered by id, without holding them in memory. */

@@ -22,6 +22,7 @@ final class GroupHierarchy {
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, String> names;
     private final Map<String, Set<String>> ancestorMemo = new HashMap<>();
+    private final Map<String, Set<GroupRef>> ancestorRefMemo = new HashMap<>();
 
     /**
      * @param edges parent group id to nested (member) group id
@@ -39,6 +40,18 @@ final class GroupHierarchy {
     Set<String> withAncestors(String groupId) {
         return ancestorMemo.computeIfAbsent(groupId,
                 id -> Collections.unmodifiableSet(walk(List.of(id), g -> parents.getOrDefault(g, List.of()))));
+    }
+
+    /**
+     * {@link #withAncestors} as references with names, shared between calls (a run asks for the same few thousand
+     * groups for every one of its users).
+     */
+    Set<GroupRef> refsWithAncestors(String groupId) {
+        return ancestorRefMemo.computeIfAbsent(groupId, id -> {
+            Set<GroupRef> refs = new LinkedHashSet<>();
+            withAncestors(id).forEach(g -> refs.add(ref(g)));
+            return Collections.unmodifiableSet(refs);
+        });
     }
 
     /** The groups themselves and every group nested in them, at any depth. */

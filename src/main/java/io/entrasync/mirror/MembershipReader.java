@@ -47,6 +47,16 @@ final class MembershipReader {
         return users;
     }
 
+    /** The direct groups of every user whose id lies in {@code firstId..lastId}; users without groups are absent. */
+    Map<String, Set<String>> directGroupsBetween(String tenant, String firstId, String lastId) {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        jdbc.query("select member_id, group_id from mirror_membership where tenant = ? and member_id >= ?"
+                + " and member_id <= ? and member_type = 'USER'", rs -> {
+                    groups.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                }, tenant, firstId, lastId);
+        return groups;
+    }
+
     /** Every user's direct groups; users without groups are absent. */
     Map<String, Set<String>> directGroups(String tenant, Collection<String> userIds) {
         Map<String, Set<String>> groups = new LinkedHashMap<>();

@@ -45,6 +45,11 @@ final class UserReader {
         return users;
     }
 
+    List<MirrorUser> usersAfter(String tenant, String afterId, int limit) {
+        return jdbc.query(SELECT + " where tenant = ? and id > ? order by id fetch first " + limit + " rows only",
+                UserRows.MAPPER, tenant, afterId);
+    }
+
     void forEachUser(String tenant, Consumer<MirrorUser> consumer) {
         streaming.query(SELECT + " where tenant = ? order by id",
                 (RowCallbackHandler) rs -> consumer.accept(UserRows.MAPPER.mapRow(rs, 0)), tenant);

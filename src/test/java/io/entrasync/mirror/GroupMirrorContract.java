@@ -55,6 +55,24 @@ abstract class GroupMirrorContract extends DirectoryMirrorContract {
     }
 
     @Test
+    void groupClosure_answersEveryChunk_byIdsAndByIdRange_likeTransitiveGroups() {
+        groups(1, groupPage(List.of(group("A"), group("B"), group("C")), addGroup("A", "B"), addUser("B", "u1"),
+                addUser("C", "u1"), addUser("A", "u2"), addUser("C", "u3"), addUser("B", "u4"), addGroup("C", "u2x")));
+        List<String> everyone = List.of("u1", "u2", "u3", "u4", "u5");
+        var expected = inTx(() -> mirror.transitiveGroups(tenant, everyone));
+
+        var closure = inTx(() -> mirror.groupClosure(tenant));
+        var byIds = inTx(() -> closure.groupsOf(List.of("u1", "u2")));
+        var byRange = inTx(() -> closure.groupsOfRange("u2", "u4", List.of("u2", "u4")));
+
+        assertThat(byIds).containsEntry("u1", expected.get("u1")).containsEntry("u2", expected.get("u2")).hasSize(2);
+        assertThat(byRange).as("u3 lies in the range but was not asked for").containsOnlyKeys("u2", "u4")
+                .containsEntry("u2", Set.of(new GroupRef("A", "Group A")))
+                .containsEntry("u4", Set.of(new GroupRef("B", "Group B"), new GroupRef("A", "Group A")));
+        assertThat(inTx(() -> closure.groupsOfRange("u5", "u5", List.of("u5")))).containsEntry("u5", Set.of());
+    }
+
+    @Test
     void nestedGroupAdded_reportsTheUsersUnderIt() {
         groups(1, groupPage(List.of(group("A"), group("B"), group("C")),
                 addGroup("B", "C"), addUser("C", "u1"), addUser("B", "u2"), addUser("A", "u3")));

@@ -45,6 +45,20 @@ abstract class UserMirrorContract extends DirectoryMirrorContract {
     }
 
     @Test
+    void usersAfter_walksTheTenantInIdOrder_chunkByChunk_removedOnesIncluded() {
+        users(1, new UserPage(List.of(full("c", null), full("a", null), full("d", null)),
+                List.of(new RemovedObject("b", Reason.DELETED))));
+
+        var first = inTx(() -> mirror.usersAfter(tenant, "", 3));
+        var rest = inTx(() -> mirror.usersAfter(tenant, "c", 3));
+
+        assertThat(first).extracting(MirrorUser::id).containsExactly("a", "b", "c");
+        assertThat(first.get(1).removed()).isTrue();
+        assertThat(rest).extracting(MirrorUser::id).containsExactly("d");
+        assertThat(inTx(() -> mirror.usersAfter(tenant, "d", 3))).isEmpty();
+    }
+
+    @Test
     void partialItem_keepsWhatItDoesNotCarry() {
         users(1, userPage(full("a", "a@x.example")));
         DirectoryUser renamed = new DirectoryUser("a", "New Name", null, null, null, null, List.of(), List.of(),
