@@ -29,7 +29,7 @@ final class CustomPlans {
         }
     }
 
-    private boolean isPostgres() {
+    boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
             known = "PostgreSQL".equals(jdbc.execute(

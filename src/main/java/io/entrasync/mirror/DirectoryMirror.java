@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * require one ({@link Propagation#MANDATORY}). {@link #forEachUser} streams only inside a transaction on
  * PostgreSQL (the driver needs autocommit off to honour the fetch size).
  *
- * <p><b>Runs:</b> {@code runId} must grow from run to run. Every user, group and membership a page mentions gets
- * {@code last_seen_run = runId}, so a full enumeration needs no start marker: after its last page,
- * {@link #usersNotSeenSince} and {@link #finishFullGroupSync} find what it did not see.
+ * <p><b>Runs:</b> {@code runId} must grow from run to run. A delta page gives every user, group and membership it
+ * mentions {@code last_seen_run = runId}; a full enumeration ({@link #beginFullRead}) is staged and merged at its
+ * end, writing only the rows it changes, and finds what it did not see from its staging.
  *
  * <p><b>Idempotency:</b> re-applying a page leaves the mirror as it was (only {@code last_seen_run} moves). The
  * ids a page returns are computed from the mirror before the page is written, so a page re-applied after its
@@ -44,6 +44,7 @@ public class DirectoryMirror {
     private final GroupWriter groupWriter;
     private final DeltaLinks deltaLinks;
     private final CustomPlans customPlans;
+    private final Clock clock;
 
     @Autowired
     public DirectoryMirror(DataSource dataSource) {
@@ -58,6 +59,7 @@ public class DirectoryMirror {
         this.groupWriter = new GroupWriter(jdbc, membershipReader, clock);
         this.deltaLinks = new DeltaLinks(jdbc, clock);
         this.customPlans = new CustomPlans(jdbc);
+        this.clock = clock;
     }
 
     /**
@@ -84,36 +86,21 @@ public class DirectoryMirror {
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> applyGroups(String tenant, long runId, GroupPage page) {
         customPlans.forThisTransaction();
-        return groupWriter.apply(tenant, runId, page, true);
+        return groupWriter.apply(tenant, runId, page);
     }
 
     /**
-     * {@link #applyGroups} for a full enumeration, whose caller reconciles every user anyway: the same writes,
-     * without working out which users are affected (in a full run every group is new or "renamed", and walking
-     * the users under each one costs more than the writes themselves).
+     * Starts reading a full enumeration of the tenant: its pages go to {@link FullRead}, which stages them and
+     * merges them into the mirror at its end. Starting again in the same transaction (a read that had to start
+     * over) discards what the earlier start staged.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void applyGroupsOfFullRun(String tenant, long runId, GroupPage page) {
+    public FullRead beginFullRead(String tenant, long runId) {
         customPlans.forThisTransaction();
-        groupWriter.apply(tenant, runId, page, false);
-    }
-
-    /**
-     * Ends a full group enumeration run with {@code runId}: drops the memberships it did not see and marks the
-     * groups it did not see removed (reason {@code NOT_SEEN}), dropping their edges.
-     *
-     * @return the users whose transitive group membership thereby changed
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> finishFullGroupSync(String tenant, long runId) {
-        customPlans.forThisTransaction();
-        return groupWriter.finishFullSync(tenant, runId);
-    }
-
-    /** Users not marked removed that no page of run {@code runId} (or later) mentioned, ordered by id. */
-    public List<String> usersNotSeenSince(String tenant, long runId) {
-        customPlans.forThisTransaction();
-        return userReader.notSeenSince(tenant, runId);
+        Staging staging = new Staging(jdbc, customPlans.isPostgres());
+        staging.open();
+        return new FullRead(tenant, runId, staging, new FullUserMerge(jdbc, staging, clock),
+                new FullGroupMerge(jdbc, clock), customPlans);
     }
 
     /**

@@ -22,18 +22,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Applies {@link GroupPage}s and ends full group enumerations. The users whose transitive membership may change
+ * Applies the {@link GroupPage}s of delta runs. The users whose transitive membership may change
  * are collected from the mirror <em>before</em> any edge is written or deleted.
  */
 final class GroupWriter {
 
-    static final String NOT_SEEN = "NOT_SEEN";
-
-    private static final String INSERT = "insert into mirror_group (display_name, description, removed,"
+    static final String INSERT = "insert into mirror_group (display_name, description, removed,"
             + " removed_reason, last_seen_run, updated_at, tenant, id) values (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "update mirror_group set display_name = ?, description = ?, removed = ?,"
+    static final String UPDATE = "update mirror_group set display_name = ?, description = ?, removed = ?,"
             + " removed_reason = ?, last_seen_run = ?, updated_at = ? where tenant = ? and id = ?";
-    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT,
+    static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR};
     private static final String TOUCH = "update mirror_group set last_seen_run = :run"
             + " where tenant = :tenant and id in (:ids) and last_seen_run <> :run";
@@ -55,7 +53,7 @@ final class GroupWriter {
         this.clock = clock;
     }
 
-    Set<String> apply(String tenant, long runId, GroupPage page, boolean collectAffected) {
+    Set<String> apply(String tenant, long runId, GroupPage page) {
         Map<String, DirectoryGroup> items = new LinkedHashMap<>();
         page.groups().forEach(g -> items.merge(g.id(), g, (first, later) -> new DirectoryGroup(later.id(),
                 pick(later.displayName(), first.displayName()), pick(later.description(), first.description()))));
@@ -68,42 +66,16 @@ final class GroupWriter {
         Map<String, Stored> stored = stored(tenant, ids);
 
         Set<String> affected = new LinkedHashSet<>();
-        if (collectAffected) {
-            Set<String> seeds = new LinkedHashSet<>(removals.keySet());
-            for (MemberChange change : changes.values()) {
-                (change.memberType() == MemberChange.MemberType.USER ? affected : seeds).add(change.memberId());
-            }
-            items.values().stream().filter(g -> renamed(g, stored.get(g.id()))).forEach(g -> seeds.add(g.id()));
-            affected.addAll(usersUnder(tenant, seeds));
+        Set<String> seeds = new LinkedHashSet<>(removals.keySet());
+        for (MemberChange change : changes.values()) {
+            (change.memberType() == MemberChange.MemberType.USER ? affected : seeds).add(change.memberId());
         }
+        items.values().stream().filter(g -> renamed(g, stored.get(g.id()))).forEach(g -> seeds.add(g.id()));
+        affected.addAll(usersUnder(tenant, seeds));
 
         upsertGroups(tenant, runId, items, removals, stored, changes.values());
         membershipWriter.apply(tenant, runId, changes.values());
         removeGroups(tenant, runId, removals, stored);
-        return affected;
-    }
-
-    Set<String> finishFullSync(String tenant, long runId) {
-        Set<String> affected = new LinkedHashSet<>();
-        Set<String> seeds = new LinkedHashSet<>(jdbc.queryForList("select id from mirror_group"
-                + " where tenant = ? and removed = false and last_seen_run < ?", String.class, tenant, runId));
-        List<String> staleGroups = List.copyOf(seeds);
-        jdbc.query("select member_id, member_type from mirror_membership where tenant = ? and last_seen_run < ?",
-                rs -> {
-                    (MemberChange.MemberType.USER.name().equals(rs.getString(2)) ? affected : seeds)
-                            .add(rs.getString(1));
-                }, tenant, runId);
-        affected.addAll(usersUnder(tenant, seeds));
-
-        membershipWriter.dropNotSeenSince(tenant, runId);
-        membershipWriter.dropGroups(tenant, staleGroups);
-        OffsetDateTime now = now();
-        for (List<String> chunk : Chunks.of(staleGroups)) {
-            named.update("update mirror_group set removed = true, removed_reason = :reason, updated_at = :now"
-                            + " where tenant = :tenant and id in (:ids)",
-                    new MapSqlParameterSource("tenant", tenant).addValue("ids", chunk).addValue("reason", NOT_SEEN)
-                            .addValue("now", now, Types.TIMESTAMP_WITH_TIMEZONE));
-        }
         return affected;
     }
 
@@ -189,7 +161,7 @@ final class GroupWriter {
         }
     }
 
-    private static Object[] row(String name, String description, String removedReason, long runId,
+    static Object[] row(String name, String description, String removedReason, long runId,
             OffsetDateTime now, String tenant, String id) {
         return new Object[] {name, description, removedReason != null, removedReason, runId, now, tenant, id};
     }

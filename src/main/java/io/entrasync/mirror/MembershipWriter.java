@@ -70,11 +70,6 @@ final class MembershipWriter {
         }
     }
 
-    /** Drops the edges a run did not see. */
-    void dropNotSeenSince(String tenant, long runId) {
-        jdbc.update("delete from mirror_membership where tenant = ? and last_seen_run < ?", tenant, runId);
-    }
-
     /** Touches the group's known members and answers the insert rows for the others. */
     private List<Object[]> addMembers(String tenant, long runId, String group, Map<String, MemberChange> members) {
         Set<String> existing = new HashSet<>();

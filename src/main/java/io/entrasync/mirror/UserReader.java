@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Reads {@code mirror_user}: by id, in batches, streamed, by email key, and by last run seen. */
+/** Reads {@code mirror_user}: by id, in batches, streamed, and by email key. */
 final class UserReader {
 
     private static final int FETCH_SIZE = 1000;
@@ -68,10 +68,5 @@ final class UserReader {
                     });
         }
         return claimants;
-    }
-
-    List<String> notSeenSince(String tenant, long runId) {
-        return jdbc.queryForList("select id from mirror_user where tenant = ? and removed = false"
-                + " and last_seen_run < ? order by id", String.class, tenant, runId);
     }
 }

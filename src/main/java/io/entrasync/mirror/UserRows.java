@@ -112,11 +112,11 @@ final class UserRows {
         return u.removedReason() == null ? null : u.removedReason().name();
     }
 
-    private static String encode(List<String> values) {
+    static String encode(List<String> values) {
         return String.join("\n", values);
     }
 
-    private static List<String> decode(String text) {
+    static List<String> decode(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
     }
 

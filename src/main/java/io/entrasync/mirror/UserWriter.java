@@ -65,7 +65,7 @@ final class UserWriter {
     }
 
     /** The state after the page: attributes merged, and a removal in the same page wins over an upsert. */
-    private static MirrorUser after(String id, long runId, MirrorUser before, DirectoryUser item,
+    static MirrorUser after(String id, long runId, MirrorUser before, DirectoryUser item,
             RemovedObject removal) {
         DirectoryUser user = before == null ? UserRows.tombstone(id) : before.user();
         if (item != null) {
@@ -76,6 +76,13 @@ final class UserWriter {
                 : new MirrorUser(user, true, removal.reason(), runId, null);
     }
 
+    /** Whether the state after a page differs from what is stored (attributes or removal). */
+    static boolean changed(MirrorUser before, MirrorUser after) {
+        return before.removed() != after.removed()
+                || !Objects.equals(before.removedReason(), after.removedReason())
+                || !before.user().equals(after.user());
+    }
+
     private final class Plan {
         private final List<MirrorUser> inserts = new ArrayList<>();
         private final List<MirrorUser> updates = new ArrayList<>();
@@ -84,9 +91,7 @@ final class UserWriter {
         void add(MirrorUser before, MirrorUser after) {
             if (before == null) {
                 inserts.add(after);
-            } else if (before.removed() != after.removed()
-                    || !Objects.equals(before.removedReason(), after.removedReason())
-                    || !before.user().equals(after.user())) {
+            } else if (changed(before, after)) {
                 updates.add(after);
             } else {
                 unchanged.add(after.id());

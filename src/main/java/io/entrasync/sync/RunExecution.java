@@ -2,6 +2,7 @@ package io.entrasync.sync;
 
 import io.entrasync.directory.DirectoryStore;
 import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mirror.FullRead;
 import io.entrasync.mirror.GroupClosure;
 import io.entrasync.mirror.MirrorUser;
 import io.entrasync.reconcile.ChangeSet;
@@ -64,6 +65,8 @@ final class RunExecution {
     private boolean ownedAccountsBefore;
     /** When the reconcile phase last wrote its progress (System.nanoTime), so it writes it every few seconds only. */
     private long progressReportedAt = System.nanoTime();
+    /** The users the mirror holds that the full read did not mention. */
+    private List<String> usersNotSeen = List.of();
     private final ChangeApplier applier;
 
     RunExecution(SyncRun run, TenantMapping mapping, RunCollaborators collaborators) {
@@ -163,22 +166,28 @@ final class RunExecution {
         return c.runs().get(run.getApprovesRunId()).counts().deactivated();
     }
 
+    /**
+     * Reads both delta streams into the mirror. A full read stages its pages ("mirrorStage" in the timing line)
+     * and merges them at its end ("mirrorMerge"); both are part of "read".
+     */
     private Links read(boolean full, String usersLink, String groupsLink, Set<String> touched) {
         boolean lowPriority = run.getTrigger() == RunTrigger.SCHEDULE;
+        FullRead fullRead = full ? c.mirror().beginFullRead(tenant, runId) : null;
         ParallelDeltaRead.Outcomes outcomes = ParallelDeltaRead.read(c.source(), connection, full ? null : usersLink,
                 full ? null : groupsLink, lowPriority, page -> {
-                    Set<String> affected = c.mirror().applyUsers(tenant, runId, page);
-                    if (!full) {
-                        touched.addAll(affected);
+                    if (full) {
+                        timer.time("mirrorStage", () -> fullRead.users(page));
+                    } else {
+                        touched.addAll(c.mirror().applyUsers(tenant, runId, page));
                     }
-                    pageRead();
+                    pageRead(full);
                 }, page -> {
                     if (full) {
-                        c.mirror().applyGroupsOfFullRun(tenant, runId, page);
+                        timer.time("mirrorStage", () -> fullRead.groups(page));
                     } else {
                         touched.addAll(c.mirror().applyGroups(tenant, runId, page));
                     }
-                    pageRead();
+                    pageRead(full);
                 });
         count(outcomes.users());
         count(outcomes.groups());
@@ -187,15 +196,16 @@ final class RunExecution {
             return null;
         }
         if (full) {
-            c.mirror().finishFullGroupSync(tenant, runId);
+            usersNotSeen = timer.time("mirrorMerge", fullRead::finish);
         }
         return new Links(((DeltaOutcome.Completed) outcomes.users()).deltaLink(),
                 ((DeltaOutcome.Completed) outcomes.groups()).deltaLink());
     }
 
-    private void pageRead() {
+    /** A full read stages its pages and leaves the mirror tables as they are until its end: nothing to analyze. */
+    private void pageRead(boolean full) {
         pages++;
-        if (firstSync && (pages == 25 || pages % 250 == 0)) {
+        if (firstSync && !full && (pages == 25 || pages % 250 == 0)) {
             timer.time("analyze", () -> c.statistics().afterMirrorWrites());
         }
         if (pages % 20 == 0) {
@@ -216,7 +226,7 @@ final class RunExecution {
      */
     private void confirmRemovals() {
         List<RemovedObject> gone = new ArrayList<>();
-        for (String id : c.mirror().usersNotSeenSince(tenant, runId)) {
+        for (String id : usersNotSeen) {
             if (c.source().userExists(connection, id)) {
                 log.warn("sync run {}: user {} of tenant '{}' was missing from the full enumeration but still exists; "
                         + "left as it was", runId, id, tenant);

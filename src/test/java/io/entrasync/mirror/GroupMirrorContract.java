@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Groups, memberships, transitive closure and full runs; run on PostgreSQL and on H2. */
+/** Groups, memberships and transitive closure as delta pages write them; run on PostgreSQL and on H2. */
 abstract class GroupMirrorContract extends DirectoryMirrorContract {
 
     @Test
@@ -152,23 +152,6 @@ abstract class GroupMirrorContract extends DirectoryMirrorContract {
         assertThat(unchanged).isEmpty();
         assertThat(inTx(() -> mirror.transitiveGroups(tenant, List.of("u1"))).get("u1"))
                 .contains(new GroupRef("A", "Renamed"));
-    }
-
-    @Test
-    void fullGroupSync_dropsWhatItDidNotSee_andReportsTheUsersConcerned() {
-        groups(1, groupPage(List.of(group("A"), group("B"), group("C"), group("D")),
-                addUser("A", "u1"), addUser("A", "u2"), addUser("B", "u3"), addGroup("A", "C"), addUser("C", "u4"),
-                addGroup("A", "D"), addUser("D", "u5")));
-
-        groups(2, groupPage(List.of(group("A"), group("C")), addUser("A", "u1"), addGroup("A", "C")));
-        groups(2, groupPage(List.of(group("D")), addUser("C", "u4"), addUser("D", "u5")));
-        var affected = inTx(() -> mirror.finishFullGroupSync(tenant, 2));
-
-        assertThat(affected).containsExactlyInAnyOrder("u2", "u3", "u5");
-        assertThat(mirror.counts(tenant)).isEqualTo(new MirrorCounts(0, 0, 3, 4));
-        assertThat(groupIds("u4")).containsExactlyInAnyOrder("A", "C");
-        assertThat(groupIds("u5")).containsExactly("D");
-        assertThat(inTx(() -> mirror.finishFullGroupSync(tenant, 2))).isEmpty();
     }
 
     @Test

@@ -131,18 +131,6 @@ abstract class UserMirrorContract extends DirectoryMirrorContract {
     }
 
     @Test
-    void fullRun_findsUsersItDidNotSee() {
-        users(1, userPage(full("a", null), full("b", null), full("c", null), full("d", null)));
-        users(1, removals(new RemovedObject("d", Reason.DELETED)));
-
-        users(2, userPage(full("a", null)));
-        users(2, userPage(full("c", null)));
-
-        assertThat(mirror.usersNotSeenSince(tenant, 2)).containsExactly("b");
-        assertThat(mirror.usersNotSeenSince(tenant, 1)).isEmpty();
-    }
-
-    @Test
     void claimants_matchMailElseUpn_caseInsensitive_notRemoved() {
         DirectoryUser noMail = new DirectoryUser("c", null, null, null, null, "Carol@Contoso.example", null, null,
                 null, null, null, null, null, null, null);
