@@ -83,11 +83,14 @@ final class MspBenchmark {
 
     private void round(String name, List<String> keys, SyncMode mode, SyncLauncher launcher, SyncRunRepository runs)
             throws InterruptedException {
+        StatementCounter.top(0);
+        long statementsBefore = StatementCounter.STATEMENTS.get();
         long start = System.nanoTime();
         List<Long> ids = new ArrayList<>();
         for (String key : keys) {
             ids.add(launcher.launch(key, mode, false, RunTrigger.MANUAL).getId());
         }
+        long launchMillis = (System.nanoTime() - start) / 1_000_000;
         while (runs.findAllById(ids).stream().anyMatch(r -> r.getStatus().isActive())) {
             Thread.sleep(250);
         }
@@ -97,6 +100,12 @@ final class MspBenchmark {
         figures.put("ms", millis);
         figures.put("perTenantMs", millis / (double) keys.size());
         figures.put("notSucceeded", failed);
+        figures.put("launchMs", launchMillis);
+        long statements = StatementCounter.STATEMENTS.get() - statementsBefore;
+        figures.put("statementsPerTenant", statements / (double) keys.size());
+        if (Boolean.getBoolean("bench.sql")) {
+            StatementCounter.top(40).forEach(line -> System.out.println("  sql " + line));
+        }
         result.put(name, figures);
         System.out.printf(Locale.ROOT, "%-10s %8d ms for %d tenants (%.1f ms per tenant), %d not succeeded%n", name,
                 millis, keys.size(), millis / (double) keys.size(), failed);
