@@ -85,6 +85,7 @@ final class MspBenchmark {
             throws InterruptedException {
         StatementCounter.top(0);
         long statementsBefore = StatementCounter.STATEMENTS.get();
+        long[] cpuBefore = ProcessCpu.millis();
         long start = System.nanoTime();
         List<Long> ids = new ArrayList<>();
         for (String key : keys) {
@@ -101,6 +102,9 @@ final class MspBenchmark {
         figures.put("perTenantMs", millis / (double) keys.size());
         figures.put("notSucceeded", failed);
         figures.put("launchMs", launchMillis);
+        long[] cpuAfter = ProcessCpu.millis();
+        figures.put("cpuMsPerTenantService", (cpuAfter[0] - cpuBefore[0]) / (double) keys.size());
+        figures.put("cpuMsPerTenantDatabase", (cpuAfter[1] - cpuBefore[1]) / (double) keys.size());
         long statements = StatementCounter.STATEMENTS.get() - statementsBefore;
         figures.put("statementsPerTenant", statements / (double) keys.size());
         if (Boolean.getBoolean("bench.sql")) {
