@@ -34,6 +34,7 @@ final class MspBenchmark {
     private final int tenants;
     private final int users;
     private final Map<String, Object> result = new LinkedHashMap<>();
+    private int postgresPort;
 
     MspBenchmark(int tenants, int users) {
         this.tenants = tenants;
@@ -46,6 +47,7 @@ final class MspBenchmark {
              GraphSimulator simulator = GraphSimulator.start(new SimulatorSettings(0, work.resolve("tls"), 200,
                      Duration.ZERO, Duration.ZERO, false, 8))) {
             BenchTrust.trustStore = simulator.trustStore();
+            postgresPort = postgres.getPort();
             Path mappings = Files.createDirectories(work.resolve("mappings"));
             Path secret = work.resolve("secret");
             Files.writeString(secret, SyncBenchmark.SECRET);
@@ -85,7 +87,7 @@ final class MspBenchmark {
             throws InterruptedException {
         StatementCounter.top(0);
         long statementsBefore = StatementCounter.STATEMENTS.get();
-        long[] cpuBefore = ProcessCpu.millis();
+        long[] cpuBefore = ProcessCpu.millis(postgresPort);
         long start = System.nanoTime();
         List<Long> ids = new ArrayList<>();
         for (String key : keys) {
@@ -102,7 +104,7 @@ final class MspBenchmark {
         figures.put("perTenantMs", millis / (double) keys.size());
         figures.put("notSucceeded", failed);
         figures.put("launchMs", launchMillis);
-        long[] cpuAfter = ProcessCpu.millis();
+        long[] cpuAfter = ProcessCpu.millis(postgresPort);
         figures.put("cpuMsPerTenantService", (cpuAfter[0] - cpuBefore[0]) / (double) keys.size());
         figures.put("cpuMsPerTenantDatabase", (cpuAfter[1] - cpuBefore[1]) / (double) keys.size());
         long statements = StatementCounter.STATEMENTS.get() - statementsBefore;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM and by its descendant processes (the embedded PostgreSQL and its backends), from
- * {@code /proc} (Linux; zeros elsewhere). On a shared machine wall time depends on the neighbours, CPU time much less.
+ * CPU time used so far by this JVM and by the embedded PostgreSQL (the postmaster listening on a port, and its
+ * backends), from {@code /proc} (Linux; zeros elsewhere). On a shared machine wall time depends on the neighbours, CPU time much less.
  */
 final class ProcessCpu {
 
@@ -19,9 +19,10 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** {@code [this JVM, its descendants]} in milliseconds of CPU (user + system). */
-    static long[] millis() {
+    /** {@code [this JVM, the PostgreSQL of port]} in milliseconds of CPU (user + system). */
+    static long[] millis(int postgresPort) {
         long self = ProcessHandle.current().pid();
+        long postmaster = -1;
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, Long> cpu = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -32,6 +33,9 @@ final class ProcessCpu {
                     long pid = Long.parseLong(proc.getFileName().toString());
                     parents.put(pid, Long.parseLong(fields.get(1)));
                     cpu.put(pid, (Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))) * TICK_MILLIS);
+                    if (Files.readString(proc.resolve("cmdline")).contains("\0-p\0" + postgresPort + "\0")) {
+                        postmaster = pid;
+                    }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while listing
                 }
@@ -39,11 +43,11 @@ final class ProcessCpu {
         } catch (IOException e) {
             return new long[] {0, 0};
         }
-        long descendants = 0;
+        long descendants = cpu.getOrDefault(postmaster, 0L);
         for (Map.Entry<Long, Long> entry : cpu.entrySet()) {
             long pid = entry.getKey();
             for (Long parent = parents.get(pid); parent != null && parent > 1; parent = parents.get(parent)) {
-                if (parent == self) {
+                if (parent == postmaster) {
                     descendants += entry.getValue();
                     break;
                 }
