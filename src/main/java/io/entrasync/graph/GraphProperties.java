@@ -1,6 +1,7 @@
 package io.entrasync.graph;
 
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff first wait when the answer carries no {@code Retry-After}; doubles per retry
  * @param connectTimeout TCP/TLS connect timeout of Graph and token requests
  * @param readTimeout    socket read timeout of Graph and token requests
+ * @param clientCacheSize tenants whose Graph client and access token are kept between runs; beyond it the least
+ *                       recently used tenant's are rebuilt (a token request) on its next run. Set it above the
+ *                       number of tenants (each entry holds a few tens of KB)
  */
 @Validated
 @ConfigurationProperties("entra-sync.graph")
@@ -23,13 +27,18 @@ public record GraphProperties(
         @DefaultValue("60s") Duration maxRetryWait,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration readTimeout) {
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue("5000") @Positive int clientCacheSize) {
 
     public GraphProperties {
         requirePositive("entra-sync.graph.max-retry-wait", maxRetryWait, true);
         requirePositive("entra-sync.graph.initial-backoff", initialBackoff, true);
         requirePositive("entra-sync.graph.connect-timeout", connectTimeout, false);
         requirePositive("entra-sync.graph.read-timeout", readTimeout, false);
+        if (clientCacheSize < 1) {
+            throw new IllegalArgumentException("entra-sync.graph.client-cache-size must be positive, was "
+                    + clientCacheSize);
+        }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("entra-sync.graph.max-retries must be >= 0, was " + maxRetries);
         }
@@ -38,7 +47,7 @@ public record GraphProperties(
     /** The defaults, as bound when nothing is configured. */
     public static GraphProperties defaults() {
         return new GraphProperties(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), 5000);
     }
 
     private static void requirePositive(String property, Duration value, boolean zeroAllowed) {

@@ -73,6 +73,14 @@ final class RetryingFetcher {
             } catch (IOException e) {
                 lastStatus = 0;
                 lastCode = e.getClass().getSimpleName();
+                if (attempt == 0 && properties.maxRetries() > 0) {
+                    // Most often a pooled connection the server closed while idle: a new one works at once, so the
+                    // first retry does not wait (it is still counted); a server that is really down fails it fast.
+                    log.info("tenant {}: GET {} answered a connection failure ({}); retrying at once on a new "
+                            + "connection", tenantKey, path, lastCode);
+                    counter.retry();
+                    continue;
+                }
             }
             if (attempt >= properties.maxRetries()) {
                 throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey + "': GET "

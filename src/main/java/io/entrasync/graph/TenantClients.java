@@ -15,33 +15,55 @@ import io.entrasync.source.TenantConnection;
 import java.net.MalformedURLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds and caches one {@link TenantClient} per tenant (Caffeine). The key holds everything that changes the
- * clients — tenant key and id, client id, authority, Graph endpoint and the credential reference — so an edited
- * mapping file gets fresh clients. A refused credential evicts the entry so a rotated secret is read again.
+ * Builds and caches one {@link TenantClient} per tenant (Caffeine, at most
+ * {@link GraphProperties#clientCacheSize()}). The key holds everything that changes the clients — tenant key and
+ * id, client id, authority, Graph endpoint and the credential reference — so an edited mapping file gets fresh
+ * clients. A refused credential evicts the entry so a rotated secret is read again.
+ * <p>
+ * Every tenant's HTTP client shares one connection pool: an MSP's tenants all talk to the same Graph host, so a run
+ * reuses a warm TLS connection another tenant's run left instead of paying a handshake per run (with a thousand
+ * small tenants, the handshakes were the largest CPU cost of a delta round). Connections are shared only between
+ * clients with the same TLS trust: the clients are derived from one base client per trust material, so OkHttp
+ * sees equal addresses. The bearer token is added per request, by each tenant's own interceptor.
  */
 final class TenantClients {
+
+    /** Idle connections kept for reuse: 4 runs at once, each reading users and groups in parallel, plus lookups. */
+    static final int IDLE_CONNECTIONS = 16;
 
     private final GraphProperties properties;
     private final TlsTrust tlsTrust;
     private final CredentialLoader credentials;
     private final Clock clock;
-    private final Cache<ClientKey, TenantClient> cache = Caffeine.newBuilder()
-            .maximumSize(1_000)
-            .expireAfterAccess(Duration.ofHours(12))
-            .build();
+    private final Cache<ClientKey, TenantClient> cache;
+    /**
+     * Idle connections are dropped before servers and proxies usually close them (the JDK server of the simulator
+     * after 30 s): with retries of our own and OkHttp's silent retry off, a stale pooled connection would otherwise
+     * cost a run a retry.
+     */
+    private final okhttp3.ConnectionPool connections = new okhttp3.ConnectionPool(IDLE_CONNECTIONS, 20,
+            java.util.concurrent.TimeUnit.SECONDS);
+    private final OkHttpClient jvmTrustBase;
+    private final Map<TlsTrust.TrustMaterial, OkHttpClient> bases = new ConcurrentHashMap<>();
 
     TenantClients(GraphProperties properties, TlsTrust tlsTrust, CredentialLoader credentials, Clock clock) {
         this.properties = properties;
         this.tlsTrust = tlsTrust;
         this.credentials = credentials;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.clientCacheSize())
+                .expireAfterAccess(Duration.ofHours(12))
+                .build();
+        this.jvmTrustBase = base(null);
     }
 
     TenantClient forTenant(TenantConnection tenant) {
@@ -88,23 +110,32 @@ final class TenantClients {
 
     /** Graph's default middleware minus its RetryHandler: {@link RetryingFetcher} retries, bounded and counted. */
     private OkHttpClient httpClient(MsalTokenProvider tokens, Optional<TlsTrust.TrustMaterial> trust) {
-        List<Interceptor> interceptors = new ArrayList<>();
-        interceptors.add(new AuthorizationHandler(new BaseBearerTokenAuthenticationProvider(tokens)));
+        OkHttpClient.Builder builder = trust.map(material -> bases.computeIfAbsent(material, this::base))
+                .orElse(jvmTrustBase).newBuilder();
+        builder.addInterceptor(new AuthorizationHandler(new BaseBearerTokenAuthenticationProvider(tokens)));
         for (Interceptor interceptor : GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption())) {
             if (!(interceptor instanceof RetryHandler)) {
-                interceptors.add(interceptor);
+                builder.addInterceptor(interceptor);
             }
         }
-        OkHttpClient.Builder builder = KiotaClientFactory.create(interceptors)
+        return builder.build();
+    }
+
+    /**
+     * The interceptor-free client the tenants of one trust material derive from ({@code null}: the JVM's trust
+     * store). Derived clients keep its SSL socket factory and certificate chain cleaner instances, which is what
+     * lets OkHttp's pool hand one tenant's idle connection to another.
+     */
+    private OkHttpClient base(TlsTrust.TrustMaterial trust) {
+        OkHttpClient.Builder builder = KiotaClientFactory.create(List.of())
                 .connectTimeout(properties.connectTimeout())
                 .readTimeout(properties.readTimeout())
                 .writeTimeout(properties.readTimeout())
                 .retryOnConnectionFailure(false)
-                // Idle connections are dropped before servers and proxies usually close them (the JDK server of the
-                // simulator after 30 s): with retries of our own and OkHttp's silent retry off, a stale pooled
-                // connection would otherwise cost each tenant's next run a backed-off retry.
-                .connectionPool(new okhttp3.ConnectionPool(5, 20, java.util.concurrent.TimeUnit.SECONDS));
-        trust.ifPresent(material -> builder.sslSocketFactory(material.socketFactory(), material.trustManager()));
+                .connectionPool(connections);
+        if (trust != null) {
+            builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+        }
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,7 +38,9 @@ final class MappingDirectory {
     private final Path directory;
     private final MappingLoader loader = new MappingLoader();
     private Map<String, Known> known = Map.of();
-    private List<TenantMappingStatus> previous = List.of();
+    private Map<String, TenantMappingStatus> previous = Map.of();
+    /** The directory's modification time at the last scan: adding, removing or renaming a file changes it. */
+    private FileTime directoryModified;
 
     MappingDirectory(Path directory) {
         this.directory = directory;
@@ -49,6 +52,7 @@ final class MappingDirectory {
 
     Scan scan() {
         Map<String, Known> current = new LinkedHashMap<>();
+        directoryModified = modified(directory);
         boolean exists = Files.isDirectory(directory);
         for (Path file : exists ? files() : List.<Path>of()) {
             String name = directory.resolve(file.getFileName()).normalize().toString();
@@ -60,9 +64,43 @@ final class MappingDirectory {
         List<String> removed = known.keySet().stream().filter(name -> !current.containsKey(name)).toList();
         known = current;
         List<TenantMappingStatus> all = withDuplicateTenantsRefused(current);
-        List<TenantMappingStatus> changed = all.stream().filter(status -> !previous.contains(status)).toList();
-        previous = all;
+        // by file name: with a thousand files, a list's contains() per file made every scan quadratic
+        Map<String, TenantMappingStatus> byFile = new HashMap<>();
+        all.forEach(status -> byFile.put(status.file(), status));
+        List<TenantMappingStatus> changed = all.stream().filter(status -> {
+            TenantMappingStatus before = previous.get(status.file());
+            return before != status && !status.equals(before);
+        }).toList();
+        previous = byFile;
         return new Scan(exists, all, changed, removed);
+    }
+
+    /**
+     * True when a scan now would find the files claiming {@code tenant} as the last scan left them: no file was
+     * added, removed or renamed in the directory, and the files that claim the tenant are unchanged. Costs a few
+     * file stats, not a directory listing. Edits of other files in place (another file starting to claim the tenant)
+     * are only seen by the next scan.
+     */
+    boolean unchangedFor(List<String> files) {
+        if (files.isEmpty() || directoryModified == null || !directoryModified.equals(modified(directory))) {
+            return false;
+        }
+        for (String name : files) {
+            Known before = known.get(name);
+            if (before == null || !before.stamp().equals(stamp(Path.of(name)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Full precision (not millis): a file added in the millisecond of a scan must still count as a change. */
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private List<Path> files() {

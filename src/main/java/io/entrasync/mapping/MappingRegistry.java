@@ -2,7 +2,10 @@ package io.entrasync.mapping;
 
 import io.entrasync.config.EntraSyncProperties;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The tenants configured by the mapping files in {@code entra-sync.mappings-dir}. A broken file disables only its
  * own tenant. Files are loaded at start-up (one WARN line per broken file) and re-checked without a restart: on
- * access at most once per {@link #CHECK_INTERVAL_NANOS}, and on every {@link #refresh()}. Only files whose
- * modification time or size changed are parsed again. Thread-safe.
+ * access at most once per {@link #CHECK_INTERVAL_NANOS}, on every {@link #refresh()} and, for one tenant, on
+ * {@link #current(String)}. Only files whose modification time or size changed are parsed again. Thread-safe.
  */
 @Component
 public class MappingRegistry {
@@ -27,6 +30,8 @@ public class MappingRegistry {
     private final MappingDirectory directory;
     private final LongSupplier nanoClock;
     private volatile List<TenantMappingStatus> statuses = List.of();
+    /** The files claiming each tenant key, in file order, as of the last scan. */
+    private Map<String, List<TenantMappingStatus>> byTenant = Map.of();
     private long lastCheck;
     private boolean warnedMissing;
 
@@ -54,14 +59,38 @@ public class MappingRegistry {
                 .findFirst();
     }
 
-    /** Re-checks the directory now (a sync run calls this before it reads its tenant's mapping). */
+    /** Re-reads the directory now (new, changed and removed files). */
     public synchronized List<TenantMappingStatus> refresh() {
         lastCheck = nanoClock.getAsLong();
         boolean first = statuses.isEmpty() && !warnedMissing;
         MappingDirectory.Scan scan = directory.scan();
         statuses = scan.all();
+        Map<String, List<TenantMappingStatus>> claims = new HashMap<>();
+        for (TenantMappingStatus status : statuses) {
+            if (status.tenant() != null) {
+                claims.computeIfAbsent(status.tenant(), t -> new ArrayList<>()).add(status);
+            }
+        }
+        byTenant = claims;
         report(scan, first);
         return statuses;
+    }
+
+    /**
+     * The status of the file claiming tenant {@code key} (the first one, when several do), up to date for a run
+     * that is about to start: an edit of the tenant's own file and any file added or removed is seen at once, other
+     * changes within {@link #CHECK_INTERVAL_NANOS}. Unlike {@link #refresh()} it costs a few file stats, not a
+     * directory scan, so it stays cheap with thousands of tenants (every run calls it twice). Empty when no file
+     * claims the tenant.
+     */
+    public synchronized Optional<TenantMappingStatus> current(String key) {
+        List<TenantMappingStatus> claims = byTenant.getOrDefault(key, List.of());
+        boolean due = nanoClock.getAsLong() - lastCheck >= CHECK_INTERVAL_NANOS;
+        if (due || !directory.unchangedFor(claims.stream().map(TenantMappingStatus::file).toList())) {
+            refresh();
+            claims = byTenant.getOrDefault(key, List.of());
+        }
+        return claims.stream().findFirst();
     }
 
     /** The directory being watched. */

@@ -2,6 +2,7 @@ package io.entrasync.schedule;
 
 import io.entrasync.sync.RunDispatcher;
 import io.entrasync.sync.SyncRun;
+import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,16 @@ class QuartzRunDispatcher implements RunDispatcher {
     @Override
     public void dispatch(SyncRun run) {
         try {
-            tenants.ensureJob(run.getTenant());
-            scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+            try {
+                scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+            } catch (JobPersistenceException noJobYet) {
+                // The job normally exists (TenantScheduler adds it); checking first cost every launch a transaction.
+                if (scheduler.checkExists(TenantJobs.jobKey(run.getTenant()))) {
+                    throw noJobYet;
+                }
+                tenants.ensureJob(run.getTenant());
+                scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused run " + run.getId() + " of tenant '" + run.getTenant()
                     + "': " + e.getMessage(), e);

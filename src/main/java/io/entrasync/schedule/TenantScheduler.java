@@ -5,6 +5,7 @@ import io.entrasync.mapping.TenantMapping;
 import io.entrasync.mapping.TenantMappingStatus;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ public class TenantScheduler implements SmartLifecycle {
     private final MappingRegistry mappings;
     private final ScheduleProperties properties;
     private ScheduledExecutorService timer;
+    /** Passes of {@link #reconcile()} between two checks of every tenant. */
+    static final int FULL_CHECK_EVERY = 10;
+    /** The trigger signatures this replica stored per tenant (guarded by this). */
+    private final Map<String, List<String>> stored = new HashMap<>();
+    private long passes;
 
     TenantScheduler(Scheduler scheduler, MappingRegistry mappings, ScheduleProperties properties) {
         this.scheduler = scheduler;
@@ -50,27 +56,48 @@ public class TenantScheduler implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Brings jobs and triggers in step with the mapping files now. */
+    /**
+     * Brings jobs and triggers in step with the mapping files now. A tenant whose schedules this replica already
+     * stored (same cron expressions and time zone) and whose job still exists is skipped: checking every tenant's job
+     * and triggers cost three Quartz transactions per tenant per interval, a steady load with a thousand tenants.
+     * Every {@link #FULL_CHECK_EVERY}th pass checks every tenant again, in case the store was changed elsewhere.
+     */
     public synchronized void reconcile() throws SchedulerException {
+        boolean fullCheck = passes++ % FULL_CHECK_EVERY == 0;
         Map<String, TenantMapping> wanted = new LinkedHashMap<>();
         for (TenantMappingStatus status : mappings.refresh()) {
             status.validMapping().ifPresent(m -> wanted.putIfAbsent(m.tenant(), m));
         }
+        Set<JobKey> jobs = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TenantJobs.GROUP));
         for (TenantMapping mapping : wanted.values()) {
+            List<String> signature = signature(mapping);
+            if (!fullCheck && signature.equals(stored.get(mapping.tenant()))
+                    && jobs.contains(TenantJobs.jobKey(mapping.tenant()))) {
+                continue;
+            }
             try {
                 ensureJob(mapping.tenant());
                 schedule(mapping);
+                stored.put(mapping.tenant(), signature);
             } catch (SchedulerException e) {
+                stored.remove(mapping.tenant());
                 log.warn("tenant '{}' could not be scheduled (its other tenants are): {}", mapping.tenant(),
                         e.getMessage());
             }
         }
-        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TenantJobs.GROUP))) {
+        stored.keySet().retainAll(wanted.keySet());
+        for (JobKey job : jobs) {
             if (!wanted.containsKey(job.getName()) && scheduler.deleteJob(job)) {
                 log.warn("tenant '{}' has no valid mapping file any more: its scheduled syncs were removed; its accounts "
                         + "are left as they are", job.getName());
             }
         }
+    }
+
+    /** What the tenant's stored triggers must match: key, cron expression and time zone of each. */
+    private static List<String> signature(TenantMapping mapping) {
+        return TenantJobs.triggers(mapping).stream().map(t -> t.getKey() + " " + t.getCronExpression() + " "
+                + t.getTimeZone().getID()).toList();
     }
 
     /** The soonest next fire time of the tenant's triggers; empty when it has none. */

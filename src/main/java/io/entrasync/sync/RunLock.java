@@ -4,16 +4,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * At most one active run per tenant across every replica: a row in {@code tenant_run_lock}, inserted when a run
- * is queued and deleted when it ends. The primary key makes a second insert fail on any replica. A lock older
- * than the stale limit belongs to a replica that died; it may be taken over.
+ * is queued and deleted when it ends. The primary key lets only one insert per tenant succeed on any replica. A lock
+ * older than the stale limit belongs to a replica that died; it may be taken over.
+ * <p>
+ * Every method runs in the caller's transaction (the run record's step in {@link SyncRuns}), so that a run record
+ * and its lock change together, in one commit.
  */
 @Component
 class RunLock {
@@ -30,29 +30,24 @@ class RunLock {
                 .stream().findFirst();
     }
 
-    /** Takes the lock for the run; false when another run holds it (and is not stale). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean tryAcquire(String tenant, long runId, Duration staleAfter) {
+    /**
+     * Takes the lock for the run; false when another run holds it (and is not stale). A concurrent taker on another
+     * replica waits for this transaction and then finds the row: "on conflict do nothing" instead of a unique
+     * violation, which on PostgreSQL would abort the caller's transaction.
+     */
+    boolean tryAcquire(String tenant, long runId, Duration staleAfter) {
         jdbc.update("delete from tenant_run_lock where tenant = ? and locked_at < ?", tenant,
                 Timestamp.from(Instant.now().minus(staleAfter)));
-        try {
-            jdbc.update("insert into tenant_run_lock (tenant, run_id, locked_at) values (?, ?, ?)", tenant, runId,
-                    Timestamp.from(Instant.now()));
-            return true;
-        } catch (DuplicateKeyException held) {
-            return false;
-        }
+        return jdbc.update("insert into tenant_run_lock (tenant, run_id, locked_at) values (?, ?, ?) on conflict do nothing",
+                tenant, runId, Timestamp.from(Instant.now())) == 1;
     }
 
     /** Keeps a long run's lock fresh. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void refresh(String tenant, long runId) {
-        jdbc.update("update tenant_run_lock set locked_at = ? where tenant = ? and run_id = ?",
-                Timestamp.from(Instant.now()), tenant, runId);
+    void refresh(long runId) {
+        jdbc.update("update tenant_run_lock set locked_at = ? where run_id = ?", Timestamp.from(Instant.now()), runId);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(String tenant, long runId) {
+    void release(String tenant, long runId) {
         jdbc.update("delete from tenant_run_lock where tenant = ? and run_id = ?", tenant, runId);
     }
 }

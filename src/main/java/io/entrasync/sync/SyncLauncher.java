@@ -95,9 +95,7 @@ public class SyncLauncher {
     }
 
     private void requireRunnable(String tenant) {
-        mappings.refresh();
-        TenantMappingStatus status = mappings.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
-                .orElseThrow(() -> new NotFoundException("tenant", "tenant '" + tenant + "' has no mapping file"));
+        TenantMappingStatus status = mappings.current(tenant).orElseThrow(() -> new NotFoundException("tenant", "tenant '" + tenant + "' has no mapping file"));
         if (!status.valid()) {
             throw new UnprocessableException("tenant", "the mapping of tenant '" + tenant + "' is invalid: "
                     + status.errors().get(0));

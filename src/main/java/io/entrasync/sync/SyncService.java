@@ -4,6 +4,7 @@ import io.entrasync.directory.DirectoryStore;
 import io.entrasync.mapping.MappingEngine;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mirror.DirectoryMirror;
 import io.entrasync.reconcile.Reconciler;
 import io.entrasync.reconcile.RunCounts;
@@ -52,8 +53,7 @@ public class SyncService {
         RunResult result;
         RunExecution[] execution = new RunExecution[1];
         try {
-            mappings.refresh();
-            TenantMapping mapping = mappings.tenant(run.getTenant()).orElseThrow(() -> new RunFailure(
+            TenantMapping mapping = mappings.current(run.getTenant()).flatMap(TenantMappingStatus::validMapping).orElseThrow(() -> new RunFailure(
                     "tenant '" + run.getTenant() + "' has no valid mapping file; see GET /api/tenants"));
             result = runTransaction.execute(status -> {
                 execution[0] = new RunExecution(run, mapping, collaborators);

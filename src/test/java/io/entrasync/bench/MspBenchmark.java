@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * MSP scale (issue 7): N tenants of a few hundred users each on one simulator, every tenant's first full sync
@@ -34,6 +35,7 @@ final class MspBenchmark {
     private final int tenants;
     private final int users;
     private final Map<String, Object> result = new LinkedHashMap<>();
+    private int postgresPort;
 
     MspBenchmark(int tenants, int users) {
         this.tenants = tenants;
@@ -46,6 +48,7 @@ final class MspBenchmark {
              GraphSimulator simulator = GraphSimulator.start(new SimulatorSettings(0, work.resolve("tls"), 200,
                      Duration.ZERO, Duration.ZERO, false, 8))) {
             BenchTrust.trustStore = simulator.trustStore();
+            postgresPort = postgres.getPort();
             Path mappings = Files.createDirectories(work.resolve("mappings"));
             Path secret = work.resolve("secret");
             Files.writeString(secret, SyncBenchmark.SECRET);
@@ -70,25 +73,33 @@ final class MspBenchmark {
                     "--logging.level.root=WARN")) {
                 SyncLauncher launcher = context.getBean(SyncLauncher.class);
                 SyncRunRepository runs = context.getBean(SyncRunRepository.class);
-                round("fullRound", keys, SyncMode.FULL, launcher, runs);
+                round("fullRound", keys, SyncMode.FULL, launcher, runs, context);
                 Random random = new Random(3);
                 for (int i = 1; i <= tenants; i++) {
                     simulator.apply(String.format(Locale.ROOT, "00000000-0000-4000-8000-%012x", i), ChangePlan.DRIFT, random);
                 }
-                round("deltaRound", keys, SyncMode.DELTA, launcher, runs);
+                round("deltaRound", keys, SyncMode.DELTA, launcher, runs, context);
             }
         }
         System.out.println("RESULT " + Json.write(result));
     }
 
-    private void round(String name, List<String> keys, SyncMode mode, SyncLauncher launcher, SyncRunRepository runs)
-            throws InterruptedException {
+    private void round(String name, List<String> keys, SyncMode mode, SyncLauncher launcher, SyncRunRepository runs,
+                       ConfigurableApplicationContext context) throws InterruptedException {
+        StatementCounter.top(0);
+        long statementsBefore = StatementCounter.STATEMENTS.get();
+        long[] cpuBefore = ProcessCpu.millis(postgresPort);
         long start = System.nanoTime();
         List<Long> ids = new ArrayList<>();
         for (String key : keys) {
             ids.add(launcher.launch(key, mode, false, RunTrigger.MANUAL).getId());
         }
-        while (runs.findAllById(ids).stream().anyMatch(r -> r.getStatus().isActive())) {
+        long launchMillis = (System.nanoTime() - start) / 1_000_000;
+        // one count per poll, not the round's run entities (loading a thousand of them four times a second was a
+        // noticeable share of the round's CPU, spent by the benchmark itself)
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        while (jdbc.queryForObject("select count(*) from sync_run where id between ? and ? and status in ('QUEUED', "
+                + "'RUNNING')", Long.class, ids.get(0), ids.get(ids.size() - 1)) > 0) {
             Thread.sleep(250);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -97,6 +108,15 @@ final class MspBenchmark {
         figures.put("ms", millis);
         figures.put("perTenantMs", millis / (double) keys.size());
         figures.put("notSucceeded", failed);
+        figures.put("launchMs", launchMillis);
+        long[] cpuAfter = ProcessCpu.millis(postgresPort);
+        figures.put("cpuMsPerTenantService", (cpuAfter[0] - cpuBefore[0]) / (double) keys.size());
+        figures.put("cpuMsPerTenantDatabase", (cpuAfter[1] - cpuBefore[1]) / (double) keys.size());
+        long statements = StatementCounter.STATEMENTS.get() - statementsBefore;
+        figures.put("statementsPerTenant", statements / (double) keys.size());
+        if (Boolean.getBoolean("bench.sql")) {
+            StatementCounter.top(40).forEach(line -> System.out.println("  sql " + line));
+        }
         result.put(name, figures);
         System.out.printf(Locale.ROOT, "%-10s %8d ms for %d tenants (%.1f ms per tenant), %d not succeeded%n", name,
                 millis, keys.size(), millis / (double) keys.size(), failed);

@@ -12,7 +12,7 @@ class BackoffTest {
 
     static final Instant NOW = Instant.parse("2025-01-15T10:00:00Z");
     final Backoff backoff = new Backoff(new GraphProperties(5, Duration.ofSeconds(30), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 100), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void retryAfterSeconds_isHonouredPlusASmallJitter() {

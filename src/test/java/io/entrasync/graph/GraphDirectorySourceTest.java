@@ -48,7 +48,7 @@ class GraphDirectorySourceTest {
     static final String USERS_DELTA = "/v1.0/users/delta";
     static final String GROUPS_DELTA = "/v1.0/groups/delta";
     static final GraphProperties FAST = new GraphProperties(3, Duration.ofSeconds(2), Duration.ofMillis(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(5));
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
 
     static GraphTestServer server;
     WireMockServer wireMock;
@@ -400,7 +400,7 @@ class GraphDirectorySourceTest {
         @Test
         void zeroRetries_failsOnTheFirstThrottledAnswer() {
             source = newSource(new GraphProperties(0, Duration.ofSeconds(1), Duration.ofMillis(10),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5)));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100));
             wireMock.stubFor(firstUsersPage().willReturn(aResponse().withStatus(503)));
 
             assertThatThrownBy(() -> readUsers(null)).isInstanceOf(DirectorySourceException.class)

@@ -97,4 +97,39 @@ class MappingRegistryTest {
 
         assertThat(registry().all()).isEmpty();
     }
+
+    @Test
+    void current_seesAnEditOfTheTenantsOwnFileAtOnce_withinTheInterval() throws IOException {
+        write("contoso.yaml", VALID);
+        MappingRegistry registry = registry();
+
+        write("contoso.yaml", VALID.replace("sites:", "sitez:"));
+
+        assertThat(registry.current("contoso")).hasValueSatisfying(status -> assertThat(status.valid()).isFalse());
+    }
+
+    @Test
+    void current_seesAddedAndRemovedFilesAtOnce_withinTheInterval() throws IOException {
+        write("contoso.yaml", VALID);
+        MappingRegistry registry = registry();
+
+        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam"));
+        assertThat(registry.current("fabrikam")).hasValueSatisfying(status -> assertThat(status.valid()).isTrue());
+
+        write("copy.yaml", "# copy\n" + VALID);
+        assertThat(registry.current("contoso")).as("a second file claiming the tenant disables it")
+                .hasValueSatisfying(status -> assertThat(status.valid()).isFalse());
+
+        Files.delete(dir.resolve("copy.yaml"));
+        Files.delete(dir.resolve("fabrikam.yaml"));
+        assertThat(registry.current("fabrikam")).isEmpty();
+        assertThat(registry.current("contoso")).hasValueSatisfying(status -> assertThat(status.valid()).isTrue());
+    }
+
+    @Test
+    void current_ofAnUnknownTenant_isEmpty() throws IOException {
+        write("contoso.yaml", VALID);
+
+        assertThat(registry().current("fabrikam")).isEmpty();
+    }
 }
