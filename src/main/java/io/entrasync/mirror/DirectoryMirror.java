@@ -178,6 +178,12 @@ public class DirectoryMirror {
         deltaLinks.save(tenant, null, null);
     }
 
+    /** Whether the mirror holds no user of the tenant yet (its first sync): one index probe, not a count. */
+    public boolean holdsNoUsers(String tenant) {
+        return jdbc.queryForList("select id from mirror_user where tenant = ? fetch first 1 rows only", String.class,
+                tenant).isEmpty();
+    }
+
     public MirrorCounts counts(String tenant) {
         return jdbc.queryForObject("select"
                         + " (select count(*) from mirror_user where tenant = ? and removed = false),"

@@ -23,6 +23,7 @@ final class EmailClaimLookup {
     private final String tenant;
     private final TenantMapping mapping;
     private final RunCollaborators c;
+    /** The emails more than one present user claims; null: unknown, look every email up. */
     private final Set<String> sharedEmails;
 
     private EmailClaimLookup(String tenant, TenantMapping mapping, RunCollaborators c, Set<String> sharedEmails) {
@@ -30,6 +31,14 @@ final class EmailClaimLookup {
         this.mapping = mapping;
         this.c = c;
         this.sharedEmails = sharedEmails;
+    }
+
+    /**
+     * For a run that reconciles few users: every chunk asks the mirror for the claimants of its emails (one indexed
+     * query), instead of the tenant-wide scan of {@link #load}.
+     */
+    static EmailClaimLookup perChunk(String tenant, TenantMapping mapping, RunCollaborators c) {
+        return new EmailClaimLookup(tenant, mapping, c, null);
     }
 
     /** Call after the run's mirror writes: the shared emails are read from the mirror as it is then. */
@@ -44,7 +53,8 @@ final class EmailClaimLookup {
      * instead of merging. Other claimants that are out of scope do not count.
      */
     EmailClaims claims(Collection<String> emails) {
-        List<String> shared = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).filter(sharedEmails::contains).toList();
+        List<String> shared = emails.stream().map(e -> e.toLowerCase(Locale.ROOT))
+                .filter(e -> sharedEmails == null || sharedEmails.contains(e)).toList();
         if (shared.isEmpty()) {
             return EmailClaims.none();
         }

@@ -97,7 +97,7 @@ final class RunExecution {
         }
         long activeBefore = c.store().activeOwnedAccounts(tenant);
         ownedAccountsBefore = c.store().ownsAccounts(tenant);
-        firstSync = c.mirror().counts(tenant).users() == 0;
+        firstSync = c.mirror().holdsNoUsers(tenant);
         Set<String> touched = new HashSet<>();
         boolean fullRead = full;
         String users = usersLink;
@@ -118,7 +118,16 @@ final class RunExecution {
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }
-        emailClaims = timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c));
+        if (!full && touched.isEmpty()) {
+            // nothing to reconcile: skip the per-run lookups (a quiet tenant's delta is most runs of an MSP)
+            RunResult result = conclude(activeBefore, links);
+            log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
+            return result;
+        }
+        // A full run looks up the tenant's shared emails once; a delta touches few users, whose claimants are
+        // cheaper to look up per chunk than a scan of the tenant's whole mirror.
+        emailClaims = full ? timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c))
+                : EmailClaimLookup.perChunk(tenant, mapping, c);
         desiredState = new DesiredStateBuilder(mapping, c.engine(), c.store(), names,
                 timer.time("mainSiteUsers", () -> c.mainSiteUsers().decide(mapping)).chosen());
         if (full) {
