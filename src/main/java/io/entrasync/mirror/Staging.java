@@ -46,15 +46,31 @@ final class Staging {
         this.postgres = postgres;
     }
 
+    private static final String USER_TABLE = "page int not null, id varchar not null, display_name varchar,"
+            + " given_name varchar, surname varchar, mail varchar, user_principal_name varchar, other_mails varchar,"
+            + " business_phones varchar, mobile_phone varchar, department varchar, job_title varchar,"
+            + " company_name varchar, office_location varchar, account_enabled boolean, user_type varchar,"
+            + " email_key varchar, has_item boolean not null, removed_reason varchar, primary key (id, page)";
+    private static final String MEMBERSHIP_TABLE = "page int not null, group_id varchar not null,"
+            + " member_id varchar not null, member_type varchar not null, removed boolean not null,"
+            + " primary key (group_id, member_id, page)";
+
+    /**
+     * H2: the statement that gives a new connection both staging tables for its whole life, emptied at every commit.
+     * Created inside a run's transaction instead, their keys would hold H2's schema lock until the run commits, and
+     * every other connection refilling a sequence's cache (a new user, ticket or change-log row) would wait for the
+     * run, or fail at the lock timeout. Opening a full read then finds them and creates nothing.
+     */
+    static String h2ConnectionInitSql() {
+        return "create local temporary table if not exists " + USERS + " (" + USER_TABLE + ") on commit delete rows;"
+                + " create local temporary table if not exists " + MEMBERSHIPS + " (" + MEMBERSHIP_TABLE
+                + ") on commit delete rows";
+    }
+
     /** Creates the tables for this transaction, or empties them when a read starts over within it. */
     void open() {
-        create(USERS, "page int not null, id varchar not null, display_name varchar, given_name varchar,"
-                + " surname varchar, mail varchar, user_principal_name varchar, other_mails varchar,"
-                + " business_phones varchar, mobile_phone varchar, department varchar, job_title varchar,"
-                + " company_name varchar, office_location varchar, account_enabled boolean, user_type varchar,"
-                + " email_key varchar, has_item boolean not null, removed_reason varchar", "id, page");
-        create(MEMBERSHIPS, "page int not null, group_id varchar not null, member_id varchar not null,"
-                + " member_type varchar not null, removed boolean not null", "group_id, member_id, page");
+        create(USERS, USER_TABLE);
+        create(MEMBERSHIPS, MEMBERSHIP_TABLE);
     }
 
     /** Rows in {@link #USER_COLUMNS} order. */
@@ -67,13 +83,13 @@ final class Staging {
         append(MEMBERSHIPS, MEMBERSHIP_COLUMNS, MEMBERSHIP_TYPES, rows);
     }
 
-    private void create(String table, String columns, String key) {
+    private void create(String table, String columns) {
         if (postgres) {
-            jdbc.execute("create temporary table if not exists " + table + " (" + columns
-                    + ", primary key (" + key + ")) on commit drop");
+            jdbc.execute("create temporary table if not exists " + table + " (" + columns + ") on commit drop");
         } else {
+            // a no-op on connections opened with h2ConnectionInitSql(); otherwise created for this transaction
             jdbc.execute("create local temporary table if not exists " + table + " (" + columns
-                    + ", primary key (" + key + ")) on commit drop transactional");
+                    + ") on commit drop transactional");
         }
         jdbc.update("delete from " + table);
     }

@@ -27,6 +27,7 @@ final class MirrorDatabase {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(2);
+        H2ConnectionStaging.prepare(config);
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
