@@ -33,7 +33,19 @@ final class MappingDirectory {
 
     private record Stamp(long modified, long size) { }
 
-    private record Known(Stamp stamp, MappingLoader.Located loaded) { }
+    /**
+     * A file as last read. {@code racy}: its modification time was so close to the read that an edit in the same
+     * timestamp tick (same size, same time) would look unchanged, so it is read again next time instead of trusted.
+     */
+    private record Known(Stamp stamp, MappingLoader.Located loaded, boolean racy) {
+
+        boolean unchanged(Stamp now) {
+            return !racy && stamp.equals(now);
+        }
+    }
+
+    /** File systems stamp modification times coarsely (ext4 by the kernel tick, FAT by 2 s). */
+    private static final long RACY_MILLIS = 2_000;
 
     private final Path directory;
     private final MappingLoader loader = new MappingLoader();
@@ -52,14 +64,15 @@ final class MappingDirectory {
 
     Scan scan() {
         Map<String, Known> current = new LinkedHashMap<>();
+        long readAt = System.currentTimeMillis();
         directoryModified = modified(directory);
         boolean exists = Files.isDirectory(directory);
         for (Path file : exists ? files() : List.<Path>of()) {
             String name = directory.resolve(file.getFileName()).normalize().toString();
             Stamp stamp = stamp(file);
             Known before = known.get(name);
-            current.put(name, before != null && before.stamp().equals(stamp) ? before
-                    : new Known(stamp, read(name, file, stamp)));
+            current.put(name, before != null && before.unchanged(stamp) ? before
+                    : new Known(stamp, read(name, file, stamp), stamp.modified() >= readAt - RACY_MILLIS));
         }
         List<String> removed = known.keySet().stream().filter(name -> !current.containsKey(name)).toList();
         known = current;
@@ -87,7 +100,7 @@ final class MappingDirectory {
         }
         for (String name : files) {
             Known before = known.get(name);
-            if (before == null || !before.stamp().equals(stamp(Path.of(name)))) {
+            if (before == null || !before.unchanged(stamp(Path.of(name)))) {
                 return false;
             }
         }

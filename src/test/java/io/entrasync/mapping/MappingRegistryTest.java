@@ -83,6 +83,22 @@ class MappingRegistryTest {
     }
 
     @Test
+    void anEditInTheSameTimestampTick_withTheSameSize_isStillPickedUp() throws IOException {
+        Path file = dir.resolve("contoso.yaml");
+        Files.writeString(file, VALID);
+        FileTime tick = Files.getLastModifiedTime(file);
+        MappingRegistry registry = registry();
+        assertThat(registry.tenant("contoso")).isPresent();
+
+        // same size, and the file system gives it the same modification time (a coarse clock, a quick rewrite)
+        Files.writeString(file, VALID.replace("sites:", "sitez:"));
+        Files.setLastModifiedTime(file, tick);
+        tick();
+
+        assertThat(registry.tenant("contoso")).as("a file modified as recently as it was read is read again").isEmpty();
+    }
+
+    @Test
     void missingDirectory_meansNoTenants() {
         MappingRegistry registry = new MappingRegistry(dir.resolve("absent"), clock::get);
 
