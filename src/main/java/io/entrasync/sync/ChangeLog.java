@@ -102,20 +102,8 @@ public class ChangeLog {
                 return statement;
             }));
         } else {
-            // H2: the ids are drawn in the caller's transaction. A full run's staging tables are DDL, which holds
-            // H2's schema lock until the run commits, and a sequence refilling its cache writes the schema: a
-            // nextval in this separate transaction would wait (until the lock timeout) for the run waiting for it.
-            List<Long> ids = jdbc.queryForList("select nextval('sync_change_seq') from system_range(1, ?)",
-                    Long.class, rows.size()).stream().sorted().toList();
-            List<Object[]> withIds = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                Object[] row = new Object[rows.get(i).length + 1];
-                row[0] = ids.get(i);
-                System.arraycopy(rows.get(i), 0, row, 1, rows.get(i).length);
-                withIds.add(row);
-            }
             ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("insert into sync_change (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", withIds));
+                    + ") values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         }
     }
 

@@ -2,6 +2,7 @@ package io.entrasync.sync;
 
 import io.entrasync.mapping.MappingResult;
 import io.entrasync.mapping.TenantMapping;
+import io.entrasync.mirror.GroupClosure;
 import io.entrasync.mirror.MirrorUser;
 import io.entrasync.reconcile.EmailClaims;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class EmailClaimLookup {
      * Which in-scope directory users claim each email: two or more is a conflict the reconcile core reports
      * instead of merging. Other claimants that are out of scope do not count.
      */
-    EmailClaims claims(Collection<String> emails) {
+    EmailClaims claims(Collection<String> emails, GroupClosure groupClosure) {
         List<String> shared = emails.stream().map(e -> e.toLowerCase(Locale.ROOT))
                 .filter(e -> sharedEmails == null || sharedEmails.contains(e)).toList();
         if (shared.isEmpty()) {
@@ -65,7 +66,7 @@ final class EmailClaimLookup {
                 inScope.put(entry.getKey(), entry.getValue());
                 continue;
             }
-            Map<String, Set<io.entrasync.mirror.GroupRef>> groups = c.mirror().transitiveGroups(tenant, entry.getValue());
+            Map<String, Set<io.entrasync.mirror.GroupRef>> groups = groupClosure.groupsOf(entry.getValue());
             List<String> kept = new ArrayList<>();
             for (MirrorUser other : c.mirror().users(tenant, entry.getValue())) {
                 MappingResult result = c.engine().evaluate(mapping, other.toDirectoryUser(),

@@ -120,12 +120,19 @@ final class RunExecution {
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }
-        if (!full && touched.isEmpty()) {
-            // nothing to reconcile: skip the per-run lookups (a quiet tenant's delta is most runs of an MSP)
-            RunResult result = conclude(activeBefore, links);
-            log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
-            return result;
+        // a delta that touched no user has nothing to reconcile (most runs of an MSP's quiet tenants)
+        if (full || !touched.isEmpty()) {
+            reconcileAll(full, touched);
         }
+        if (processed > 0) {
+            timer.time("progress", this::reportProgress);
+        }
+        RunResult result = conclude(activeBefore, links);
+        log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
+        return result;
+    }
+
+    private void reconcileAll(boolean full, Set<String> touched) {
         // A full run looks up the tenant's shared emails once; a delta touches few users, whose claimants are
         // cheaper to look up per chunk than a scan of the tenant's whole mirror.
         emailClaims = full ? timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c))
@@ -134,19 +141,13 @@ final class RunExecution {
                 timer.time("mainSiteUsers", () -> c.mainSiteUsers().decide(mapping)).chosen());
         if (full) {
             forEachMirrorChunk((chunk, ids) -> reconcile(chunk, ids, true));
-        } else {
-            List<String> ids = new ArrayList<>(new TreeSet<>(touched));
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                reconcile(timer.time("mirrorUsers", () -> c.mirror().users(tenant, chunk)), chunk, false);
-            }
+            return;
         }
-        if (processed > 0) {
-            timer.time("progress", this::reportProgress);
+        List<String> ids = new ArrayList<>(new TreeSet<>(touched));
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            reconcile(timer.time("mirrorUsers", () -> c.mirror().users(tenant, chunk)), chunk, false);
         }
-        RunResult result = conclude(activeBefore, links);
-        log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
-        return result;
     }
 
     private RunResult conclude(long activeBefore, Links links) {
@@ -264,20 +265,23 @@ final class RunExecution {
         }
     }
 
+    /** The mirror is fully written by the time chunks are planned: one load of the group hierarchy serves them all. */
+    private GroupClosure groupClosure() {
+        if (groupClosure == null) {
+            groupClosure = c.mirror().groupClosure(tenant);
+        }
+        return groupClosure;
+    }
+
     /**
      * Plans and applies the changes of one chunk: {@code users} are the mirror's users of the {@code ids} it knows;
      * {@code idRange}: the ids are every mirror user from the first to the last (a chunk of a full run).
      */
     private void reconcile(List<MirrorUser> users, List<String> ids, boolean idRange) {
         List<String> present = users.stream().filter(u -> !u.removed()).map(MirrorUser::id).toList();
-        Map<String, Set<io.entrasync.mirror.GroupRef>> groups = timer.time("groups", () -> {
-            if (groupClosure == null) {
-                // the mirror is fully written by now: one load of the group hierarchy serves every chunk
-                groupClosure = c.mirror().groupClosure(tenant);
-            }
-            return idRange && !present.isEmpty() ? groupClosure.groupsOfRange(ids.get(0), ids.get(ids.size() - 1), present)
-                    : groupClosure.groupsOf(present);
-        });
+        Map<String, Set<io.entrasync.mirror.GroupRef>> groups = timer.time("groups", () -> idRange && !present.isEmpty()
+                ? groupClosure().groupsOfRange(ids.get(0), ids.get(ids.size() - 1), present)
+                : groupClosure().groupsOf(present));
         List<Desired> desired = new ArrayList<>(users.size());
         Map<String, String> emails = new HashMap<>();
         timer.time("mapping", () -> {
@@ -293,7 +297,7 @@ final class RunExecution {
         // user of an earlier chunk (chunks never share a user): none can match this chunk's ids, so skip that lookup.
         LocalAccounts local = timer.time("accounts", () -> c.store().load(tenant, ownedAccountsBefore ? ids : List.of(),
                 emails.values()));
-        EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values()));
+        EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values(), groupClosure()));
         ChangeSet plan = timer.time("plan", () -> OpenTickets.reported(
                 c.reconciler().planAll(tenant, desired, local, claims), c.store()));
         List<ChangeLog.Entry> entries = timer.time("apply", () -> applier.apply(plan, emails));
