@@ -87,7 +87,8 @@ final class Staging {
         if (postgres) {
             jdbc.execute("create temporary table if not exists " + table + " (" + columns + ") on commit drop");
         } else {
-            // a no-op on connections opened with h2ConnectionInitSql(); otherwise created for this transaction
+            // a no-op on connections opened with h2ConnectionInitSql(); otherwise (a pool that is not Hikari) created
+            // for this transaction, holding H2's schema lock until the run ends
             jdbc.execute("create local temporary table if not exists " + table + " (" + columns
                     + ") on commit drop transactional");
         }
