@@ -208,8 +208,13 @@ function tenantCard(t, runs) {
   return el('article.card.tenant', { id, 'aria-labelledby': `${id}-title` },
     el('header.card-head', null,
       el('h2', { id: `${id}-title` }, title),
-      t.valid ? el('span.badge.ok', null, 'mapping valid') : el('span.badge.bad', null, 'mapping invalid')),
+      t.valid ? el('span.badge.ok', null, 'mapping valid') : el('span.badge.bad', null, 'mapping invalid'),
+      t.hold ? el('span.badge.warn', null, 'held') : null),
     el('p.muted.file', null, el('code', null, t.file)),
+    holdBlock(t, !!active),
+    t.mappingChanged ? el('p.notice-info.mapping-changed', { role: 'note' },
+      'The mapping file changed since the last applied run: the next run re-evaluates every user of this tenant '
+      + '(through the deactivation limits).') : null,
     facts,
     errors,
     el('div.actions', null,
@@ -220,6 +225,63 @@ function tenantCard(t, runs) {
     el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
       : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
     key ? runChart(key, runs) : null);
+}
+
+/** A held tenant: why, what waits, and the admin's three decisions. */
+function holdBlock(t, active) {
+  const h = t.hold;
+  if (!h) return null;
+  const key = t.tenant;
+  const review = el('button.btn.btn-ghost', { type: 'button', dataset: { action: 'review', tenant: key },
+    onclick: () => openRunOf(key, h.latestRunId) },
+    `Review plan #${h.latestRunId}`);
+  const release = el('button.btn.btn-ghost', {
+    type: 'button', disabled: active, dataset: { action: 'release', tenant: key },
+    onclick: () => guard(() => releaseHold(key)),
+  }, 'Release hold');
+  if (h.state === 'REJECTED') {
+    return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
+      el('p', null, `Held: the plan of run #${h.latestRunId} was rejected `, timeEl(h.rejectedAt), '. ',
+        'Every run plans and applies nothing until the mapping file changes or you release the hold.'),
+      el('div.actions', null, review, release));
+  }
+  return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
+    el('p', null, el('strong.pending', null, `${plural(h.pendingDeactivations, 'deactivation')} awaiting approval`),
+      ` — held since run #${h.firstRunId} (`, timeEl(h.heldSince), `): ${h.reason}. `,
+      `Every run plans and applies nothing until you decide. Approving re-plans and applies at most `
+      + `${h.approvalAllows} deactivations (${h.pendingDeactivations} + a margin of `
+      + `${h.approvalAllows - h.pendingDeactivations}).`),
+    el('div.actions', null, review,
+      el('button.btn.btn-danger', {
+        type: 'button', disabled: active, dataset: { action: 'approve', tenant: key },
+        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations, h.approvalAllows)),
+      }, 'Approve…'),
+      el('button.btn.btn-secondary', {
+        type: 'button', disabled: active, dataset: { action: 'reject', tenant: key },
+        onclick: () => guard(() => rejectRun({ id: h.latestRunId, tenant: key })),
+      }, 'Reject'),
+      release));
+}
+
+async function releaseHold(tenant) {
+  const ok = await confirmDialog(`Release the hold of ${tenant}?`,
+    'Nothing is applied now. The next run is judged by the deactivation limits again: if it would still deactivate '
+    + 'too many accounts, it is blocked and the tenant is held again.', 'Release hold');
+  if (!ok) return;
+  await api.releaseHold(tenant);
+  say(`The hold of ${tenant} was released.`, 'ok');
+  await loadTenants();
+}
+
+async function rejectRun(run) {
+  const ok = await confirmDialog(`Reject the plan of run #${run.id}?`,
+    `${run.tenant} stays held: every run plans and applies nothing until its mapping file changes or you release `
+    + 'the hold.', 'Reject plan');
+  if (!ok) return;
+  await api.reject(run.id);
+  say(`Rejected: ${run.tenant} stays held.`, 'ok');
+  await loadTenants();
+  if (state.detail && state.detail.run && state.detail.run.id === run.id) await openRun(run.id);
 }
 
 async function startSync(tenant, mode, dryRun) {
@@ -320,6 +382,8 @@ function runTags(run) {
     run.dryRun ? el('span.tag', null, 'dry run') : null,
     run.resync ? el('span.tag', { title: 'Graph asked for a full resync' }, 'resync') : null,
     run.approvesRunId ? el('span.tag', null, `approves #${run.approvesRunId}`) : null,
+    run.reevaluated ? el('span.tag', { title: 'The mapping file had changed: every user was evaluated again' },
+      're-evaluated: mapping changed') : null,
   ];
 }
 
@@ -404,9 +468,12 @@ async function renderBlocked(run) {
   const accounts = await accountsOf(rows);
   const main = rows.filter((r) => r.mainSiteUser).length;
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
-  replace($('#run-blocked-text'), `This run would deactivate ${rows.length} accounts, more than the tenant's safety limit, `
-    + 'so it applied nothing. Review them, then approve to run it again allowing these deactivations. '
-    + 'Tickets are never touched.');
+  const allows = Math.max(2, Math.ceil(rows.length * 0.02)) + rows.length;
+  replace($('#run-blocked-text'), `This run planned to deactivate ${rows.length} accounts and applied nothing: `
+    + (run.error && run.error.includes(' is held') ? 'its tenant is held (a run before it was blocked). '
+      : 'more than the tenant\'s safety limit. ')
+    + `Review them, then approve: a new run re-plans against current data and applies at most ${allows} deactivations `
+    + `(these ${rows.length} plus a small margin for drift), or reject to keep the tenant held. Tickets are never touched.`);
   replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
     el('td', null, accountLabel(r, accounts)),
     el('td', null, el('code', null, r.externalId || '—')),
@@ -425,9 +492,21 @@ async function approve() {
   const run = state.detail && state.detail.run;
   if (!run || run.status !== 'BLOCKED') return;
   const box = $('#run-blocked');
+  const count = Number(box.dataset.count);
+  await approveRun(run, count, count + Math.max(2, Math.ceil(count * 0.02)),
+    ` (${plural(box.dataset.main, 'main site user')}, ${plural(box.dataset.tickets, 'open ticket')})`);
+}
+
+async function rejectPlan() {
+  const run = state.detail && state.detail.run;
+  if (run && run.status === 'BLOCKED') await rejectRun(run);
+}
+
+async function approveRun(run, count, allows, detail = '') {
   const ok = await confirmDialog(`Approve run #${run.id}?`,
-    `A new run of ${run.tenant} will deactivate ${plural(box.dataset.count, 'account')} (${plural(box.dataset.main, 'main site user')}, `
-    + `${plural(box.dataset.tickets, 'open ticket')}). Deactivated users can no longer open tickets; their tickets stay as they are.`,
+    `A new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} it planned${detail}, `
+    + `at most ${allows} if the directory changed meanwhile (more blocks it again). Deactivated users can no longer `
+    + 'open tickets; their tickets stay as they are.',
     'Approve and run');
   if (!ok) {
     say('Approval cancelled.');
@@ -647,6 +726,7 @@ function init() {
     guard(() => loadChanges(false));
   });
   $('#approve').addEventListener('click', () => guard(approve));
+  $('#reject').addEventListener('click', () => guard(rejectPlan));
   $('#user-search').addEventListener('submit', (e) => guard(() => searchUsers(e)));
   $('#explain-close').addEventListener('click', () => { $('#explain').hidden = true; });
   if (token.get()) guard(showApp); else showSignIn();

@@ -51,14 +51,24 @@ public final class MappingLoader {
             return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), root.location());
         }
         YamlTree.Location tenantAt = reader.valueLocation("tenant");
-        TenantMapping mapping = bind(reader);
+        TenantMapping mapping = bind(reader, contentHash(yaml == null ? "" : yaml));
         if (problems.any()) {
             return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt);
         }
         return new Located(new TenantMappingStatus(file, TenantSummary.of(mapping), mapping, List.of()), tenantAt);
     }
 
-    private static TenantMapping bind(MapReader root) {
+    /** SHA-256 of the file's text, hex: what a run records to notice that the mapping changed. */
+    static String contentHash(String yaml) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static TenantMapping bind(MapReader root, String contentHash) {
         for (String key : INLINE_SECRET_KEYS) {
             if (root.has(key)) {
                 root.errorAtKey(key, ConnectionBinder.INLINE_SECRET);
@@ -83,7 +93,7 @@ public final class MappingLoader {
             return null;
         }
         return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
-                departments, fields, mainSiteUsers, tickets, safety);
+                departments, fields, mainSiteUsers, tickets, safety, contentHash);
     }
 
     private static String cron(MapReader root, String key, boolean required) {

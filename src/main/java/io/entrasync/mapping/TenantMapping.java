@@ -20,6 +20,8 @@ import java.util.List;
  * @param mainSiteUsers      null when the file has no {@code mainSiteUsers:} (the sync leaves main users alone)
  * @param tickets            null when the file has no {@code tickets:} (the sync leaves the flag alone)
  * @param safety             deactivation limits
+ * @param contentHash        SHA-256 (hex) of the file's text: a run whose mapping differs from the last applied
+ *                           run's re-evaluates every user
  */
 public record TenantMapping(
         TenantConnection connection,
@@ -33,7 +35,8 @@ public record TenantMapping(
         FieldRules fields,
         GroupRule mainSiteUsers,
         GroupRule tickets,
-        Safety safety) {
+        Safety safety,
+        String contentHash) {
 
     public TenantMapping {
         sites = List.copyOf(sites);

@@ -6,10 +6,8 @@ import io.entrasync.mirror.FullRead;
 import io.entrasync.mirror.GroupClosure;
 import io.entrasync.mirror.MirrorUser;
 import io.entrasync.reconcile.ChangeSet;
-import io.entrasync.reconcile.DeletionGuard;
 import io.entrasync.reconcile.Desired;
 import io.entrasync.reconcile.EmailClaims;
-import io.entrasync.reconcile.GuardVerdict;
 import io.entrasync.reconcile.LocalAccounts;
 import io.entrasync.reconcile.RunCounts;
 import io.entrasync.source.DeltaOutcome;
@@ -28,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run, inside its transaction: read the deltas into the mirror, confirm removals of a full run, then plan
- * and apply the changes chunk by chunk, and finally let the deletion guard decide whether the run may stand.
+ * and apply the changes chunk by chunk, and finally let {@link RunConclusion} (the deletion guard, the tenant's hold,
+ * an approval) decide whether the run may stand.
  */
 final class RunExecution {
 
@@ -65,6 +64,8 @@ final class RunExecution {
     private EmailClaimLookup emailClaims;
     private GroupClosure groupClosure;
     private boolean ownedAccountsBefore;
+    /** A delta run that evaluates every mirrored user, because the mapping changed since the last applied run. */
+    private boolean reevaluate;
     /** When the reconcile phase last wrote its progress (System.nanoTime), so it writes it every few seconds only. */
     private long progressReportedAt = System.nanoTime();
     /** The users the mirror holds that the full read did not mention. */
@@ -120,9 +121,10 @@ final class RunExecution {
         if (full) {
             timer.time("confirmRemovals", this::confirmRemovals);
         }
+        reevaluate = !full && mappingChanged();
         // a delta that touched no user has nothing to reconcile (most runs of an MSP's quiet tenants)
-        if (full || !touched.isEmpty()) {
-            reconcileAll(full, touched);
+        if (full || reevaluate || !touched.isEmpty()) {
+            reconcileAll(full || reevaluate, touched);
         }
         if (processed > 0) {
             timer.time("progress", this::reportProgress);
@@ -132,14 +134,30 @@ final class RunExecution {
         return result;
     }
 
-    private void reconcileAll(boolean full, Set<String> touched) {
+    /**
+     * A delta only names the users Graph changed; a mapping that changed since the last applied run (scope, sites,
+     * departments, fields) changes what every user should be, so such a run evaluates the whole mirror (through the
+     * guard, like a full run, but without a full read from Graph).
+     */
+    private boolean mappingChanged() {
+        java.util.Optional<SyncRuns.Applied> last = c.runs().lastApplied(tenant);
+        boolean changed = last.isPresent() && !mapping.contentHash().equals(last.get().mappingHash());
+        if (changed) {
+            log.info("sync run {}: the mapping of tenant '{}' changed since run {}; re-evaluating every mirrored user",
+                    runId, tenant, last.get().runId());
+        }
+        return changed;
+    }
+
+    /** {@code everyone}: evaluate every mirror user (a full run, a changed mapping); otherwise the touched ones. */
+    private void reconcileAll(boolean everyone, Set<String> touched) {
         // A full run looks up the tenant's shared emails once; a delta touches few users, whose claimants are
         // cheaper to look up per chunk than a scan of the tenant's whole mirror.
-        emailClaims = full ? timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c))
+        emailClaims = everyone ? timer.time("sharedEmails", () -> EmailClaimLookup.load(tenant, mapping, c))
                 : EmailClaimLookup.perChunk(tenant, mapping, c);
         desiredState = new DesiredStateBuilder(mapping, c.engine(), c.store(), names,
                 timer.time("mainSiteUsers", () -> c.mainSiteUsers().decide(mapping)).chosen());
-        if (full) {
+        if (everyone) {
             forEachMirrorChunk((chunk, ids) -> reconcile(chunk, ids, true));
             return;
         }
@@ -151,31 +169,39 @@ final class RunExecution {
     }
 
     private RunResult conclude(long activeBefore, Links links) {
-        RunCounts result = counts.counts();
-        GuardVerdict verdict = result.deactivated() == 0 ? null : DeletionGuard.check(result.deactivated(), activeBefore,
-                allowedDeactivations(), mapping.safety().maxDeactivationPercent());
-        boolean approved = run.getApprovesRunId() != null;
-        if (run.isDryRun()) {
-            String note = verdict != null && !verdict.allowed() ? "dry run: a real run would be BLOCKED: "
-                    + verdict.message() : null;
-            return new RunResult(RunStatus.SUCCEEDED, result, note, true);
+        TenantHold hold = c.holds().current(tenant).orElse(null);
+        boolean lifted = hold != null && hold.liftedBy(mapping.contentHash());
+        RunConclusion.Verdict verdict = RunConclusion.decide(new RunConclusion.Inputs(runId, tenant, counts.counts(),
+                activeBefore, mapping.safety(), run.isDryRun(), lifted ? null : hold, lifted, approval()));
+        RunResult result = verdict.result();
+        if (result.status() == RunStatus.BLOCKED) {
+            log.warn("sync run {} of tenant '{}' BLOCKED: {}", runId, tenant, result.error());
         }
-        if (verdict != null && !verdict.allowed() && !(approved && result.deactivated() <= approvedDeactivations())) {
-            log.warn("sync run {} of tenant '{}' BLOCKED: {}", runId, tenant, verdict.message());
-            return new RunResult(RunStatus.BLOCKED, result, verdict.message()
-                    + "; nothing was applied. Approve with POST /api/sync-runs/" + runId + "/approve", true);
+        if (!result.rollback()) {
+            if (verdict.endsHold() && c.holds().release(tenant)) {
+                log.info("sync run {}: the hold of tenant '{}' ended ({})", runId, tenant, lifted
+                        ? "its mapping changed after the rejection" : "approved");
+            }
+            c.mirror().saveDeltaLinks(tenant, links.users(), links.groups());
         }
-        c.mirror().saveDeltaLinks(tenant, links.users(), links.groups());
-        return new RunResult(RunStatus.SUCCEEDED, result, null, false);
+        return result;
     }
 
-    private int allowedDeactivations() {
-        return mapping.safety().maxDeactivations();
+    /** The approval this run carries out, null for any other run. */
+    private RunConclusion.Approval approval() {
+        Long approved = run.getApprovesRunId();
+        return approved == null ? null
+                : new RunConclusion.Approval(approved, (int) c.runs().get(approved).counts().deactivated());
     }
 
-    /** An approval run may deactivate as many accounts as the blocked run it approves had planned. */
-    private long approvedDeactivations() {
-        return c.runs().get(run.getApprovesRunId()).counts().deactivated();
+    /** The mapping this run evaluates (recorded on the run). */
+    String mappingHash() {
+        return mapping.contentHash();
+    }
+
+    /** Whether this delta run re-evaluated every mirrored user because the mapping changed. */
+    boolean reevaluated() {
+        return reevaluate;
     }
 
     /**

@@ -24,12 +24,10 @@ public class SyncLauncher {
     private final MappingRegistry mappings;
     private final SyncRuns runs;
     private final RunDispatcher dispatcher;
-    private final SyncRunRepository history;
 
-    SyncLauncher(MappingRegistry mappings, SyncRuns runs, SyncRunRepository history, RunDispatcher dispatcher) {
+    SyncLauncher(MappingRegistry mappings, SyncRuns runs, RunDispatcher dispatcher) {
         this.mappings = mappings;
         this.runs = runs;
-        this.history = history;
         this.dispatcher = dispatcher;
     }
 
@@ -39,23 +37,10 @@ public class SyncLauncher {
         return submit(runs.queue(tenant, mode, trigger, dryRun, null));
     }
 
-    /** Runs a BLOCKED run again, allowing the deactivations it had planned. */
-    public SyncRun approve(long blockedRunId) {
-        SyncRun blocked = runs.get(blockedRunId);
-        if (blocked.getStatus() != RunStatus.BLOCKED) {
-            throw new ConflictException("id", "sync run " + blockedRunId + " is " + blocked.getStatus()
-                    + "; only a BLOCKED run can be approved");
-        }
-        history.findFirstByApprovesRunId(blockedRunId).ifPresent(approval -> {
-            throw new ConflictException("id", "sync run " + blockedRunId + " was already approved by run " + approval.getId());
-        });
-        if (history.existsByTenantAndIdGreaterThanAndStatusAndDryRunFalse(blocked.getTenant(), blockedRunId,
-                RunStatus.SUCCEEDED)) {
-            throw new ConflictException("id", "sync run " + blockedRunId + " was superseded by a later successful run; "
-                    + "start a new run instead");
-        }
+    /** Queues the APPROVAL run of a held tenant's blocked run (checked by {@link TenantHoldDecisions}). */
+    SyncRun launchApproval(SyncRun blocked, SyncMode mode) {
         requireRunnable(blocked.getTenant());
-        return submit(runs.queue(blocked.getTenant(), blocked.getMode(), RunTrigger.APPROVAL, false, blockedRunId));
+        return submit(runs.queue(blocked.getTenant(), mode, RunTrigger.APPROVAL, false, blocked.getId()));
     }
 
     /**

@@ -81,6 +81,13 @@ public class SyncRun {
 
     private String error;
 
+    /** SHA-256 of the mapping file the run evaluated; null for runs that never got to their mapping. */
+    @Column(name = "mapping_hash")
+    private String mappingHash;
+
+    /** True when a delta run evaluated every mirrored user because the mapping had changed. */
+    private boolean reevaluated;
+
     protected SyncRun() {
     }
 
@@ -119,6 +126,13 @@ public class SyncRun {
             skipped = (int) counts.skipped();
             failed = (int) counts.failed();
         }
+    }
+
+    void evaluated(String mappingHash, boolean reevaluated) {
+        if (mappingHash != null) {
+            this.mappingHash = mappingHash;
+        }
+        this.reevaluated = reevaluated;
     }
 
     void progress(int pagesRead, int throttled, int retries, int usersProcessed) {
@@ -207,5 +221,13 @@ public class SyncRun {
 
     public String getError() {
         return error;
+    }
+
+    public String getMappingHash() {
+        return mappingHash;
+    }
+
+    public boolean isReevaluated() {
+        return reevaluated;
     }
 }

@@ -83,10 +83,30 @@ public class SyncRuns {
     /** Ends the run and releases the tenant's lock. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public SyncRun finish(long runId, RunStatus status, RunCounts counts, String error) {
+        return finish(runId, status, counts, error, null, false);
+    }
+
+    /** Ends the run, recording the mapping it evaluated, and releases the tenant's lock. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun finish(long runId, RunStatus status, RunCounts counts, String error, String mappingHash,
+                          boolean reevaluated) {
         SyncRun run = get(runId);
         run.finish(status, counts, error);
+        run.evaluated(mappingHash, reevaluated);
         lock.release(run.getTenant(), runId);
         return run;
+    }
+
+    /** The newest run that changed the helpdesk (SUCCEEDED, not a dry run) and the mapping it evaluated. */
+    public record Applied(long runId, String mappingHash) {
+    }
+
+    /** The tenant's newest applied run; empty before its first success. Joins the caller's transaction. */
+    @Transactional(readOnly = true)
+    public Optional<Applied> lastApplied(String tenant) {
+        return jdbc.query("select id, mapping_hash from sync_run where tenant = ? and status = 'SUCCEEDED' "
+                        + "and dry_run = false order by id desc fetch first 1 rows only",
+                (rs, i) -> new Applied(rs.getLong(1), rs.getString(2)), tenant).stream().findFirst();
     }
 
     /**

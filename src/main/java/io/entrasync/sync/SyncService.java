@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one queued sync run to its end. The mirror update, the planning and the account changes of a run share
  * one database transaction: a dry run or a BLOCKED run rolls it back, so the mirror, the accounts and the
- * deltaLink stay where they were; only the run record and its planned changes (written on their own) remain.
+ * deltaLink stay where they were; only the run record, its planned changes and the tenant's hold (written on their
+ * own) remain.
  */
 @Service
 public class SyncService {
@@ -32,15 +33,18 @@ public class SyncService {
     private final RunCollaborators collaborators;
     private final TransactionTemplate runTransaction;
     private final SyncMetrics metrics;
+    private final TenantHolds holds;
 
     SyncService(SyncRuns runs, MappingRegistry mappings, DirectorySource source, DirectoryMirror mirror,
                 DirectoryStore store, ChangeLog changeLog, MainSiteUsers mainSiteUsers, JdbcTemplate jdbc,
-                PlatformTransactionManager transactions, SyncMetrics metrics, TableStatistics statistics) {
+                PlatformTransactionManager transactions, SyncMetrics metrics, TableStatistics statistics,
+                TenantHolds holds) {
         this.runs = runs;
+        this.holds = holds;
         this.metrics = metrics;
         this.mappings = mappings;
         this.collaborators = new RunCollaborators(source, mirror, store, changeLog, mainSiteUsers, new MappingEngine(),
-                new Reconciler(), runs, jdbc, statistics);
+                new Reconciler(), runs, jdbc, statistics, holds);
         this.runTransaction = new TransactionTemplate(transactions);
     }
 
@@ -76,7 +80,14 @@ public class SyncService {
         if (result.status() == RunStatus.FAILED && execution[0] != null) {
             execution[0].recordReadFigures();
         }
-        SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error());
+        String mappingHash = execution[0] == null ? null : execution[0].mappingHash();
+        if (result.hold() != null) {
+            // before the run ends: a replica dying in between leaves a held tenant and a run retried later
+            holds.blocked(run, result.hold().fresh(), (int) result.counts().deactivated(), result.hold().reason(),
+                    mappingHash);
+        }
+        SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error(), mappingHash,
+                execution[0] != null && execution[0].reevaluated());
         metrics.record(finished, java.time.Duration.ofNanos(System.nanoTime() - started));
         RunCounts c = finished.counts();
         log.info("sync run {} of tenant '{}' {} in {} ms: created={} updated={} linked={} moved={} deactivated={} "

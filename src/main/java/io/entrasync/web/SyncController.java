@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Manual resync, run history, a run's changes, approval of a BLOCKED run, and "why is this user here". */
+/** Manual resync, run history, a run's changes, and "why is this user here" (approvals: {@link HoldController}). */
 @RestController
 class SyncController {
 
@@ -66,11 +66,6 @@ class SyncController {
         return accepted(launcher.launch(tenant, mode, dryRun, RunTrigger.MANUAL));
     }
 
-    @PostMapping("/api/sync-runs/{id}/approve")
-    ResponseEntity<RunView> approve(@PathVariable long id) {
-        return accepted(launcher.approve(id));
-    }
-
     @GetMapping("/api/sync-runs/{id}")
     RunView run(@PathVariable long id) {
         return RunView.of(runs.get(id));
@@ -106,7 +101,7 @@ class SyncController {
         return explainer.explain(directory.user(id));
     }
 
-    private static ResponseEntity<RunView> accepted(SyncRun run) {
+    static ResponseEntity<RunView> accepted(SyncRun run) {
         return ResponseEntity.accepted().location(URI.create("/api/sync-runs/" + run.getId())).body(RunView.of(run));
     }
 }

@@ -4,9 +4,13 @@ import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.schedule.TenantScheduler;
 import io.entrasync.sync.SyncRunRepository;
+import io.entrasync.sync.SyncRuns;
+import io.entrasync.sync.TenantHold;
+import io.entrasync.sync.TenantHolds;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,17 +25,23 @@ class TenantController {
     private final MappingRegistry registry;
     private final TenantScheduler scheduler;
     private final SyncRunRepository runs;
+    private final SyncRuns runRecords;
+    private final TenantHolds holds;
 
-    TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs) {
+    TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs, SyncRuns runRecords,
+                     TenantHolds holds) {
         this.registry = registry;
         this.scheduler = scheduler;
         this.runs = runs;
+        this.runRecords = runRecords;
+        this.holds = holds;
     }
 
     /** Every mapping file, sorted by tenant key (files without a readable key last), then file. */
     @GetMapping("/api/tenants")
     List<TenantView> tenants() {
-        return registry.all().stream().map(this::view)
+        Map<String, TenantHold> held = holds.all();
+        return registry.all().stream().map(status -> view(status, held))
                 .sorted(Comparator.comparing(TenantView::tenant, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(TenantView::file))
                 .toList();
@@ -41,7 +51,7 @@ class TenantController {
     @GetMapping("/api/tenants/{tenant}")
     ResponseEntity<?> tenant(@PathVariable String tenant) {
         return registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
-                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s)))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s, holds.all())))
                 .orElseGet(() -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                             "no mapping file configures tenant '" + tenant + "'");
@@ -52,12 +62,18 @@ class TenantController {
                 });
     }
 
-    private TenantView view(TenantMappingStatus status) {
+    private TenantView view(TenantMappingStatus status, Map<String, TenantHold> held) {
         String tenant = status.tenant();
         if (tenant == null) {
-            return TenantView.of(status, null, null);
+            return TenantView.of(status, null, null, null, false);
         }
         return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
-                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null));
+                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), held.get(tenant), mappingChanged(status));
+    }
+
+    /** The file differs from the mapping the last applied run evaluated (false before the first success). */
+    private boolean mappingChanged(TenantMappingStatus status) {
+        return status.validMapping().flatMap(mapping -> runRecords.lastApplied(status.tenant())
+                .map(applied -> !mapping.contentHash().equals(applied.mappingHash()))).orElse(false);
     }
 }

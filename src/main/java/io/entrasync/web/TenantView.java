@@ -5,6 +5,7 @@ import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
 import io.entrasync.reconcile.RunCounts;
 import io.entrasync.sync.SyncRun;
+import io.entrasync.sync.TenantHold;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,9 @@ import java.util.List;
  * @param tenant       the tenant key, null when the file does not name one readably
  * @param nextFireTime the soonest next fire of the tenant's Quartz triggers; null when it has none (invalid file)
  * @param lastRun      the tenant's most recent run (possibly still active); null when it never ran
+ * @param hold         the tenant's hold (a BLOCKED run waits for an admin); null when not held
+ * @param mappingChanged the mapping file differs from the one the last applied run evaluated: the next run
+ *                     re-evaluates every user of the tenant
  */
 record TenantView(
         String tenant,
@@ -28,21 +32,25 @@ record TenantView(
         String timeZone,
         List<MappingError> errors,
         Instant nextFireTime,
-        LastRun lastRun) {
+        LastRun lastRun,
+        HoldView hold,
+        boolean mappingChanged) {
 
     /** The summary of a run shown with its tenant. */
-    record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts) {
+    record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts, boolean reevaluated,
+                   String error) {
 
         static LastRun of(SyncRun run) {
             return run == null ? null : new LastRun(run.getId(), run.getStatus().name(), run.getMode().name(),
-                    run.getFinishedAt(), run.counts());
+                    run.getFinishedAt(), run.counts(), run.isReevaluated(), run.getError());
         }
     }
 
-    static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun) {
+    static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, TenantHold hold,
+                         boolean mappingChanged) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
-                LastRun.of(lastRun));
+                LastRun.of(lastRun), HoldView.of(hold), mappingChanged);
     }
 }

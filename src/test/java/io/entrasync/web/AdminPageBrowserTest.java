@@ -187,6 +187,11 @@ class AdminPageBrowserTest {
         });
     }
 
+    /** The element's text, read again if the page re-rendered it meanwhile (the tenant list does while polling). */
+    static String textOf(String css) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
     static Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -336,6 +341,16 @@ class AdminPageBrowserTest {
         assertThat(alice.findElement(By.cssSelector("td.num")).getText()).isEqualTo("1");
         assertThat(driver.findElement(By.cssSelector("#run-summary .notice-warn")).getText()).contains("deactivate");
         screenshot("05-blocked");
+        long heldBy = latestRunId();
+        click("button[data-view=tenants]");
+        visible("#tenant-contoso .hold");
+        assertThat(textOf("#tenant-contoso .hold")).contains("3 deactivations awaiting approval", "held since run #" + heldBy,
+                "at most 5 deactivations");
+        assertThat(textOf("#tenant-contoso .card-head")).containsIgnoringCase("held");
+        screenshot("05b-tenant-held");
+        click("#tenant-contoso .hold button[data-action=review]");
+        awaitDetailOfRunAfter(heldBy - 1);
+        visible("#run-blocked");
 
         click("#approve");
         WebElement dialog = visible("dialog#confirm");
@@ -358,10 +373,32 @@ class AdminPageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#changes-table tbody tr[data-kind=DEACTIVATE]"))).hasSize(3);
         assertThat(driver.findElement(By.id("run-blocked")).isDisplayed()).isFalse();
         screenshot("07-approved");
+        click("button[data-view=tenants]");
+        wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso .hold")).isEmpty());
     }
 
     @Test
     @Order(5)
+    void changedMapping_isAnnouncedOnTheCard_andTheNextRunReEvaluatesEveryone() throws IOException {
+        Path file = MAPPINGS.resolve("contoso.yaml");
+        Files.writeString(file, Files.readString(file) + "# reviewed by the helpdesk lead\n");
+        graph.publish();
+        wait.until(d -> api.get("/api/tenants/contoso").json().get("mappingChanged").asBoolean());
+        driver.navigate().refresh();
+        visible("#tenant-contoso .mapping-changed");
+        assertThat(textOf("#tenant-contoso .mapping-changed")).contains("re-evaluates every user");
+        screenshot("07b-mapping-changed");
+
+        tenantButton("delta");
+
+        assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
+        textIn("#run-detail", "re-evaluated: mapping changed");
+        click("button[data-view=tenants]");
+        wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso .mapping-changed")).isEmpty());
+    }
+
+    @Test
+    @Order(6)
     void users_searchExplainAndDeactivate() {
         click("button[data-view=users]");
         WebElement q = visible("#user-q");
@@ -398,13 +435,17 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
         click("button[data-view=tenants]");
         wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
-        assertThat(driver.findElement(By.cssSelector("#tenant-contoso figure.chart svg")).getAttribute("aria-label"))
-                .startsWith("Last ").contains("runs of contoso");
-        assertThat(driver.findElement(By.id("tenant-contoso")).getText()).contains("Last run", "#");
+        // the tenant list re-renders while runs are polled: read each text in one go, again if its node was replaced
+        String chartLabel = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
+                By.cssSelector("#tenant-contoso figure.chart svg")).getAttribute("aria-label"));
+        assertThat(chartLabel).startsWith("Last ").contains("runs of contoso");
+        String card = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("tenant-contoso"))
+                .getText());
+        assertThat(card).contains("Last run", "#");
         screenshot("09-tenants-with-chart");
 
         js("sessionStorage.setItem('entra-sync.admin-token', 'rotated')");

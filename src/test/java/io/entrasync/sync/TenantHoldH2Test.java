@@ -1,0 +1,48 @@
+package io.entrasync.sync;
+
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.FakeDirectory;
+import io.entrasync.support.TrustTestTls;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link TenantHoldScenario} on H2, the zero-setup default's database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entra-sync.admin-token=" + ApiClient.TOKEN,
+        "spring.datasource.url=jdbc:h2:mem:hold;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "entra-sync.schedule.reconcile-interval=500ms",
+        "entra-sync.graph.max-retries=1",
+        "entra-sync.graph.initial-backoff=10ms"
+})
+@Import(TrustTestTls.class)
+class TenantHoldH2Test extends TenantHoldScenario {
+
+    static final FakeDirectory graph = new FakeDirectory(3);
+    static final Path MAPPINGS = Path.of("target", "hold-h2", "mappings");
+
+    @DynamicPropertySource
+    static void mappings(DynamicPropertyRegistry registry) {
+        seed(graph);
+        writeMapping(graph, MAPPINGS, "Helpdesk Users", NEVER, SAFETY);
+        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        graph.stop();
+    }
+
+    @Override
+    FakeDirectory graph() {
+        return graph;
+    }
+
+    @Override
+    Path mappings() {
+        return MAPPINGS;
+    }
+}

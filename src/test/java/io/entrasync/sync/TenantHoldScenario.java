@@ -1,0 +1,260 @@
+package io.entrasync.sync;
+
+import static io.entrasync.support.FakeDirectory.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.FakeDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tenant hold, told as one admin's story against the whole service (real Quartz schedules, WireMock Graph, real
+ * MSAL and Graph clients): a wrong scope blocks, and however many scheduled deltas fire afterwards nothing is
+ * deactivated until the admin approves; approval works after any number of later runs; a rejected hold stays until
+ * the mapping changes; a released hold lets the guard judge again. Run on PostgreSQL and on H2 by its subclasses.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class TenantHoldScenario {
+
+    static final String TENANT = "acme";
+    static final String NEVER = "0 0 3 1 1 ? 2099";
+    static final String SAFETY = "safety: { maxDeactivations: 3, maxDeactivationPercent: 30 }\n";
+    static final String BODY = """
+            sites:
+              - { default: HQ }
+            mainSiteUsers: { group: Site Admins }
+            """;
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    abstract FakeDirectory graph();
+
+    abstract Path mappings();
+
+    /** The tenant's mapping file with the given scope group, schedule and safety section. */
+    static void writeMapping(FakeDirectory graph, Path mappings, String scopeGroup, String schedule, String safety) {
+        String text = graph.mapping(TENANT, mappings.resolveSibling(TENANT + ".secret").toAbsolutePath().toString(),
+                "scope: { groups: [" + scopeGroup + "] }\n" + BODY + safety)
+                .replace("schedule: \"0 0 3 * * ?\"", "schedule: \"" + schedule + "\"");
+        try {
+            Files.createDirectories(mappings);
+            Files.writeString(mappings.resolveSibling(TENANT + ".secret"), "not-a-real-secret");
+            Files.writeString(mappings.resolve(TENANT + ".yaml"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void seed(FakeDirectory graph) {
+        graph.group("g-helpdesk", "Helpdesk Users").group("g-admins", "Site Admins");
+        for (int i = 1; i <= 10; i++) {
+            graph.user("u" + i, person("User", "Number" + i, "user" + i + "@acme.org", null)).member("g-helpdesk", "u" + i);
+        }
+        graph.member("g-admins", "u1").member("g-admins", "u2");
+        graph.publish();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    long activeAccounts() {
+        return api.get("/api/users?tenant=" + TENANT + "&active=true&size=1").json().get("page").get("totalElements")
+                .asLong();
+    }
+
+    JsonNode tenant() {
+        return api.get("/api/tenants/" + TENANT).json();
+    }
+
+    /** The tenant's runs that have ended, oldest first, newer than {@code afterId}. */
+    List<JsonNode> endedRunsAfter(long afterId) {
+        List<JsonNode> ended = new ArrayList<>();
+        for (JsonNode run : api.get("/api/sync-runs?tenant=" + TENANT + "&limit=500").json()) {
+            String status = run.get("status").asString();
+            if (run.get("id").asLong() > afterId && !status.equals("QUEUED") && !status.equals("RUNNING")) {
+                ended.add(0, run);
+            }
+        }
+        return ended;
+    }
+
+    long newestRunId() {
+        JsonNode runs = api.get("/api/sync-runs?tenant=" + TENANT + "&limit=1").json();
+        return runs.isEmpty() ? 0 : runs.get(0).get("id").asLong();
+    }
+
+    /** Waits until no run of the tenant is queued or running (scheduled fires included). */
+    void awaitIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode runs = api.get("/api/sync-runs?tenant=" + TENANT + "&limit=5").json();
+            boolean active = false;
+            for (JsonNode run : runs) {
+                String status = run.get("status").asString();
+                active |= status.equals("QUEUED") || status.equals("RUNNING");
+            }
+            if (!active) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("tenant still has an active run after 60 s");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstFullSync_createsEveryone() {
+        JsonNode run = api.syncAndWait(TENANT, "FULL", false);
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("counts").get("created").asInt()).isEqualTo(10);
+        assertThat(run.get("mappingHash").asString()).hasSize(64);
+        assertThat(tenant().get("hold").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void wrongScope_blocksAndScheduledDeltasDeactivateNobody() {
+        long before = newestRunId();
+        // the directory drifts: a user the old scope keeps, the new one drops, is touched by every delta
+        graph().set("u3", "jobTitle", "Plumber").set("u4", "jobTitle", "Baker");
+        graph().publish();
+        writeMapping(graph(), mappings(), "Site Admins", "*/2 * * * * ?", SAFETY);
+
+        List<JsonNode> scheduled = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (scheduled.size() < 4 && System.nanoTime() < deadline) {
+            sleep(300);
+            scheduled = endedRunsAfter(before).stream().filter(r -> r.get("trigger").asString().equals("SCHEDULE")).toList();
+            assertThat(activeAccounts()).as("no deactivation before an approval").isEqualTo(10);
+        }
+        writeMapping(graph(), mappings(), "Site Admins", NEVER, SAFETY);
+        sleep(2_500);
+        awaitIdle();
+
+        assertThat(scheduled).as("scheduled runs that fired").hasSizeGreaterThanOrEqualTo(4);
+        for (JsonNode run : endedRunsAfter(before)) {
+            assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("BLOCKED");
+        }
+        JsonNode first = scheduled.get(0);
+        assertThat(first.get("reevaluated").asBoolean()).as("the changed mapping re-evaluates everyone").isTrue();
+        assertThat(first.get("counts").get("deactivated").asInt()).isEqualTo(8);
+        assertThat(first.get("error").asString()).contains("run would deactivate 8 of 10");
+        assertThat(scheduled.get(3).get("error").asString()).contains("is held since run " + first.get("id").asLong());
+        assertThat(activeAccounts()).isEqualTo(10);
+        JsonNode hold = tenant().get("hold");
+        assertThat(hold.get("state").asString()).isEqualTo("PENDING");
+        assertThat(hold.get("firstRunId").asLong()).isEqualTo(first.get("id").asLong());
+        assertThat(hold.get("latestRunId").asLong()).isEqualTo(newestRunId());
+        assertThat(hold.get("pendingDeactivations").asInt()).isEqualTo(8);
+        assertThat(hold.get("approvalAllows").asInt()).isEqualTo(10);
+        assertThat(tenant().get("mappingChanged").asBoolean()).isTrue();
+        JsonNode manual = api.syncAndWait(TENANT, "FULL", false);
+        assertThat(manual.get("status").asString()).as("a manual full of a held tenant").isEqualTo("BLOCKED");
+        assertThat(activeAccounts()).isEqualTo(10);
+    }
+
+    @Test
+    @Order(3)
+    void approvalOfTheFirstBlockedRun_worksAfterAnyNumberOfLaterRuns() {
+        long first = tenant().get("hold").get("firstRunId").asLong();
+
+        var approval = api.post("/api/sync-runs/" + first + "/approve", "");
+
+        assertThat(approval.status()).as(approval.body()).isEqualTo(202);
+        JsonNode approved = api.awaitRun(approval.header("Location"), Duration.ofMinutes(1));
+        assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("SUCCEEDED");
+        assertThat(approved.get("mode").asString()).as("the hold saw a full read").isEqualTo("FULL");
+        assertThat(approved.get("counts").get("deactivated").asInt()).isEqualTo(8);
+        assertThat(activeAccounts()).isEqualTo(2);
+        assertThat(tenant().get("hold").isNull()).isTrue();
+        assertThat(tenant().get("mappingChanged").asBoolean()).isFalse();
+        assertThat(api.post("/api/sync-runs/" + first + "/approve", "").status()).isEqualTo(409);
+        graph().publish();
+        JsonNode next = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(next.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(next.get("reevaluated").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void rejectedHold_staysUntilTheMappingChanges() {
+        writeMapping(graph(), mappings(), "Helpdesk Users", NEVER, SAFETY);
+        graph().publish();
+        JsonNode back = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(back.get("status").asString()).as(back.toString()).isEqualTo("SUCCEEDED");
+        assertThat(back.get("counts").get("reactivated").asInt()).isEqualTo(8);
+        for (int i = 3; i <= 8; i++) {
+            graph().removeMember("g-helpdesk", "u" + i);
+        }
+        graph().publish();
+        JsonNode blocked = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(blocked.get("status").asString()).as(blocked.toString()).isEqualTo("BLOCKED");
+
+        var rejected = api.post("/api/sync-runs/" + blocked.get("id").asLong() + "/reject", "");
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("state").asString()).isEqualTo("REJECTED");
+        JsonNode still = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(still.get("status").asString()).isEqualTo("BLOCKED");
+        assertThat(still.get("error").asString()).contains("was rejected");
+        assertThat(api.post("/api/sync-runs/" + still.get("id").asLong() + "/approve", "").status()).isEqualTo(409);
+        assertThat(activeAccounts()).isEqualTo(10);
+
+        writeMapping(graph(), mappings(), "Helpdesk Users", NEVER,
+                "safety: { maxDeactivations: 10, maxDeactivationPercent: 100 }\n");
+        JsonNode after = api.syncAndWait(TENANT, "DELTA", false);
+
+        assertThat(after.get("status").asString()).as(after.toString()).isEqualTo("SUCCEEDED");
+        assertThat(after.get("counts").get("deactivated").asInt()).isEqualTo(6);
+        assertThat(tenant().get("hold").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void releasedHold_letsTheGuardJudgeAgain() {
+        writeMapping(graph(), mappings(), "Helpdesk Users", NEVER, SAFETY);
+        graph().removeMember("g-helpdesk", "u9").removeMember("g-helpdesk", "u10");
+        graph().publish();
+        JsonNode blocked = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(blocked.get("status").asString()).as(blocked.toString()).isEqualTo("BLOCKED");
+
+        assertThat(api.post("/api/tenants/" + TENANT + "/hold/release", "").status()).isEqualTo(204);
+        assertThat(api.post("/api/tenants/" + TENANT + "/hold/release", "").status()).isEqualTo(409);
+        assertThat(api.post("/api/sync-runs/" + blocked.get("id").asLong() + "/approve", "").status()).isEqualTo(409);
+        JsonNode again = api.syncAndWait(TENANT, "DELTA", false);
+
+        assertThat(again.get("status").asString()).as("the guard still sees 2 of 4").isEqualTo("BLOCKED");
+        assertThat(tenant().get("hold").get("firstRunId").asLong()).isEqualTo(again.get("id").asLong());
+        assertThat(api.post("/api/sync-runs/" + blocked.get("id").asLong() + "/approve", "").json().get("detail")
+                .asString()).contains("earlier hold");
+        assertThat(activeAccounts()).isEqualTo(4);
+    }
+}
