@@ -168,6 +168,11 @@ class AdminIntentEndToEndTest {
         ApiClient.Answer department = api.patch("/api/users/" + bob, "{\"departmentId\":null}");
         assertThat(department.status()).isEqualTo(409);
         assertThat(department.json().get("detail").asString()).contains("departments.attribute: department");
+        long elsewhere = api.post("/api/sites", "{\"name\":\"Elsewhere\"}").json().get("id").asLong();
+        ApiClient.Answer site = api.patch("/api/users/" + bob, "{\"siteId\":" + elsewhere + "}");
+        assertThat(site.status()).isEqualTo(409);
+        assertThat(site.json().get("detail").asString()).startsWith("siteId is owned by the directory")
+                .contains("sites: rules");
         ApiClient.Answer mixed = api.patch("/api/users/" + bob, "{\"mobilePhone\":\"+1 555\",\"lastName\":\"Other\"}");
         assertThat(mixed.status()).as("one owned field refuses the whole patch").isEqualTo(409);
         assertThat(api.get("/api/users/" + bob).json().get("mobilePhone").isNull()).isTrue();
