@@ -529,7 +529,7 @@ async function accountsOf(rows) {
 
 function accountLabel(change, accounts) {
   const account = change.userId ? accounts.get(change.userId) : null;
-  if (change.email) return change.email;
+  if (change.email) return change.name ? [change.name, el('span.muted.block', null, change.email)] : change.email;
   if (account) return [fullName(account), el('span.muted.block', null, account.email)];
   return el('span.muted', null, 'no email');
 }
@@ -635,7 +635,8 @@ function userRow(u) {
     el('td', null, el(`span.badge.assoc-${String(u.association).toLowerCase()}`, {
       title: u.association === 'STRONG' ? 'Linked to a directory or admin-managed account' : 'Created from an email; not yet linked',
     }, u.association)),
-    el('td', null, u.active ? el('span.badge.ok', null, 'active') : el('span.badge.bad', null, 'deactivated')),
+    el('td', null, u.active ? el('span.badge.ok', null, 'active') : el('span.badge.bad', null, 'deactivated'),
+      u.active ? null : el('span.muted.block.deactivation', { title: u.deactivatedAt || '' }, deactivationText(u))),
     el('td.num.tickets', null, el('span.muted', null, '…')),
     el('td', null, el('div.row-actions', null,
       el('button.btn.btn-small', { type: 'button', 'aria-label': `Why is ${name} here?`, dataset: { action: 'explain' },
@@ -647,12 +648,22 @@ function userRow(u) {
           onclick: () => guard(() => setActive(u, true)) }, 'Activate'))));
 }
 
+/** Who deactivated the account: an admin (no sync undoes it) or a sync, and why. */
+const DEACTIVATED_BY_SYNC = { DELETED: 'deleted in Entra', SOFT_DELETED: 'deleted in Entra (restorable)',
+  DISABLED: 'disabled in Entra', OUT_OF_SCOPE: 'out of the sync scope', NOT_FOUND_IN_FULL_SYNC: 'not found in Entra' };
+
+function deactivationText(u) {
+  if (u.deactivationReason === 'MANUAL') return 'deactivated by an admin';
+  const why = DEACTIVATED_BY_SYNC[u.deactivationReason];
+  return why ? `by the sync: ${why}` : 'reason not recorded';
+}
+
 async function setActive(u, active) {
   const name = fullName(u);
   if (!active) {
     const ok = await confirmDialog(`Deactivate ${name}?`,
       `${u.email} will no longer be able to open tickets. Existing tickets stay as they are.`
-      + (u.tenant ? ` A later sync of ${u.tenant} reactivates the account while the directory still has the user in scope.` : ''),
+      + (u.tenant ? ` Syncs of ${u.tenant} leave it deactivated until an admin activates it again.` : ''),
       'Deactivate');
     if (!ok) return;
   }

@@ -1,6 +1,7 @@
 package io.entrasync.directory;
 
 import io.entrasync.problem.ConflictException;
+import io.entrasync.reconcile.DeactivationReason;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
 import java.util.Set;
@@ -102,17 +103,22 @@ public class DirectoryService {
         return users.save(user);
     }
 
+    /**
+     * An admin's deactivation: recorded as {@code MANUAL}, so no sync run reactivates the account (also when a run
+     * had already deactivated it) until an admin activates it again.
+     */
     @Transactional
     public EndUser deactivate(long id) {
         EndUser user = user(id);
-        user.setActive(false);
+        user.deactivate(DeactivationReason.MANUAL);
         return user;
     }
 
+    /** An admin's activation; it also releases a MANUAL deactivation, so runs manage the account again. */
     @Transactional
     public EndUser activate(long id) {
         EndUser user = user(id);
-        user.setActive(true);
+        user.activate();
         return user;
     }
 

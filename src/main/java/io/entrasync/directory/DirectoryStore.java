@@ -1,6 +1,7 @@
 package io.entrasync.directory;
 
 import io.entrasync.reconcile.Change;
+import io.entrasync.reconcile.DeactivationReason;
 import io.entrasync.reconcile.DesiredAccount;
 import io.entrasync.reconcile.Field;
 import io.entrasync.reconcile.FieldDiff;
@@ -72,7 +73,7 @@ public class DirectoryStore {
 
     private static final String SNAPSHOT = "select u.id, u.email, u.first_name, u.last_name, u.phone, u.mobile_phone, "
             + "u.job_title, s.name, d.name, u.main_site_user, u.auto_ticket_disabled, u.active, u.association, "
-            + "u.external_id, u.tenant, u.email_key from end_user u join site s on s.id = u.site_id "
+            + "u.external_id, u.tenant, u.email_key, u.deactivation_reason from end_user u join site s on s.id = u.site_id "
             + "left join department d on d.id = u.department_id where ";
 
     /** The matching accounts; adds the email keys they hold to {@code heldKeys}. */
@@ -84,7 +85,7 @@ public class DirectoryStore {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12),
                             io.entrasync.reconcile.Association.valueOf(rs.getString(13)), rs.getString(14),
-                            rs.getString(15), 0);
+                            rs.getString(15), 0, rs.getBoolean(12) ? null : DeactivationReason.parse(rs.getString(17)));
                 });
     }
 
@@ -144,12 +145,13 @@ public class DirectoryStore {
         if (change instanceof Change.Link link) {
             user.linkTo(tenant, link.externalId());
             if (link.reactivated()) {
-                user.setActive(true);
+                user.activate();
             }
-        } else if (change instanceof Change.Deactivate) {
-            user.setActive(false);
+        } else if (change instanceof Change.Deactivate deactivate) {
+            // the reason goes in the same UPDATE as the flag: no statement of its own
+            user.deactivate(DeactivationReason.of(deactivate.reason()));
         } else if (change instanceof Change.Reactivate) {
-            user.setActive(true);
+            user.activate();
         }
         for (FieldDiff diff : change.diffs()) {
             set(user, diff.field(), diff.after(), tenant, cache);

@@ -1,5 +1,6 @@
 package io.entrasync.directory;
 
+import io.entrasync.reconcile.DeactivationReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,6 +70,13 @@ public class EndUser {
 
     @Column(nullable = false)
     private boolean active = true;
+
+    /** A {@link DeactivationReason} name while inactive; null while active (and for unknown legacy values). */
+    @Column(name = "deactivation_reason")
+    private String deactivationReason;
+
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -218,8 +226,36 @@ public class EndUser {
         return active;
     }
 
-    public void setActive(boolean active) {
-        this.active = active;
+    /**
+     * Deactivates the account for {@code reason} (non-null), stamped now. An account already inactive keeps its
+     * time; its reason is replaced only by an admin's ({@code MANUAL}), which then stands until {@link #activate()}.
+     */
+    public void deactivate(DeactivationReason reason) {
+        java.util.Objects.requireNonNull(reason, "reason");
+        if (active) {
+            active = false;
+            deactivationReason = reason.name();
+            deactivatedAt = Instant.now();
+        } else if (reason == DeactivationReason.MANUAL) {
+            deactivationReason = reason.name();
+        }
+    }
+
+    /** Activates the account and forgets why it was inactive. */
+    public void activate() {
+        active = true;
+        deactivationReason = null;
+        deactivatedAt = null;
+    }
+
+    /** Why the account is inactive; null while active, or when the stored reason is unknown. */
+    public DeactivationReason getDeactivationReason() {
+        return active ? null : DeactivationReason.parse(deactivationReason);
+    }
+
+    /** When the account was deactivated; null while active. */
+    public Instant getDeactivatedAt() {
+        return active ? null : deactivatedAt;
     }
 
     public Association getAssociation() {

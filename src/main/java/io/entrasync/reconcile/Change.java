@@ -131,14 +131,29 @@ public sealed interface Change
         }
     }
 
-    /** Activate a linked, inactive account and write {@link #diffs()} (site changes included). */
-    record Reactivate(String externalId, Long accountId, List<FieldDiff> diffs, List<String> notes)
-            implements Change {
+    /**
+     * Activate a linked, inactive account and write {@link #diffs()} (site changes included).
+     *
+     * @param previous why the account was inactive; null when that was not recorded. Never
+     *                 {@link DeactivationReason#MANUAL}: an admin's deactivation is not undone by a sync
+     */
+    record Reactivate(String externalId, Long accountId, List<FieldDiff> diffs, List<String> notes,
+            DeactivationReason previous) implements Change {
         public Reactivate {
             Objects.requireNonNull(externalId, "externalId");
             Objects.requireNonNull(accountId, "accountId");
             diffs = List.copyOf(diffs);
             notes = List.copyOf(notes);
+        }
+
+        /** A reactivation of an account whose deactivation reason is unknown. */
+        public Reactivate(String externalId, Long accountId, List<FieldDiff> diffs, List<String> notes) {
+            this(externalId, accountId, diffs, notes, null);
+        }
+
+        /** Why the account comes back, for the run's change log ("re-enabled in the directory"); never null. */
+        public String reason() {
+            return DeactivationReason.reactivation(previous);
         }
 
         @Override

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param externalId  the directory object id the account is linked to; null when unlinked
  * @param tenant      the tenant that owns the link; null for accounts no tenant owns
  * @param openTickets tickets not yet closed, for the deactivation report
+ * @param deactivationReason why an inactive account is inactive; null for active accounts and for accounts
+ *                    deactivated before reasons were recorded
  */
 public record LocalAccount(
         long id,
@@ -26,13 +28,27 @@ public record LocalAccount(
         Association association,
         String externalId,
         String tenant,
-        int openTickets) {
+        int openTickets,
+        DeactivationReason deactivationReason) {
 
     public LocalAccount {
         Objects.requireNonNull(association, "association");
         if (openTickets < 0) {
             throw new IllegalArgumentException("openTickets must not be negative: " + openTickets);
         }
+    }
+
+    /** An account without a recorded deactivation reason. */
+    public LocalAccount(long id, String email, String firstName, String lastName, String phone, String mobilePhone,
+            String jobTitle, String siteName, String departmentName, boolean mainSiteUser, boolean autoTicketDisabled,
+            boolean active, Association association, String externalId, String tenant, int openTickets) {
+        this(id, email, firstName, lastName, phone, mobilePhone, jobTitle, siteName, departmentName, mainSiteUser,
+                autoTicketDisabled, active, association, externalId, tenant, openTickets, null);
+    }
+
+    /** Whether an admin deactivated this (inactive) account by hand: no sync reactivates it. */
+    public boolean deactivatedByAdmin() {
+        return !active && deactivationReason == DeactivationReason.MANUAL;
     }
 
     /** Whether this account is linked to {@code externalId} of {@code tenant}. */

@@ -19,8 +19,16 @@ import java.util.TreeSet;
  * <p>Matching: a hard match on (tenant, externalId) wins; otherwise the email (case-insensitive) may soft-match an
  * unlinked account, which is then linked. An email used by an account linked elsewhere is never taken over, and
  * an email claimed by two or more directory users of the tenant is never used to create or link an account.
+ *
+ * <p>Admin intent: an account an admin deactivated ({@link DeactivationReason#MANUAL}) is never reactivated by a
+ * run, neither when its user is in scope (planned {@link Change.Unchanged} with {@link #MANUAL_NOTE}) nor when a
+ * soft match links it (linked, left inactive). It stays so until an admin activates it again.
  */
 public final class Reconciler {
+
+    /** The note of an account an admin deactivated and the directory still wants: it is left inactive. */
+    public static final String MANUAL_NOTE = "deactivated by an admin; a sync does not reactivate it "
+            + "(an admin activates it with POST /api/users/{id}/activate)";
 
     /** Plans one user; {@code claims} should cover the whole tenant (see {@link EmailClaims}). All non-null. */
     public Change plan(String tenant, Desired desired, LocalAccounts local, EmailClaims claims) {
@@ -75,7 +83,8 @@ public final class Reconciler {
             return new Change.Skip(externalId, null, SkipReason.EMAIL_CLAIMED, usedBy(email, found));
         }
         List<FieldDiff> diffs = FieldDiffer.diffs(found, present.account(), FieldDiffer.Mode.LINK, Set.of());
-        return new Change.Link(externalId, found.id(), !found.active(), diffs);
+        // an account an admin deactivated is linked but stays inactive: the admin's decision stands
+        return new Change.Link(externalId, found.id(), !found.active() && !found.deactivatedByAdmin(), diffs);
     }
 
     private Change planOwned(Desired.Present present, LocalAccount account, LocalAccounts local, EmailClaims claims) {
@@ -93,9 +102,14 @@ public final class Reconciler {
             withheld.add(Field.EMAIL);
             notes.add(usedBy(want.email(), holder.get()) + "; email not updated");
         }
+        if (account.deactivatedByAdmin()) {
+            // admin intent wins: the directory still wants the user, but only an admin activates the account again
+            // (its fields catch up then); nothing is written, so this is no failure and no change
+            return unchanged(externalId, account.id(), MANUAL_NOTE);
+        }
         List<FieldDiff> diffs = FieldDiffer.diffs(account, want, FieldDiffer.Mode.UPDATE, withheld);
         if (!account.active()) {
-            return new Change.Reactivate(externalId, account.id(), diffs, notes);
+            return new Change.Reactivate(externalId, account.id(), diffs, notes, account.deactivationReason());
         }
         if (diffs.isEmpty()) {
             return new Change.Unchanged(externalId, account.id(), notes);
@@ -110,6 +124,9 @@ public final class Reconciler {
     }
 
     private Change planAbsent(Desired.Absent absent, LocalAccount account) {
+        if (account.deactivatedByAdmin()) {
+            return unchanged(absent.externalId(), account.id(), "account is already inactive (" + MANUAL_NOTE + ")");
+        }
         if (!account.active()) {
             return unchanged(absent.externalId(), account.id(), "account is already inactive");
         }

@@ -3,6 +3,8 @@ package io.entrasync.sync;
 import io.entrasync.directory.DirectoryStore;
 import io.entrasync.reconcile.Change;
 import io.entrasync.reconcile.ChangeSet;
+import io.entrasync.reconcile.LocalAccount;
+import io.entrasync.reconcile.LocalAccounts;
 import io.entrasync.reconcile.RunCounts;
 import io.entrasync.reconcile.SkipReason;
 import java.util.ArrayList;
@@ -36,8 +38,13 @@ final class ChangeApplier {
         this.counts = counts;
     }
 
-    /** Applies the chunk's plan and answers its change-log entries (Unchanged ones are not logged). */
-    List<ChangeLog.Entry> apply(ChangeSet plan, Map<String, String> emails) {
+    /**
+     * Applies the chunk's plan and answers its change-log entries (Unchanged ones are not logged). {@code emails}
+     * are the directory's emails of the chunk's present users; a change of a user the directory no longer offers
+     * (a deactivation) is logged with its account's email from {@code local}, the snapshots the plan was made
+     * from (no query of its own).
+     */
+    List<ChangeLog.Entry> apply(ChangeSet plan, Map<String, String> emails, LocalAccounts local) {
         List<ChangeLog.Entry> entries = new ArrayList<>(plan.changes().size());
         c.store().prefetch(plan.changes().stream()
                 .filter(ch -> ch.accountId() != null && !(ch instanceof Change.Unchanged) && !(ch instanceof Change.Skip))
@@ -52,7 +59,7 @@ final class ChangeApplier {
                 Long userId = c.store().apply(tenant, change, names);
                 counts.add(change);
                 if (!(change instanceof Change.Unchanged)) {
-                    entries.add(ChangeLog.entry(runId, change, userId, emails.get(change.externalId())));
+                    entries.add(ChangeLog.entry(runId, change, userId, email(change, emails, local)));
                 }
             } catch (RuntimeException e) {
                 counts.addFailed();
@@ -62,6 +69,15 @@ final class ChangeApplier {
         }
         createAll(creates, emails, entries);
         return entries;
+    }
+
+    private String email(Change change, Map<String, String> emails, LocalAccounts local) {
+        String email = emails.get(change.externalId());
+        if (email != null || change.accountId() == null) {
+            return email;
+        }
+        return local.byExternalId(tenant, change.externalId()).filter(a -> a.id() == change.accountId())
+                .map(LocalAccount::email).orElse(null);
     }
 
     /** New accounts in one batch; an email taken meanwhile by another tenant's run is reported, not fatal. */

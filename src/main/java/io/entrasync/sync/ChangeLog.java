@@ -49,6 +49,10 @@ public class ChangeLog {
             reason = deactivate.reason().name();
             openTickets = deactivate.openTickets();
             mainSiteUser = deactivate.wasMainSiteUser();
+        } else if (change instanceof Change.Reactivate reactivate) {
+            // never null: why the account comes back, then any remarks of the plan
+            reason = reactivate.notes().isEmpty() ? reactivate.reason()
+                    : reactivate.reason() + "; " + String.join("; ", reactivate.notes());
         } else if (change instanceof Change.Skip skip) {
             reason = skip.reason().name() + ": " + skip.detail();
         } else if (!change.notes().isEmpty()) {
@@ -126,9 +130,12 @@ public class ChangeLog {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 
-    /** A recorded change as the API lists it. */
+    /**
+     * A recorded change as the API lists it. {@code email} is the one recorded with the change, else the account's
+     * current one; {@code name} is the account's current first and last name (null without an account or a name).
+     */
     public record Row(long id, long runId, Long userId, String externalId, String email, String kind, String reason,
-                      String diffs, Integer openTickets, boolean mainSiteUser) {
+                      String diffs, Integer openTickets, boolean mainSiteUser, String name) {
     }
 
     /** One page of a run's changes, optionally of one kind, in the order they were planned. */
@@ -136,11 +143,20 @@ public class ChangeLog {
         String filter = kind == null ? "" : " and kind = ?";
         Object[] args = kind == null ? new Object[]{runId, size, (long) page * size}
                 : new Object[]{runId, kind, size, (long) page * size};
-        return jdbc.query("select id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, main_site_user "
-                + "from sync_change where run_id = ?" + filter + " order by id limit ? offset ?", (rs, i) -> new Row(
+        // the account's email (for rows recorded without one) and name come with the page, by primary key: one
+        // query per page, never one per row
+        return jdbc.query("select c.id, c.run_id, c.user_id, c.external_id, coalesce(c.email, u.email), c.kind, c.reason, "
+                + "c.diffs, c.open_tickets, c.main_site_user, u.first_name, u.last_name from sync_change c "
+                + "left join end_user u on u.id = c.user_id where c.run_id = ?" + filter.replace("kind", "c.kind")
+                + " order by c.id limit ? offset ?", (rs, i) -> new Row(
                 rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9, Integer.class),
-                rs.getBoolean(10)), args);
+                rs.getBoolean(10), name(rs.getString(11), rs.getString(12))), args);
+    }
+
+    private static String name(String first, String last) {
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        return name.isEmpty() ? null : name;
     }
 
     /** How many changes a run recorded, optionally of one kind. */

@@ -326,7 +326,7 @@ final class RunExecution {
         EmailClaims claims = timer.time("claims", () -> emailClaims.claims(emails.values(), groupClosure()));
         ChangeSet plan = timer.time("plan", () -> OpenTickets.reported(
                 c.reconciler().planAll(tenant, desired, local, claims), c.store()));
-        List<ChangeLog.Entry> entries = timer.time("apply", () -> applier.apply(plan, emails));
+        List<ChangeLog.Entry> entries = timer.time("apply", () -> applier.apply(plan, emails, local));
         timer.time("flush", () -> c.store().endChunk());
         timer.time("changeLog", () -> c.changeLog().record(entries));
         processed += ids.size();

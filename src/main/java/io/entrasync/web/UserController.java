@@ -35,11 +35,14 @@ class UserController {
     private final DirectoryService directory;
     private final EndUserRepository users;
     private final TicketRepository tickets;
+    private final DirectoryOwnedFields owned;
 
-    UserController(DirectoryService directory, EndUserRepository users, TicketRepository tickets) {
+    UserController(DirectoryService directory, EndUserRepository users, TicketRepository tickets,
+                   DirectoryOwnedFields owned) {
         this.directory = directory;
         this.users = users;
         this.tickets = tickets;
+        this.owned = owned;
     }
 
     /**
@@ -101,9 +104,12 @@ class UserController {
         return ResponseEntity.status(405).build();
     }
 
+    /** 409 for a change of a field the directory owns for this user (the next run would undo it). */
     @PatchMapping("/{id}")
     UserView patch(@PathVariable long id, @RequestBody JsonNode body) {
-        directory.updateUser(id, UserDraftReader.read(body, true));
+        var patch = UserDraftReader.read(body, true);
+        owned.requireHelpdeskOwned(directory.user(id), patch);
+        directory.updateUser(id, patch);
         return UserView.of(directory.user(id));
     }
 

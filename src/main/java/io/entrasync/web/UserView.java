@@ -2,18 +2,26 @@ package io.entrasync.web;
 
 import io.entrasync.directory.Association;
 import io.entrasync.directory.EndUser;
+import io.entrasync.reconcile.DeactivationReason;
 import java.time.Instant;
 
-/** A user as the API shows it (field names are part of the REST contract). */
+/**
+ * A user as the API shows it (field names are part of the REST contract). {@code deactivationReason} is null while
+ * the user is active: {@code MANUAL} (an admin; no sync reactivates it) or the sync's reason ({@code DELETED},
+ * {@code SOFT_DELETED}, {@code DISABLED}, {@code OUT_OF_SCOPE}, {@code NOT_FOUND_IN_FULL_SYNC}); {@code deactivatedAt}
+ * likewise.
+ */
 public record UserView(Long id, Long siteId, String firstName, String lastName, String email, String phone,
                        String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
                        boolean autoTicketDisabled, boolean active, Association association, String externalId,
-                       String tenant, Instant createdAt, Instant updatedAt) {
+                       String tenant, Instant createdAt, Instant updatedAt, DeactivationReason deactivationReason,
+                       Instant deactivatedAt) {
 
     public static UserView of(EndUser u) {
         return new UserView(u.getId(), u.getSite().getId(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(),
                 u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
                 u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
-                u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt());
+                u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt(), u.getDeactivationReason(),
+                u.getDeactivatedAt());
     }
 }

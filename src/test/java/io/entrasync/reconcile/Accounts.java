@@ -21,6 +21,7 @@ final class Accounts {
     private String externalId;
     private String tenant;
     private int openTickets;
+    private DeactivationReason deactivationReason;
 
     private Accounts(long id, String email) {
         this.id = id;
@@ -90,6 +91,13 @@ final class Accounts {
         return this;
     }
 
+    /** Inactive for {@code reason} (an admin's MANUAL or a sync's). */
+    Accounts deactivatedFor(DeactivationReason reason) {
+        active = false;
+        deactivationReason = reason;
+        return this;
+    }
+
     Accounts weakAssociation() {
         association = Association.WEAK;
         return this;
@@ -108,6 +116,6 @@ final class Accounts {
     LocalAccount build() {
         return new LocalAccount(id, email, firstName, lastName, phone, mobilePhone, jobTitle, siteName,
                 departmentName, mainSiteUser, autoTicketDisabled, active, association, externalId, tenant,
-                openTickets);
+                openTickets, deactivationReason);
     }
 }

@@ -407,7 +407,8 @@ class AdminPageBrowserTest {
         click("#user-search button[type=submit]");
         wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 1);
         WebElement carol = driver.findElement(By.cssSelector("#users-table tbody tr[data-user]"));
-        assertThat(carol.getText()).contains("Carol Diaz", "carol@contoso.org", "Berlin", "STRONG").containsIgnoringCase("deactivated");
+        assertThat(carol.getText()).contains("Carol Diaz", "carol@contoso.org", "Berlin", "STRONG").containsIgnoringCase("deactivated")
+                .contains("by the sync: out of the sync scope");
 
         q.clear();
         q.sendKeys("contoso.org");
@@ -432,6 +433,10 @@ class AdminPageBrowserTest {
         click("#confirm-ok");
         textIn("#status", "Bob Hill deactivated");
         assertThat(api.get("/api/users?email=bob@contoso.org").json().get("content").get(0).get("active").asBoolean()).isFalse();
+        new Select(driver.findElement(By.id("user-active"))).selectByValue("false");
+        click("#user-search button[type=submit]");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).stream()
+                .anyMatch(r -> r.getText().contains("Bob Hill") && r.getText().contains("deactivated by an admin")));
     }
 
     @Test
