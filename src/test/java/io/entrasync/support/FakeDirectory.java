@@ -256,6 +256,9 @@ public final class FakeDirectory {
             server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
         } else {
             for (String id : users.keySet()) {
+                if (softDeleted.containsKey(id)) {
+                    continue; // in Entra's deleted items: GET /users/{id} answers 404 as for a hard delete
+                }
                 server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
             }
         }
