@@ -8,9 +8,11 @@ import io.entrasync.source.RemovedObject;
 import io.entrasync.source.UserPage;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -19,7 +21,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streaming parse of {@code users/delta} and {@code groups/delta} pages straight into the port's records,
- * without the SDK's typed models (which cost ~60 KB per user). Unknown properties are skipped. Throws
+ * without the SDK's typed models (which cost ~60 KB per user). Unknown properties are skipped; a property sent as
+ * {@code null} (or an empty list) is recorded as cleared ({@link DirectoryUser#cleared},
+ * {@link DirectoryGroup#descriptionCleared}), one left out is not. Throws
  * Jackson's unchecked exceptions on malformed JSON or a broken stream.
  */
 final class DeltaPageParser {
@@ -27,6 +31,7 @@ final class DeltaPageParser {
     private static final JsonFactory JSON = new JsonFactory();
     private static final String USER_TYPE = "#microsoft.graph.user";
     private static final String GROUP_TYPE = "#microsoft.graph.group";
+    private static final DirectoryUser.Attribute[] ATTRIBUTES = DirectoryUser.Attribute.values();
 
     ParsedPage<UserPage> users(InputStream body) {
         List<DirectoryUser> users = new ArrayList<>();
@@ -56,7 +61,8 @@ final class DeltaPageParser {
                 removed.add(new RemovedObject(id, reason));
                 return;
             }
-            groups.add(new DirectoryGroup(id, (String) fields.get("displayName"), (String) fields.get("description")));
+            groups.add(new DirectoryGroup(id, (String) fields.get("displayName"), (String) fields.get("description"),
+                    fields.containsKey("description") && fields.get("description") == null));
             @SuppressWarnings("unchecked")
             List<MemberEntry> entries = (List<MemberEntry>) fields.getOrDefault("members@delta", List.of());
             for (MemberEntry entry : entries) {
@@ -216,7 +222,26 @@ final class DeltaPageParser {
                 (List<String>) f.get("otherMails"), (List<String>) f.get("businessPhones"),
                 (String) f.get("mobilePhone"), (String) f.get("department"), (String) f.get("jobTitle"),
                 (String) f.get("companyName"), (String) f.get("officeLocation"), (Boolean) f.get("accountEnabled"),
-                (String) f.get("userType"));
+                (String) f.get("userType"), cleared(f));
+    }
+
+    /**
+     * The attributes the item sent as null or as an empty list: Graph's way of saying a value was removed (an
+     * attribute it leaves out is one it did not send). The map holds a key for every property the item carried.
+     */
+    private static Set<DirectoryUser.Attribute> cleared(Map<String, Object> f) {
+        Set<DirectoryUser.Attribute> cleared = null;
+        for (DirectoryUser.Attribute attribute : ATTRIBUTES) {
+            String name = attribute.graphName();
+            Object value = f.get(name);
+            if ((value == null || value instanceof List<?> list && list.isEmpty()) && f.containsKey(name)) {
+                if (cleared == null) {
+                    cleared = EnumSet.noneOf(DirectoryUser.Attribute.class);
+                }
+                cleared.add(attribute);
+            }
+        }
+        return cleared == null ? Set.of() : cleared;
     }
 
     private static String text(JsonParser parser, JsonToken value) {

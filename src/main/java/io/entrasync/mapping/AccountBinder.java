@@ -70,7 +70,8 @@ final class AccountBinder {
                         + "wins on every run) or helpdesk (set at creation only)");
             }
         }
-        return new FieldRule(sources, new FieldPolicy(owner, rule.bool("blankClears", false)));
+        return new FieldRule(sources,
+                new FieldPolicy(owner, rule.bool("blankClears", FieldPolicy.DEFAULT.blankClears())));
     }
 
     private static List<String> sources(MapReader reader, String key, Field field) {

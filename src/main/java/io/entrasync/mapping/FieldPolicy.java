@@ -5,12 +5,13 @@ package io.entrasync.mapping;
  *
  * @param owner       {@link Owner#DIRECTORY} (default): the directory's value is applied on every run;
  *                    {@link Owner#HELPDESK}: the directory's value is used only when the account is created
- * @param blankClears false (default): a blank directory value never blanks a helpdesk value; true: it does
- *                    (only meaningful for directory-owned fields)
+ * @param blankClears true (default): a blank directory value (the attribute removed in Entra, or never set) blanks
+ *                    the account's value, so a directory-owned field follows the directory; false: a blank
+ *                    directory value leaves the account's value alone (only meaningful for directory-owned fields)
  */
 public record FieldPolicy(Owner owner, boolean blankClears) {
 
-    public static final FieldPolicy DEFAULT = new FieldPolicy(Owner.DIRECTORY, false);
+    public static final FieldPolicy DEFAULT = new FieldPolicy(Owner.DIRECTORY, true);
 
     /** Which side wins for a field. */
     public enum Owner { DIRECTORY, HELPDESK }

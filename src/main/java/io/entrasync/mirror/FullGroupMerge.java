@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The groups and memberships of a full read. Groups are few (thousands where users are hundreds of thousands), so
+ * The groups and memberships of a full read. A listed group's description is the read's, null included (Graph
+ * leaves out a description a group does not have); its display name, which every group has, is kept when no item
+ * carries it. Groups are few (thousands where users are hundreds of thousands), so
  * their items are folded in memory page by page and compared with the stored groups at the end; membership changes,
  * the bulk, are staged and merged set-based: drop the stored edges no staged add covers, insert the staged ones not
  * stored.
@@ -46,8 +48,12 @@ final class FullGroupMerge {
             + " (select 1 from mirror_membership m where m.tenant = ? and m.group_id = s.group_id"
             + " and m.member_id = s.member_id) order by s.group_id, s.member_id";
 
-    /** A group as the read saw it so far; {@code removal} is set when the last page mentioning it removed it. */
+    /**
+     * A group as the read saw it so far; {@code removal} is set when the last page mentioning it removed it. Its
+     * description is what its items said, folded from nothing: a group whose items never carry one has none.
+     */
     private static final class Seen {
+        private boolean listed;
         private String displayName;
         private String description;
         private RemovedObject.Reason removal;
@@ -83,7 +89,8 @@ final class FullGroupMerge {
             if (!removals.containsKey(item.id())) {
                 Seen group = seen.computeIfAbsent(item.id(), id -> new Seen());
                 group.displayName = pick(item.displayName(), group.displayName);
-                group.description = pick(item.description(), group.description);
+                group.description = item.descriptionOver(group.description);
+                group.listed = true;
                 group.removal = null;
             }
         }
@@ -119,7 +126,8 @@ final class FullGroupMerge {
         seen.forEach((id, group) -> {
             Stored before = stored.get(id);
             String name = pick(group.displayName, before == null ? null : before.displayName());
-            String description = pick(group.description, before == null ? null : before.description());
+            // a full read lists a group with its properties: what it left out is gone (a removal alone keeps them)
+            String description = group.listed || before == null ? group.description : before.description();
             String reason = group.removal == null ? null : group.removal.name();
             Object[] row = GroupWriter.row(name, description, reason, runId, now, tenant, id);
             if (before == null) {

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@link #groups}) and merged into the mirror once, set-based, by {@link #finish}. Until then the mirror is
  * unchanged.
  *
- * <p>The outcome is the one applying the pages one by one would give: a user or group mentioned twice ends as the
- * merge of both (the later item wins per attribute, an attribute an item does not carry keeps its value), a removal
+ * <p>A user or group the enumeration lists is what its items say, an attribute none of them carries included: that
+ * attribute is empty afterwards (Graph leaves out what an object has no value for). An object mentioned twice ends
+ * as the merge of its items (the later item wins per attribute, null included; an attribute the later one does not
+ * carry keeps the earlier item's value), a removal
  * in a page wins over an item in the same page, the last page mentioning an object decides whether it is removed,
  * and the last change of a membership decides whether it exists. What the enumeration did not mention: memberships
  * are dropped, groups are marked removed ({@code NOT_SEEN}, their edges dropped), users are reported by
@@ -56,7 +58,7 @@ public final class FullRead {
         page++;
         Map<String, DirectoryUser> items = new LinkedHashMap<>();
         for (DirectoryUser user : userPage.users()) {
-            items.merge(user.id(), user, UserRows::merge);
+            items.merge(user.id(), user, UserMerge::then);
         }
         Map<String, RemovedObject> removals = new LinkedHashMap<>();
         userPage.removed().forEach(r -> removals.put(r.id(), r));

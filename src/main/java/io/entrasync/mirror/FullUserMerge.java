@@ -25,17 +25,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Merges the staged users of a full read into {@code mirror_user}: new users in one {@code INSERT ... SELECT},
- * stored users only when what the run saw differs from what is stored. The candidates are found in SQL (a
- * superset: a column the staged row carries and that differs), then merged and compared with the same Java rule
- * as a delta ({@link UserWriter#after}), so an unchanged user is never written.
+ * stored users only when what the run saw differs from what is stored. A full read's item is the whole user, so
+ * its values replace the stored ones, an attribute it does not carry included ({@link UserMerge#full}: Graph leaves
+ * out what a user has no value for). The candidates are found in SQL (a column that differs), then merged and
+ * compared in Java, so an unchanged user is never written.
  */
 final class FullUserMerge {
 
     private static final int BATCH = 500;
-    private static final List<String> SCALARS = List.of("display_name", "given_name", "surname", "mail",
-            "user_principal_name", "mobile_phone", "department", "job_title", "company_name", "office_location",
-            "account_enabled", "user_type");
-    private static final List<String> LISTS = List.of("other_mails", "business_phones");
+    /** Columns of {@link DirectoryUser.Attribute#required} attributes: a staged null there means "not sent". */
+    private static final List<String> REQUIRED = List.of("display_name", "user_principal_name", "account_enabled");
+    /** The other attribute columns: the staged value, null or empty included, is the user's. */
+    private static final List<String> REPLACED = List.of("given_name", "surname", "mail", "other_mails",
+            "business_phones", "mobile_phone", "department", "job_title", "company_name", "office_location",
+            "user_type");
     private static final String STAGED_AS = Arrays.stream(Staging.USER_COLUMNS.split(","))
             .map(c -> "s." + c.trim() + " as s_" + c.trim()).collect(Collectors.joining(", "));
     private static final String STORED = Arrays.stream(UserRows.COLUMNS.split(","))
@@ -74,7 +77,8 @@ final class FullUserMerge {
         return new Object[] {page, id, u.displayName(), u.givenName(), u.surname(), u.mail(), u.userPrincipalName(),
                 UserRows.encode(u.otherMails()), UserRows.encode(u.businessPhones()), u.mobilePhone(),
                 u.department(), u.jobTitle(), u.companyName(), u.officeLocation(), u.accountEnabled(), u.userType(),
-                UserRows.emailKey(u), item != null, removal == null ? null : removal.reason().name()};
+                UserRows.emailKey(u), item != null, removal == null ? null : removal.reason().name(),
+                UserRows.encodeCleared(u.cleared())};
     }
 
     /** @return the users not removed that no staged row mentions, ordered by id */
@@ -110,7 +114,8 @@ final class FullUserMerge {
         streaming.query(CANDIDATES, (RowCallbackHandler) rs -> {
             MirrorUser before = UserRows.MAPPER.mapRow(rs, 0);
             Staged seen = staged(rs, "s_");
-            MirrorUser after = UserWriter.after(seen.id(), runId, before, seen.item(), seen.removal());
+            DirectoryUser user = seen.item() == null ? before.user() : UserMerge.full(before.user(), seen.item());
+            MirrorUser after = UserWriter.state(user, runId, seen.removal());
             if (UserWriter.changed(before, after)) {
                 updates.add(UserRows.updateArgs(tenant, after, now));
                 if (updates.size() == BATCH) {
@@ -129,14 +134,13 @@ final class FullUserMerge {
     }
 
     /**
-     * May the staged row change the stored one? A carried scalar that differs, a list that replaces the stored one
-     * (see {@link UserRows#merge}) and differs, or another removal state.
+     * May the staged row change the stored one? An item whose value of a replaced column differs (null included), a
+     * required column it carries that differs, or another removal state.
      */
     private static String differs() {
         List<String> terms = new ArrayList<>();
-        SCALARS.forEach(c -> terms.add("(s." + c + " is not null and s." + c + " is distinct from m." + c + ")"));
-        LISTS.forEach(c -> terms.add("((s.user_principal_name is not null or s." + c + " <> '') and s." + c
-                + " is distinct from m." + c + ")"));
+        REPLACED.forEach(c -> terms.add("(s.has_item and s." + c + " is distinct from m." + c + ")"));
+        REQUIRED.forEach(c -> terms.add("(s." + c + " is not null and s." + c + " is distinct from m." + c + ")"));
         terms.add("s.removed_reason is distinct from m.removed_reason");
         terms.add("m.removed <> (s.removed_reason is not null)");
         return String.join(" or ", terms);
@@ -155,7 +159,8 @@ final class FullUserMerge {
                 UserRows.decode(rs.getString(prefix + "business_phones")), rs.getString(prefix + "mobile_phone"),
                 rs.getString(prefix + "department"), rs.getString(prefix + "job_title"),
                 rs.getString(prefix + "company_name"), rs.getString(prefix + "office_location"),
-                rs.getObject(prefix + "account_enabled", Boolean.class), rs.getString(prefix + "user_type"));
+                rs.getObject(prefix + "account_enabled", Boolean.class), rs.getString(prefix + "user_type"),
+                UserRows.decodeCleared(rs.getString(prefix + "cleared")));
         String reason = rs.getString(prefix + "removed_reason");
         return new Staged(rs.getInt(prefix + "page"), id, item,
                 reason == null ? null : new RemovedObject(id, RemovedObject.Reason.valueOf(reason)));
@@ -167,7 +172,7 @@ final class FullUserMerge {
         /** This row followed by a later page's row of the same user. */
         Staged then(Staged later) {
             DirectoryUser merged = item == null ? later.item
-                    : later.item == null ? item : UserRows.merge(item, later.item);
+                    : later.item == null ? item : UserMerge.then(item, later.item);
             return new Staged(later.page, id, merged, later.removal);
         }
     }

@@ -55,8 +55,7 @@ final class GroupWriter {
 
     Set<String> apply(String tenant, long runId, GroupPage page) {
         Map<String, DirectoryGroup> items = new LinkedHashMap<>();
-        page.groups().forEach(g -> items.merge(g.id(), g, (first, later) -> new DirectoryGroup(later.id(),
-                pick(later.displayName(), first.displayName()), pick(later.description(), first.description()))));
+        page.groups().forEach(g -> items.merge(g.id(), g, DirectoryGroup::then));
         Map<String, RemovedObject> removals = new LinkedHashMap<>();
         page.removed().forEach(r -> removals.put(r.id(), r));
         Map<List<String>, MemberChange> changes = new LinkedHashMap<>();
@@ -109,7 +108,7 @@ final class GroupWriter {
                 continue;
             }
             String name = pick(item.displayName(), before.displayName());
-            String description = pick(item.description(), before.description());
+            String description = item.descriptionOver(before.description());
             if (before.removed() || !Objects.equals(name, before.displayName())
                     || !Objects.equals(description, before.description())) {
                 updates.add(row(name, description, null, runId, now, tenant, item.id()));

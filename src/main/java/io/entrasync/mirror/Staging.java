@@ -27,15 +27,19 @@ final class Staging {
     static final String USERS = "mirror_stage_user";
     static final String MEMBERSHIPS = "mirror_stage_membership";
 
-    /** Staged user columns: {@link UserRows#COLUMNS}' attributes plus the page, item and removal of the row. */
+    /**
+     * Staged user columns: {@link UserRows#COLUMNS}' attributes plus the page, item and removal of the row, and the
+     * attributes the item sent empty ({@link UserRows#encodeCleared}; needed only to fold a user listed on several
+     * pages).
+     */
     static final String USER_COLUMNS = "page, id, display_name, given_name, surname, mail, user_principal_name,"
             + " other_mails, business_phones, mobile_phone, department, job_title, company_name, office_location,"
-            + " account_enabled, user_type, email_key, has_item, removed_reason";
+            + " account_enabled, user_type, email_key, has_item, removed_reason, cleared";
     static final String MEMBERSHIP_COLUMNS = "page, group_id, member_id, member_type, removed";
 
     private static final int V = Types.VARCHAR;
     private static final int[] USER_TYPES = {Types.INTEGER, V, V, V, V, V, V, V, V, V, V, V, V, V, Types.BOOLEAN, V,
-            V, Types.BOOLEAN, V};
+            V, Types.BOOLEAN, V, V};
     private static final int[] MEMBERSHIP_TYPES = {Types.INTEGER, V, V, V, Types.BOOLEAN};
 
     private final JdbcTemplate jdbc;
@@ -50,7 +54,8 @@ final class Staging {
             + " given_name varchar, surname varchar, mail varchar, user_principal_name varchar, other_mails varchar,"
             + " business_phones varchar, mobile_phone varchar, department varchar, job_title varchar,"
             + " company_name varchar, office_location varchar, account_enabled boolean, user_type varchar,"
-            + " email_key varchar, has_item boolean not null, removed_reason varchar, primary key (id, page)";
+            + " email_key varchar, has_item boolean not null, removed_reason varchar, cleared varchar,"
+            + " primary key (id, page)";
     private static final String MEMBERSHIP_TABLE = "page int not null, group_id varchar not null,"
             + " member_id varchar not null, member_type varchar not null, removed boolean not null,"
             + " primary key (group_id, member_id, page)";

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The mapping between {@link MirrorUser} and a {@code mirror_user} row, and the merge rule for partial items. */
+/**
+ * The mapping between {@link MirrorUser} and a {@code mirror_user} row, and the staged form of an item's cleared
+ * attributes. The merge rules are {@link UserMerge}'s.
+ */
 final class UserRows {
 
     static final String COLUMNS = "id, display_name, given_name, surname, mail, user_principal_name, other_mails,"
@@ -36,31 +41,6 @@ final class UserRows {
     static final RowMapper<MirrorUser> MAPPER = UserRows::map;
 
     private UserRows() {
-    }
-
-    /**
-     * Applies a delta item to what is stored: an attribute the item does not carry (null) keeps its stored value.
-     * A list attribute is replaced when the item sends a non-empty list, or when the item is complete (carries
-     * {@code userPrincipalName}, which Graph sends with the full selected set); an empty list in a partial item is
-     * read as "not sent", since {@link DirectoryUser} cannot tell the two apart.
-     */
-    static DirectoryUser merge(DirectoryUser stored, DirectoryUser item) {
-        boolean complete = item.userPrincipalName() != null;
-        return new DirectoryUser(item.id(),
-                pick(item.displayName(), stored.displayName()),
-                pick(item.givenName(), stored.givenName()),
-                pick(item.surname(), stored.surname()),
-                pick(item.mail(), stored.mail()),
-                pick(item.userPrincipalName(), stored.userPrincipalName()),
-                complete || !item.otherMails().isEmpty() ? item.otherMails() : stored.otherMails(),
-                complete || !item.businessPhones().isEmpty() ? item.businessPhones() : stored.businessPhones(),
-                pick(item.mobilePhone(), stored.mobilePhone()),
-                pick(item.department(), stored.department()),
-                pick(item.jobTitle(), stored.jobTitle()),
-                pick(item.companyName(), stored.companyName()),
-                pick(item.officeLocation(), stored.officeLocation()),
-                pick(item.accountEnabled(), stored.accountEnabled()),
-                pick(item.userType(), stored.userType()));
     }
 
     /** A user known only by its id, for a removal of a user the mirror never saw. */
@@ -112,6 +92,29 @@ final class UserRows {
         return u.removedReason() == null ? null : u.removedReason().name();
     }
 
+    /** The attributes an item sent empty, as staged: their names comma-separated, null for none (the usual case). */
+    static String encodeCleared(Set<DirectoryUser.Attribute> cleared) {
+        if (cleared.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (DirectoryUser.Attribute attribute : cleared) {
+            text.append(text.isEmpty() ? "" : ",").append(attribute.name());
+        }
+        return text.toString();
+    }
+
+    static Set<DirectoryUser.Attribute> decodeCleared(String text) {
+        if (text == null || text.isEmpty()) {
+            return Set.of();
+        }
+        Set<DirectoryUser.Attribute> cleared = EnumSet.noneOf(DirectoryUser.Attribute.class);
+        for (String name : text.split(",")) {
+            cleared.add(DirectoryUser.Attribute.valueOf(name));
+        }
+        return cleared;
+    }
+
     static String encode(List<String> values) {
         return String.join("\n", values);
     }
@@ -120,7 +123,4 @@ final class UserRows {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
     }
 
-    private static <T> T pick(T sent, T stored) {
-        return sent != null ? sent : stored;
-    }
 }

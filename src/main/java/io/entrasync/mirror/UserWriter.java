@@ -43,7 +43,7 @@ final class UserWriter {
     Set<String> apply(String tenant, long runId, UserPage page) {
         Map<String, DirectoryUser> items = new LinkedHashMap<>();
         for (DirectoryUser user : page.users()) {
-            items.merge(user.id(), user, (first, later) -> UserRows.merge(first, later));
+            items.merge(user.id(), user, UserMerge::then);
         }
         Map<String, RemovedObject> removals = new LinkedHashMap<>();
         page.removed().forEach(r -> removals.put(r.id(), r));
@@ -64,13 +64,20 @@ final class UserWriter {
         return touched;
     }
 
-    /** The state after the page: attributes merged, and a removal in the same page wins over an upsert. */
+    /**
+     * The state after the page: the item applied as a delta ({@link UserMerge#over}), and a removal in the same page
+     * wins over an upsert.
+     */
     static MirrorUser after(String id, long runId, MirrorUser before, DirectoryUser item,
             RemovedObject removal) {
         DirectoryUser user = before == null ? UserRows.tombstone(id) : before.user();
         if (item != null) {
-            user = before == null ? item : UserRows.merge(before.user(), item);
+            user = UserMerge.over(user, item);
         }
+        return state(user, runId, removal);
+    }
+
+    static MirrorUser state(DirectoryUser user, long runId, RemovedObject removal) {
         return removal == null
                 ? new MirrorUser(user, false, null, runId, null)
                 : new MirrorUser(user, true, removal.reason(), runId, null);

@@ -35,6 +35,7 @@ public final class TenantDirectory {
     static final int F_PROJECT_START = 12;
     static final int F_GIVEN = 13;
     static final int F_SURNAME = 14;
+    static final int F_CLEARED = 15;
 
     final String tenantId;
     final DirectoryShape shape;

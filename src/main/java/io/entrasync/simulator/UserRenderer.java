@@ -4,12 +4,26 @@ import java.util.Locale;
 
 /**
  * Writes a user as Graph does, deriving every attribute from the seed, the user's index and its edit generation:
- * names and mail never change; department, office, job title and phones change with each edit. Called under the
- * tenant's read lock.
+ * names and mail never change; department, office, job title and phones change with each edit, and an edit may
+ * also remove one of them ({@link #cleared}), which Graph then sends as {@code null}. Called under the tenant's read
+ * lock.
  */
 final class UserRenderer {
 
+    private static final int CLEARED_DEPARTMENT = 0;
+    private static final int CLEARED_JOB = 1;
+    private static final int CLEARED_OFFICE = 2;
+
     private UserRenderer() {
+    }
+
+    /**
+     * Which attribute an edited user lost (one edit in eight each removes the department, the job title or the
+     * office), or -1. A user never edited has them all, so a fresh directory (and the benchmark's full reads) looks
+     * as before.
+     */
+    static int cleared(TenantDirectory dir, int user, int gen) {
+        return gen == 0 ? -1 : dir.pick(user, gen, TenantDirectory.F_CLEARED, 8);
     }
 
     static void write(JsonOut json, TenantDirectory dir, int user) {
@@ -44,11 +58,13 @@ final class UserRenderer {
         }
         json.endArray();
         boolean mobile = !guest && dir.pick(user, gen, TenantDirectory.F_MOBILE, 100) < 70;
+        int cleared = cleared(dir, user, gen);
         json.field("mobilePhone", mobile ? "+49 170 " + (1_000_000 + dir.pick(user, gen, TenantDirectory.F_MOBILE, 9_000_000)) : null)
-                .field("department", guest ? null : layout.teamDepartment(team))
-                .field("jobTitle", guest ? null : Names.JOB_TITLES[dir.pick(user, gen, TenantDirectory.F_JOB, Names.JOB_TITLES.length)])
+                .field("department", guest || cleared == CLEARED_DEPARTMENT ? null : layout.teamDepartment(team))
+                .field("jobTitle", guest || cleared == CLEARED_JOB ? null
+                        : Names.JOB_TITLES[dir.pick(user, gen, TenantDirectory.F_JOB, Names.JOB_TITLES.length)])
                 .field("companyName", guest ? "Fabrikam" : "Contoso")
-                .field("officeLocation", guest ? null : layout.siteCodes[site]);
+                .field("officeLocation", guest || cleared == CLEARED_OFFICE ? null : layout.siteCodes[site]);
         json.name("accountEnabled").value((flags & TenantDirectory.ENABLED) != 0)
                 .field("userType", guest ? "Guest" : "Member")
                 .endObject();

@@ -119,7 +119,9 @@ final class DesiredStateBuilder {
     private static FieldPolicies policies(TenantMapping mapping) {
         Map<Field, FieldPolicy> map = new EnumMap<>(Field.class);
         map.put(Field.SITE, FieldPolicy.DIRECTORY);
-        map.put(Field.DEPARTMENT, mapping.departments() == null ? FieldPolicy.HELPDESK : FieldPolicy.DIRECTORY);
+        // a user whose department attribute was removed in Entra (or maps to none) ends without one
+        map.put(Field.DEPARTMENT, mapping.departments() == null ? FieldPolicy.HELPDESK
+                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
         map.put(Field.MAIN_SITE_USER, mapping.mainSiteUsers() == null ? FieldPolicy.HELPDESK
                 : FieldPolicy.DIRECTORY_BLANK_CLEARS);
         map.put(Field.AUTO_TICKET_DISABLED, mapping.tickets() == null ? FieldPolicy.HELPDESK

@@ -299,7 +299,7 @@ class MappingEngineTest {
                       email: { from: [otherMails, mail] }
                       firstName: displayName
                       jobTitle: { owner: helpdesk }
-                      phone: { blankClears: true }
+                      phone: { blankClears: false }
                     """);
 
             var account = account(evaluate(mapping, user("u1").otherMails("a@other.example").jobTitle("CEO")
@@ -312,8 +312,8 @@ class MappingEngineTest {
             assertThat(account.mobilePhone()).isEqualTo("+49 170");
             assertThat(account.jobTitle()).isEqualTo("CEO");
             assertThat(account.policies().of(Field.JOB_TITLE)).isEqualTo(
-                    new FieldPolicy(FieldPolicy.Owner.HELPDESK, false));
-            assertThat(account.policies().of(Field.PHONE).blankClears()).isTrue();
+                    new FieldPolicy(FieldPolicy.Owner.HELPDESK, true));
+            assertThat(account.policies().of(Field.PHONE).blankClears()).isFalse();
             assertThat(account.policies().of(Field.EMAIL)).isEqualTo(FieldPolicy.DEFAULT);
         }
 
@@ -339,9 +339,10 @@ class MappingEngineTest {
         }
 
         @Test
-        void fieldPolicy_decidesWhetherAnUpdateOverwrites() {
+        void fieldPolicy_decidesWhetherAnUpdateOverwrites_aBlankDirectoryValueClearingByDefault() {
             assertThat(FieldPolicy.DEFAULT.overwritesOnUpdate("x")).isTrue();
-            assertThat(FieldPolicy.DEFAULT.overwritesOnUpdate(null)).isFalse();
+            assertThat(FieldPolicy.DEFAULT.overwritesOnUpdate(null)).isTrue();
+            assertThat(new FieldPolicy(FieldPolicy.Owner.DIRECTORY, false).overwritesOnUpdate(" ")).isFalse();
             assertThat(new FieldPolicy(FieldPolicy.Owner.DIRECTORY, true).overwritesOnUpdate(" ")).isTrue();
             assertThat(new FieldPolicy(FieldPolicy.Owner.HELPDESK, true).overwritesOnUpdate("x")).isFalse();
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,6 +74,12 @@ abstract class DirectoryMirrorContract {
     Set<String> groupIds(String userId) {
         return inTx(() -> mirror.transitiveGroups(tenant, List.of(userId))).get(userId).stream()
                 .map(GroupRef::id).collect(Collectors.toSet());
+    }
+
+    /** The stored description of a group, read straight from its row. */
+    String description(String groupId) {
+        return new JdbcTemplate(dataSource).queryForObject(
+                "select description from mirror_group where tenant = ? and id = ?", String.class, tenant, groupId);
     }
 
     static DirectoryUser full(String id, String mail) {

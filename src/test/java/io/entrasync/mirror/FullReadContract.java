@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.source.DirectoryGroup;
 import io.entrasync.source.DirectoryUser;
+import io.entrasync.source.DirectoryUser.Attribute;
 import io.entrasync.source.GroupPage;
 import io.entrasync.source.RemovedObject;
 import io.entrasync.source.RemovedObject.Reason;
@@ -74,7 +75,7 @@ abstract class FullReadContract extends DirectoryMirrorContract {
     }
 
     @Test
-    void changedAttribute_isUpdated_andWhatAnItemDoesNotCarryIsKept() {
+    void changedAttribute_isUpdated_andWhatTheItemLeavesOut_isCleared_butRequiredAttributesAreKept() {
         fullRun(1, userPage(full("a", "a@x.example"), full("b", null)));
         DirectoryUser moved = new DirectoryUser("a", null, null, null, "A.New@X.example", null, List.of(), List.of(),
                 null, "Support", null, null, null, false, null);
@@ -82,9 +83,8 @@ abstract class FullReadContract extends DirectoryMirrorContract {
 
         fullRun(2, userPage(moved, full("b", null)));
 
-        DirectoryUser expected = new DirectoryUser("a", "Name a", "Given", "Sur", "A.New@X.example",
-                "a@contoso.example", List.of("other-a@example.org"), List.of("+49 30 1", "+49 30 2"), "+49 170 1",
-                "Support", "Clerk", "Contoso", "Berlin", false, "Member");
+        DirectoryUser expected = new DirectoryUser("a", "Name a", null, null, "A.New@X.example",
+                "a@contoso.example", List.of(), List.of(), null, "Support", null, null, null, false, null);
         assertThat(stored("a").toDirectoryUser()).isEqualTo(expected);
         assertThat(stored("a").lastSeenRun()).isEqualTo(2);
         assertThat(stored("a").updatedAt()).isEqualTo(clock.instant());
@@ -102,6 +102,48 @@ abstract class FullReadContract extends DirectoryMirrorContract {
         fullRun(2, userPage(withoutLists));
 
         assertThat(stored("a").toDirectoryUser()).isEqualTo(withoutLists);
+    }
+
+    @Test
+    void attributesAFullReadLeavesOut_areCleared_evenWhenADeltaSetThem() {
+        fullRun(1, userPage(full("a", "a@x.example")));
+        users(2, userPage(new DirectoryUser("a", null, null, null, null, null, List.of(), List.of(), null, "Ops",
+                "Lead", null, null, null, null)));
+        DirectoryUser asGraphListsIt = new DirectoryUser("a", "Name a", "Given", "Sur", "a@x.example",
+                "a@contoso.example", List.of(), List.of("+49 30 1"), null, null, null, "Contoso", null, true,
+                "Member");
+
+        fullRun(3, userPage(asGraphListsIt));
+
+        assertThat(stored("a").toDirectoryUser()).isEqualTo(asGraphListsIt);
+        assertThat(stored("a").lastSeenRun()).isEqualTo(3);
+    }
+
+    @Test
+    void userOnTwoPages_aLaterItemsNullClearsWhatTheFirstListed_andWhatItLeavesOutKeepsTheFirstItemsValue() {
+        fullRun(1, userPage(full("a", "a@x.example")));
+        DirectoryUser later = new DirectoryUser("a", null, null, null, null, null, List.of(), List.of(), null, null,
+                "Lead", null, null, null, null, Set.of(Attribute.DEPARTMENT));
+
+        fullRun(2, userPage(full("a", "a@x.example")), userPage(later));
+
+        DirectoryUser stored = stored("a").toDirectoryUser();
+        assertThat(stored.department()).isNull();
+        assertThat(stored.jobTitle()).isEqualTo("Lead");
+        assertThat(stored.mail()).isEqualTo("a@x.example");
+        assertThat(stored.officeLocation()).isEqualTo("Berlin");
+    }
+
+    @Test
+    void groupDescription_aFullReadLeavesOut_isCleared_andARemovalAloneKeepsIt() {
+        fullRun(1, groupPage(List.of(new DirectoryGroup("A", "Group A", "About A"),
+                new DirectoryGroup("B", "Group B", "About B")), addUser("A", "u1"), addUser("B", "u1")));
+
+        fullRun(2, groupPage(List.of(new DirectoryGroup("A", "Group A", null)), addUser("A", "u1")),
+                groupRemoval("B", Reason.SOFT_DELETED));
+
+        assertThat(description("A")).isNull();
+        assertThat(description("B")).isEqualTo("About B");
     }
 
     @Test
@@ -144,7 +186,7 @@ abstract class FullReadContract extends DirectoryMirrorContract {
         assertThat(stored("a").removedReason()).isNull();
         assertThat(stored("a").toDirectoryUser().displayName()).isEqualTo("Back");
         assertThat(stored("a").toDirectoryUser().mail()).isNull();
-        assertThat(stored("a").toDirectoryUser().department()).isEqualTo("Sales");
+        assertThat(stored("a").toDirectoryUser().department()).isNull();
     }
 
     @Test
@@ -158,7 +200,7 @@ abstract class FullReadContract extends DirectoryMirrorContract {
                 userPage(partialNamed("new", "One")), userPage(full("new", "new@x.example")));
 
         assertThat(stored("a").toDirectoryUser().displayName()).isEqualTo("Second");
-        assertThat(stored("a").toDirectoryUser().mail()).isEqualTo("a@x.example");
+        assertThat(stored("a").toDirectoryUser().mail()).isNull();
         assertThat(stored("b").removedReason()).isEqualTo(Reason.SOFT_DELETED);
         assertThat(stored("c").removed()).isFalse();
         assertThat(stored("c").toDirectoryUser().displayName()).isEqualTo("Back");

@@ -14,6 +14,28 @@ import org.junit.jupiter.api.Test;
 abstract class GroupMirrorContract extends DirectoryMirrorContract {
 
     @Test
+    void deltaGroupWithDescriptionNull_clearsIt_andOneWithoutDescriptionKeepsIt() {
+        groups(1, groupPage(List.of(new DirectoryGroup("A", "Group A", "About A"),
+                new DirectoryGroup("B", "Group B", "About B"))));
+
+        groups(2, groupPage(List.of(new DirectoryGroup("A", null, null, true), new DirectoryGroup("B", null, null)),
+                addUser("B", "u1")));
+
+        assertThat(description("A")).isNull();
+        assertThat(description("B")).isEqualTo("About B");
+    }
+
+    @Test
+    void twoItemsOfAGroupInOnePage_aLaterItemWithoutDescriptionKeepsTheEarlierClear() {
+        groups(1, groupPage(List.of(new DirectoryGroup("A", "Group A", "About A"))));
+
+        groups(2, groupPage(List.of(new DirectoryGroup("A", "Group A", null, true), new DirectoryGroup("A", null,
+                null)), addUser("A", "u1")));
+
+        assertThat(description("A")).isNull();
+    }
+
+    @Test
     void membersSplitAcrossPages_allArrive_andReapplyingChangesNothing() {
         GroupPage first = groupPage(List.of(group("A")), addUser("A", "u1"), addUser("A", "u2"));
         GroupPage second = groupPage(List.of(new DirectoryGroup("A", null, null)), addUser("A", "u3"));

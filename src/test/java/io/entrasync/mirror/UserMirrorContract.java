@@ -3,12 +3,14 @@ package io.entrasync.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.source.DirectoryUser;
+import io.entrasync.source.DirectoryUser.Attribute;
 import io.entrasync.source.RemovedObject;
 import io.entrasync.source.RemovedObject.Reason;
 import io.entrasync.source.UserPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,17 +79,51 @@ abstract class UserMirrorContract extends DirectoryMirrorContract {
     }
 
     @Test
-    void completeItemWithEmptyList_clearsTheList() {
+    void listSentEmpty_clearsIt_whileAListNotSentIsKept() {
         users(1, userPage(full("a", "a@x.example")));
         DirectoryUser withoutPhones = new DirectoryUser("a", null, null, null, null, "a@contoso.example",
-                List.of(), List.of(), null, null, null, null, null, null, null);
+                List.of(), List.of(), null, null, null, null, null, null, null, Set.of(Attribute.BUSINESS_PHONES));
 
         users(2, userPage(withoutPhones));
 
         DirectoryUser stored = mirror.user(tenant, "a").orElseThrow().toDirectoryUser();
         assertThat(stored.businessPhones()).isEmpty();
-        assertThat(stored.otherMails()).isEmpty();
+        assertThat(stored.otherMails()).containsExactly("other-a@example.org");
         assertThat(stored.displayName()).isEqualTo("Name a");
+    }
+
+    @Test
+    void deltaItemWithPresentNulls_clearsThem_andKeepsWhatItDoesNotCarry() {
+        users(1, userPage(full("a", "a@x.example")));
+        DirectoryUser cleared = new DirectoryUser("a", null, null, null, null, null, List.of(), List.of(), null,
+                null, null, null, null, null, null, Set.of(Attribute.DEPARTMENT, Attribute.JOB_TITLE,
+                        Attribute.MOBILE_PHONE, Attribute.OFFICE_LOCATION, Attribute.MAIL));
+        clock.advance(Duration.ofHours(1));
+
+        users(2, userPage(cleared));
+
+        MirrorUser stored = mirror.user(tenant, "a").orElseThrow();
+        DirectoryUser expected = new DirectoryUser("a", "Name a", "Given", "Sur", null, "a@contoso.example",
+                List.of("other-a@example.org"), List.of("+49 30 1", "+49 30 2"), null, null, null, "Contoso", null,
+                true, "Member");
+        assertThat(stored.toDirectoryUser()).isEqualTo(expected);
+        assertThat(stored.updatedAt()).isEqualTo(clock.instant());
+        assertThat(mirror.claimantsByEmail(tenant, List.of("a@contoso.example"))).containsKey("a@contoso.example");
+    }
+
+    @Test
+    void twoItemsOfAUserInOnePage_theLaterClearWins_andAnEarlierClearSurvivesALaterItemWithoutIt() {
+        users(1, userPage(full("a", "a@x.example")));
+        DirectoryUser clearsDepartment = partial("a").withCleared(Set.of(Attribute.DEPARTMENT));
+        DirectoryUser setsJobTitle = new DirectoryUser("a", null, null, null, null, null, List.of(), List.of(), null,
+                null, "Lead", null, null, null, null);
+
+        users(2, userPage(clearsDepartment, setsJobTitle));
+
+        DirectoryUser stored = mirror.user(tenant, "a").orElseThrow().toDirectoryUser();
+        assertThat(stored.department()).isNull();
+        assertThat(stored.jobTitle()).isEqualTo("Lead");
+        assertThat(stored.cleared()).isEmpty();
     }
 
     @Test

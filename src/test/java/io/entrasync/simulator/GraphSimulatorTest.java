@@ -116,6 +116,27 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void edits_sometimesRemoveAnAttribute_whichTheDeltaSendsAsNull() {
+        SimulatedTenant tenant = tenant("delta-clears", 300);
+        List<DirectoryUser> fresh = tenant.users(null).pages().stream().flatMap(p -> p.users().stream())
+                .filter(u -> !u.isGuest()).toList();
+        String deltaLink = tenant.users(null).deltaLink();
+        simulator.apply("delta-clears", ChangePlan.none().with(ChangeKind.EDIT, 120), new Random(4));
+
+        List<DirectoryUser> edited = tenant.users(deltaLink).pages().stream().flatMap(p -> p.users().stream())
+                .filter(u -> !u.isGuest()).toList();
+
+        Set<DirectoryUser.Attribute> removable = Set.of(DirectoryUser.Attribute.DEPARTMENT,
+                DirectoryUser.Attribute.JOB_TITLE, DirectoryUser.Attribute.OFFICE_LOCATION);
+        assertThat(fresh).allSatisfy(u -> assertThat(u.cleared()).doesNotContainAnyElementsOf(removable));
+        for (DirectoryUser.Attribute attribute : removable) {
+            assertThat(edited).as(attribute.graphName()).filteredOn(u -> u.clears(attribute)).isNotEmpty();
+        }
+        assertThat(edited).filteredOn(u -> u.clears(DirectoryUser.Attribute.JOB_TITLE))
+                .allSatisfy(u -> assertThat(u.jobTitle()).isNull());
+    }
+
+    @Test
     void delta_purgedUser_isRemovedWithReasonDeleted() {
         SimulatedTenant tenant = tenant("delta-purge", 100);
         simulator.apply("delta-purge", ChangePlan.none().with(ChangeKind.SOFT_DELETE, 1), new Random(3));

@@ -31,6 +31,7 @@ public final class FakeDirectory {
     public static final String TENANT_ID = "11111111-2222-3333-4444-555555555555";
     public static final String CLIENT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> MULTI_VALUED = Set.of("businessPhones", "otherMails");
 
     private final WireMockServer server;
     private final int pageSize;
@@ -130,8 +131,21 @@ public final class FakeDirectory {
         return map;
     }
 
+    /** Sets an attribute; a null value removes it, as {@link #unset} does. */
     public FakeDirectory set(String userId, String attribute, Object value) {
+        if (value == null) {
+            return unset(userId, attribute);
+        }
         users.get(userId).put(attribute, value);
+        return this;
+    }
+
+    /**
+     * Removes an attribute's value, as clearing a field in Entra does: a full read then leaves the attribute out, a
+     * delta sends it as {@code null} (an empty list for businessPhones and otherMails), as Graph does.
+     */
+    public FakeDirectory unset(String userId, String attribute) {
+        users.get(userId).remove(attribute);
         return this;
     }
 
@@ -242,6 +256,9 @@ public final class FakeDirectory {
             server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
         } else {
             for (String id : users.keySet()) {
+                if (softDeleted.containsKey(id)) {
+                    continue; // in Entra's deleted items: GET /users/{id} answers 404 as for a hard delete
+                }
                 server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
             }
         }
@@ -268,7 +285,7 @@ public final class FakeDirectory {
                     items.add(removed(id, "changed"));
                 }
             } else if (full || wasGone || !e.getValue().equals(before.users().get(id))) {
-                items.add(e.getValue());
+                items.add(full || wasGone ? e.getValue() : withClears(before.users().get(id), e.getValue()));
             }
         }
         if (!full) {
@@ -315,6 +332,17 @@ public final class FakeDirectory {
         return items;
     }
 
+    /** A changed user's delta item: what it has now, and what it lost sent as null (or []), as Graph does. */
+    private static Map<String, Object> withClears(Map<String, Object> before, Map<String, Object> now) {
+        Map<String, Object> item = new LinkedHashMap<>(now);
+        for (String attribute : before.keySet()) {
+            if (!now.containsKey(attribute)) {
+                item.put(attribute, MULTI_VALUED.contains(attribute) ? List.of() : null);
+            }
+        }
+        return item;
+    }
+
     private static Map<String, Object> removed(String id, String reason) {
         return Map.of("id", id, "@removed", Map.of("reason", reason));
     }
@@ -324,6 +352,7 @@ public final class FakeDirectory {
         String prefix = (fromToken == null ? "full" : fromToken) + "-" + newToken + "-";
         for (int p = 0; p < pages; p++) {
             Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", base() + "/v1.0/$metadata#" + stream);
             if (p < pages - 1) {
                 body.put("@odata.nextLink", base() + "/v1.0/" + stream + "/delta?$skiptoken=" + prefix + (p + 1));
             } else {

@@ -30,9 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Convergence property: a random history of directory changes (creates, edits, moves, nested-group changes,
- * disables, soft and hard deletes, restores, email changes and duplicate emails), applied as a sequence of delta
- * runs, leaves the same active helpdesk accounts as one full sync of the final directory into an empty database.
+ * Convergence property: a random history of directory changes (creates, edits, attributes cleared, moves,
+ * nested-group changes, disables, soft and hard deletes, restores, email changes and duplicate emails), applied as a
+ * sequence of delta runs with an occasional full run among them, leaves the same active helpdesk accounts as one full
+ * sync of the final directory into an empty database. A cleared attribute reaches a delta as {@code null} (or
+ * {@code []}) and is left out of a full read, as Graph does.
  *
  * <p>A seeded generator drives JUnit parameterized tries instead of jqwik: jqwik 1.10 is built on JUnit Platform
  * 1.x (this build runs Platform 6) and its licence discourages use by coding agents. Run more tries with
@@ -58,6 +60,9 @@ class DeltaConvergencePropertyTest {
     static final Path MAPPINGS = Path.of("target", "convergence-sync", "mappings");
     static final List<String> GROUPS = List.of("g-helpdesk", "g-berlin", "g-team-a", "g-team-b");
     static final List<String> DEPARTMENTS = List.of("IT", "Sales", "Ops");
+    static final List<String> OFFICES = List.of("MUC-1", "BER-2");
+    static final List<String> CLEARABLE = List.of("department", "jobTitle", "officeLocation", "businessPhones",
+            "mobilePhone", "givenName", "surname", "mail");
 
     @LocalServerPort
     int port;
@@ -72,6 +77,8 @@ class DeltaConvergencePropertyTest {
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Berlin Office, site: Berlin }
+                      - attribute: officeLocation
+                        map: { MUC-1: Munich }
                       - { default: HQ }
                     departments: { attribute: department, createMissing: true }
                     safety: { maxDeactivations: 100000, maxDeactivationPercent: 100 }
@@ -108,9 +115,10 @@ class DeltaConvergencePropertyTest {
             for (int i = 0; i < changes; i++) {
                 history.change();
             }
-            history.log.add("-- delta run");
+            String mode = history.random.nextInt(4) == 0 ? "FULL" : "DELTA";
+            history.log.add("-- " + mode.toLowerCase(java.util.Locale.ROOT) + " run");
             graph.publish();
-            expectSucceeded(sync("DELTA"), history);
+            expectSucceeded(sync(mode), history);
         }
         StateSnapshot afterDeltas = StateSnapshot.of(jdbc, "contoso");
 
@@ -154,7 +162,7 @@ class DeltaConvergencePropertyTest {
         }
 
         void change() {
-            int kind = random.nextInt(12);
+            int kind = random.nextInt(14);
             if (live.isEmpty() || kind == 0) {
                 create();
                 return;
@@ -171,6 +179,7 @@ class DeltaConvergencePropertyTest {
                 case 8 -> duplicateEmail(user);
                 case 9 -> changeEmail(user);
                 case 10 -> create();
+                case 11, 12 -> clear(user);
                 default -> edit(user);
             }
         }
@@ -179,6 +188,10 @@ class DeltaConvergencePropertyTest {
             String id = "p" + (next++);
             String department = random.nextInt(3) == 0 ? null : pick(DEPARTMENTS);
             graph.user(id, person("Given" + id, "Family" + id, id + "@contoso.org", department));
+            if (random.nextBoolean()) {
+                graph.set(id, "officeLocation", pick(OFFICES)).set(id, "jobTitle", "Title" + id)
+                        .set(id, "businessPhones", List.of("+49 30 " + id)).set(id, "mobilePhone", "+49 170 " + id);
+            }
             String group = random.nextInt(5) == 0 ? null : pick(GROUPS);
             if (group != null) {
                 graph.member(group, id);
@@ -188,10 +201,23 @@ class DeltaConvergencePropertyTest {
         }
 
         private void edit(String user) {
-            String attribute = pick(List.of("jobTitle", "department", "givenName", "surname"));
-            String value = attribute.equals("department") ? pick(DEPARTMENTS) : attribute + "-" + random.nextInt(1000);
+            String attribute = pick(List.of("jobTitle", "department", "givenName", "surname", "officeLocation",
+                    "businessPhones", "mobilePhone"));
+            Object value = switch (attribute) {
+                case "department" -> pick(DEPARTMENTS);
+                case "officeLocation" -> pick(OFFICES);
+                case "businessPhones" -> List.of("+49 30 " + random.nextInt(1000));
+                default -> attribute + "-" + random.nextInt(1000);
+            };
             graph.set(user, attribute, value);
             log.add("edit " + user + " " + attribute + "=" + value);
+        }
+
+        /** Removes a value in the directory: a delta then sends it as null (or []), a full read leaves it out. */
+        private void clear(String user) {
+            String attribute = pick(CLEARABLE);
+            graph.unset(user, attribute);
+            log.add("clear " + user + " " + attribute);
         }
 
         private void move(String user) {
