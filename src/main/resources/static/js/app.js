@@ -2,6 +2,7 @@
 import { api, token, Unauthorized, ApiError } from './api.js';
 import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
 import { runChart } from './chart.js';
+import { openUserForm } from './userform.js';
 
 const POLL_MS = 1500;
 const VIEWS = ['tenants', 'runs', 'users'];
@@ -13,6 +14,7 @@ const state = {
   runs: [],
   detail: null, // { id, run, kind, page, totalPages }
   sites: new Map(),
+  usersPage: 0,
   pollTimer: null,
 };
 
@@ -101,6 +103,7 @@ async function showApp() {
 // ---------- navigation ----------
 
 async function showView(name, focus = true) {
+  if (state.view !== name) say(''); // a message is about the view it came from ("0 users found.")
   state.view = name;
   VIEWS.forEach((v) => { $(`#view-${v}`).hidden = v !== name; });
   document.querySelectorAll('.nav-link').forEach((b) => {
@@ -183,8 +186,10 @@ function tenantCard(t, runs) {
   const active = runs.find(isActive);
   const facts = el('dl.facts', null,
     el('dt', null, 'Cloud'), el('dd', null, t.cloud || '—'),
-    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? el('code', null, t.schedule) : '—',
-      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', el('code', null, t.fullSyncSchedule)) : null,
+    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? [el('span.cron-words', null, t.scheduleText || t.schedule),
+      ' ', el('code', null, t.schedule)] : '—',
+      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', el('span.cron-words', null,
+        t.fullSyncScheduleText || t.fullSyncSchedule), ' ', el('code', null, t.fullSyncSchedule)) : null,
       t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
     el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
     el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),
@@ -596,17 +601,28 @@ async function loadSites() {
   select.value = current;
 }
 
-async function searchUsers(event) {
-  if (event) event.preventDefault();
-  const params = { q: $('#user-q').value.trim(), site: $('#user-site').value, active: $('#user-active').value, size: 25 };
+const USERS_PAGE = 25;
+
+async function searchUsers(event, page = 0) {
+  if (event) {
+    event.preventDefault();
+    $('#explain').hidden = true; // it explained a user of the previous search
+  }
+  state.usersPage = page;
+  const params = { q: $('#user-q').value.trim(), site: $('#user-site').value, active: $('#user-active').value,
+    size: USERS_PAGE, page };
   const answer = await api.users(params);
   const users = answer.content;
   if (users.some((u) => !state.sites.has(u.siteId))) await loadSites(); // a sync may have created sites
   const tbody = $('#users-table tbody');
   replace(tbody, users.length ? users.map(userRow) : el('tr', null, el('td.empty', { colspan: 7 }, 'No user matches.')));
   const total = answer.page ? answer.page.totalElements : users.length;
-  $('#users-count').textContent = total > users.length ? `Showing ${users.length} of ${total} users; refine the search to see others.`
+  const pages = answer.page ? answer.page.totalPages : 1;
+  $('#users-count').textContent = total === 0 ? 'No users.' : pages > 1
+    ? `Users ${page * USERS_PAGE + 1}–${page * USERS_PAGE + users.length} of ${total} (page ${page + 1} of ${pages}).`
     : `${total} user${total === 1 ? '' : 's'}.`;
+  $('#users-prev').disabled = page === 0;
+  $('#users-next').disabled = page + 1 >= pages;
   if (event) say(`${total} user${total === 1 ? '' : 's'} found.`);
   await Promise.all(users.map(async (u) => {
     const cell = tbody.querySelector(`tr[data-user="${u.id}"] .tickets`);
@@ -641,6 +657,8 @@ function userRow(u) {
     el('td', null, el('div.row-actions', null,
       el('button.btn.btn-small', { type: 'button', 'aria-label': `Why is ${name} here?`, dataset: { action: 'explain' },
         onclick: () => guard(() => explainUser(u)) }, 'Why here?'),
+      el('button.btn.btn-small', { type: 'button', 'aria-label': `Edit ${name}`, dataset: { action: 'edit' },
+        onclick: () => guard(() => editUser(u)) }, 'Edit'),
       u.active
         ? el('button.btn.btn-small.btn-danger-ghost', { type: 'button', 'aria-label': `Deactivate ${name}`, dataset: { action: 'deactivate' },
           onclick: () => guard(() => setActive(u, false)) }, 'Deactivate')
@@ -669,7 +687,16 @@ async function setActive(u, active) {
   }
   await (active ? api.activate(u.id) : api.deactivate(u.id));
   say(`${name} ${active ? 'activated' : 'deactivated'}.`, 'ok');
-  await searchUsers();
+  await searchUsers(null, state.usersPage);
+}
+
+async function editUser(u) {
+  const saved = await openUserForm(u);
+  if (!saved) return;
+  say(`${fullName(saved)} ${u ? 'saved' : 'created'}.`, 'ok');
+  if (!u) $('#user-q').value = saved.email;
+  await loadSites();
+  await searchUsers(null, u ? state.usersPage : 0);
 }
 
 const DECISIONS = [['scope', 'Scope'], ['site', 'Site'], ['department', 'Department'], ['mainSiteUser', 'Main site user'], ['tickets', 'Tickets']];
@@ -740,6 +767,9 @@ function init() {
   $('#reject').addEventListener('click', () => guard(rejectPlan));
   $('#user-search').addEventListener('submit', (e) => guard(() => searchUsers(e)));
   $('#explain-close').addEventListener('click', () => { $('#explain').hidden = true; });
+  $('#user-new').addEventListener('click', () => guard(() => editUser(null)));
+  $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
+  $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   if (token.get()) guard(showApp); else showSignIn();
 }
 

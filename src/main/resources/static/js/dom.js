@@ -41,7 +41,10 @@ export function svg(tag, attrs, ...children) {
 
 // ---- formatting ----
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// the zone is part of every time shown: admins of one tenant sit in several zones, and schedules have their own
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+});
 
 export function when(iso) {
   if (!iso) return '—';

@@ -20,6 +20,7 @@ import java.util.List;
  * @param hold         the tenant's hold (a BLOCKED run waits for an admin); null when not held
  * @param mappingChanged the mapping file differs from the one the last applied run evaluated: the next run
  *                     re-evaluates every user of the tenant
+ * @param scheduleText the schedule in words ("every minute"), read in {@code timeZone}; null without a schedule
  */
 record TenantView(
         String tenant,
@@ -34,7 +35,9 @@ record TenantView(
         Instant nextFireTime,
         LastRun lastRun,
         HoldView hold,
-        boolean mappingChanged) {
+        boolean mappingChanged,
+        String scheduleText,
+        String fullSyncScheduleText) {
 
     /** The summary of a run shown with its tenant. */
     record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts, boolean reevaluated,
@@ -51,6 +54,7 @@ record TenantView(
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
-                LastRun.of(lastRun), HoldView.of(hold), mappingChanged);
+                LastRun.of(lastRun), HoldView.of(hold), mappingChanged, CronWords.describe(summary.schedule()),
+                CronWords.describe(summary.fullSyncSchedule()));
     }
 }

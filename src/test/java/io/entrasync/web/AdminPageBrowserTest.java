@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -441,6 +442,114 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(7)
+    void users_pagingCreateAndEditInTheForm_andTheLayoutAt1400And420Pixels() {
+        long hq = 0;
+        for (JsonNode site : api.get("/api/sites").json()) {
+            if (site.get("name").asString().equals("HQ")) {
+                hq = site.get("id").asLong();
+            }
+        }
+        for (int i = 1; i <= 29; i++) {
+            assertThat(api.post("/api/users", "{\"siteId\":" + hq + ",\"firstName\":\"Bulk\",\"lastName\":\"User" + i
+                    + "\",\"email\":\"bulk" + i + "@bulk.example.org\"}").status()).isEqualTo(201);
+        }
+        String longEmail = "a.very.long.address.for.the.layout.of.the.users.table@some-really-long-subdomain.bulk.example.org";
+        assertThat(api.post("/api/users", "{\"siteId\":" + hq + ",\"firstName\":\"Bulk\",\"lastName\":\"Longmail\","
+                + "\"email\":\"" + longEmail + "\"}").status()).isEqualTo(201);
+        click("button[data-view=users]");
+        WebElement q = visible("#user-q");
+        q.clear();
+        q.sendKeys("bulk");
+        new Select(driver.findElement(By.id("user-active"))).selectByValue("");
+        click("#user-search button[type=submit]");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 25);
+        textIn("#users-count", "of 30");
+        click("#users-next");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 5);
+        assertThat(driver.findElement(By.id("users-prev")).isEnabled()).isTrue();
+        assertThat(driver.findElement(By.id("users-next")).isEnabled()).isFalse();
+
+        click("#user-new");
+        visible("#user-form-dialog");
+        new Select(driver.findElement(By.id("uf-siteId"))).selectByVisibleText("HQ");
+        driver.findElement(By.id("uf-firstName")).sendKeys("Nora");
+        driver.findElement(By.id("uf-lastName")).sendKeys("New");
+        driver.findElement(By.id("uf-jobTitle")).sendKeys("Accountant");
+        click("#user-form-save");
+        textIn("#uf-email-error", "email");
+        assertThat(driver.findElement(By.id("uf-email")).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("10-user-form-error");
+        driver.findElement(By.id("uf-email")).sendKeys("nora.new@bulk.example.org");
+        click("#user-form-save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
+        textIn("#status", "Nora New created");
+        JsonNode nora = api.get("/api/users?email=nora.new@bulk.example.org").json().get("content").get(0);
+        assertThat(nora.get("jobTitle").asString()).isEqualTo("Accountant");
+
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 1);
+        click("#users-table tbody tr[data-user] button[data-action=edit]");
+        visible("#user-form-dialog");
+        WebElement title = driver.findElement(By.id("uf-jobTitle"));
+        title.clear();
+        title.sendKeys("Head of Accounts");
+        driver.findElement(By.id("uf-mainSiteUser")).click();
+        click("#user-form-save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
+        JsonNode edited = api.get("/api/users/" + nora.get("id").asLong()).json();
+        assertThat(edited.get("jobTitle").asString()).isEqualTo("Head of Accounts");
+        assertThat(edited.get("mainSiteUser").asBoolean()).isTrue();
+
+        q = driver.findElement(By.id("user-q"));
+        q.clear();
+        q.sendKeys("alice@contoso.org");
+        click("#user-search button[type=submit]");
+        wait.until(d -> textOf("#users-table tbody").contains("alice@contoso.org"));
+        click("#users-table tbody tr[data-user] button[data-action=edit]");
+        visible("#user-form-dialog");
+        textIn("#user-form-fields", "Synced from contoso");
+        title = driver.findElement(By.id("uf-jobTitle"));
+        title.clear();
+        title.sendKeys("Queen");
+        click("#user-form-save");
+        textIn("#uf-jobTitle-error", "owned by the directory");
+        screenshot("11-user-form-directory-owned");
+        click("#user-form-cancel");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        q = driver.findElement(By.id("user-q"));
+        q.clear();
+        q.sendKeys("longmail");
+        click("#user-search button[type=submit]");
+        wait.until(d -> textOf("#users-table tbody").contains(longEmail));
+        click("#users-table tbody tr[data-user] button[data-action=explain]");
+        visible("#explain");
+        Object overflow = js("const w = document.querySelector('#users-table').closest('.table-wrap');"
+                + "const b = [...document.querySelectorAll('#users-table tbody tr[data-user] button')].map(x => x.getBoundingClientRect());"
+                + "const r = w.getBoundingClientRect();"
+                + "return (w.scrollWidth > w.clientWidth + 1) || b.some(x => x.right > r.right + 1 || x.right > innerWidth);");
+        assertThat(overflow).as("every column and button of the users table stays visible at 1400 px").isEqualTo(false);
+        screenshot("12-users-1400-explain-open");
+        click("#user-search button[type=submit]");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("explain")));
+        textIn("#status", "found");
+        click("button[data-view=tenants]");
+        wait.until(d -> textOf("#status").isEmpty());
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        for (String view : List.of("tenants", "runs", "users")) {
+            WebElement link = driver.findElement(By.cssSelector("button[data-view=" + view + "]"));
+            Object inside = js("const r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;", link);
+            assertThat(inside).as("nav link " + view + " visible at 420 px").isEqualTo(true);
+            click("button[data-view=" + view + "]");
+            visible("#view-" + view);
+            screenshot("13-narrow-" + view);
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 960));
+    }
+
+    @Test
+    @Order(8)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
         click("button[data-view=tenants]");
         wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
