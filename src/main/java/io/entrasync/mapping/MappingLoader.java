@@ -86,7 +86,7 @@ public final class MappingLoader {
         ZoneId timeZone = timeZone(root);
         RuleBinder rules = new RuleBinder(root);
         Scope scope = rules.scope();
-        List<SiteRule> sites = rules.sites();
+        List<SiteRule> sites = rules.sites(connection.tenantKey());
         boolean createMissingSites = root.bool("createMissingSites", true);
         AccountBinder account = new AccountBinder(root);
         DepartmentRule departments = account.departments();
