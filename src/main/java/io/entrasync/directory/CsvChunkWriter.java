@@ -43,7 +43,7 @@ class CsvChunkWriter {
         int[] newDepartments = {0};
         for (CsvRow row : rows) {
             Site site = sites.getReferenceById(siteIds.computeIfAbsent(Site.key(row.site()), key ->
-                    sites.findByNameKey(key).orElseGet(() -> {
+                    sites.findManual(key).orElseGet(() -> {
                         newSites[0]++;
                         return sites.save(new Site(row.site(), Set.of(), false, null));
                     }).getId()));

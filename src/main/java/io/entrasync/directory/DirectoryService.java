@@ -39,8 +39,10 @@ public class DirectoryService {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("name", "name contains control characters");
         }
-        sites.findByNameKey(Site.key(name)).ifPresent(existing -> {
-            throw new ConflictException("name", "site name '" + name.trim() + "' is already used by site " + existing.getId());
+        // unique among the manual sites only: a tenant's site of the same name is another site
+        sites.findManual(Site.key(name)).ifPresent(existing -> {
+            throw new ConflictException("name", "site name '" + name.trim() + "' is already used by site "
+                    + existing.getId() + " (manual site names are unique; a tenant's site of that name is another site)");
         });
         for (String domain : emailDomains) {
             if (domain == null || !EmailAddress.isValid("x@" + domain)) {

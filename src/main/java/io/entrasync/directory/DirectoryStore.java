@@ -30,21 +30,27 @@ public class DirectoryStore {
     private final EndUserRepository users;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final NewAccounts newAccounts;
+    private final TenantSites tenantSites;
 
     DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
                    EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.newAccounts = new NewAccounts(jdbc);
+        this.tenantSites = new TenantSites(jdbc);
         this.sites = sites;
         this.departments = departments;
         this.users = users;
     }
 
-    /** Per-run caches of site and department ids by name key (a run meets the same few names again and again). */
+    /**
+     * Per-run caches of site and department ids by key (a run meets the same few names again and again), and of
+     * the site each label a run handed to the reconcile core stands for ({@link #siteLabel}).
+     */
     public static final class NameCache {
         private final Map<String, Long> sites = new HashMap<>();
         private final Map<String, Long> departments = new HashMap<>();
+        private final Map<String, SiteRef> siteLabels = new HashMap<>();
     }
 
     /**
@@ -73,19 +79,23 @@ public class DirectoryStore {
 
     private static final String SNAPSHOT = "select u.id, u.email, u.first_name, u.last_name, u.phone, u.mobile_phone, "
             + "u.job_title, s.name, d.name, u.main_site_user, u.auto_ticket_disabled, u.active, u.association, "
-            + "u.external_id, u.tenant, u.email_key, u.deactivation_reason from end_user u join site s on s.id = u.site_id "
+            + "u.external_id, u.tenant, u.email_key, s.tenant, u.deactivation_reason from end_user u join site s on s.id = u.site_id "
             + "left join department d on d.id = u.department_id where ";
 
-    /** The matching accounts; adds the email keys they hold to {@code heldKeys}. */
+    /**
+     * The matching accounts; adds the email keys they hold to {@code heldKeys}. An account's site is its
+     * {@link SiteRef#label label} for this tenant, as the desired accounts name theirs.
+     */
     private List<LocalAccount> snapshots(String where, String tenant, Collection<String> keys, Set<String> heldKeys) {
         return jdbc.query(SNAPSHOT + where, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("tenant", tenant).addValue("keys", keys), (rs, i) -> {
                     heldKeys.add(rs.getString(16));
                     return new LocalAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(5), rs.getString(6), rs.getString(7),
+                            new SiteRef(rs.getString(17), rs.getString(8)).label(tenant), rs.getString(9),
                             rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12),
                             io.entrasync.reconcile.Association.valueOf(rs.getString(13)), rs.getString(14),
-                            rs.getString(15), 0, rs.getBoolean(12) ? null : DeactivationReason.parse(rs.getString(17)));
+                            rs.getString(15), 0, rs.getBoolean(12) ? null : DeactivationReason.parse(rs.getString(18)));
                 });
     }
 
@@ -116,10 +126,20 @@ public class DirectoryStore {
         }
     }
 
-    /** Whether a site of that name exists (or was created earlier in the run). */
-    public boolean siteExists(String name, NameCache cache) {
-        String key = Site.key(name);
-        return cache.sites.containsKey(key) || sites.findByNameKey(key).map(s -> cache.sites.put(key, s.getId())).isPresent();
+    /** Whether the site exists within its owner (or was created earlier in the run). */
+    public boolean siteExists(SiteRef site, NameCache cache) {
+        return tenantSites.exists(site, cache.sites);
+    }
+
+    /**
+     * The text the reconcile core compares for {@code site} in a run of {@code tenant} ({@link SiteRef#label}),
+     * remembered so that applying a change to that label finds the site again. A label never seen in this run is
+     * read as the running tenant's own site of that name.
+     */
+    public String siteLabel(SiteRef site, String tenant, NameCache cache) {
+        String label = site.label(tenant);
+        cache.siteLabels.putIfAbsent(label, site);
+        return label;
     }
 
     /** Whether a department of that name exists (or was created earlier in the run). */
@@ -226,20 +246,18 @@ public class DirectoryStore {
         return departments.getReferenceById(departmentId(name, cache));
     }
 
-    /*
-     * Sites and departments are shared by every tenant, and runs of several tenants create them at the same time.
-     * A plain insert of a name another run inserted a moment earlier fails with a unique violation, which aborts
-     * this run's whole transaction on PostgreSQL; "insert ... on conflict do nothing" waits for the other run
-     * instead and then finds its row. (H2 accepts the form without a conflict target, PostgreSQL both.)
-     */
-    private Long siteId(String name, String tenant, NameCache cache) {
-        return cache.sites.computeIfAbsent(Site.key(name), key -> {
-            jdbc.update("insert into site (id, name, name_key, main_user_only_tickets, tenant, created_at) values "
-                    + "(nextval('site_seq'), :name, :key, false, :tenant, :now) on conflict do nothing", Map.of(
-                    "name", name.trim(), "key", key, "tenant", tenant, "now", java.time.OffsetDateTime.now()));
-            return jdbc.queryForObject("select id from site where name_key = :key", Map.of("key", key), Long.class);
-        });
+    /** The id of the site a change names by its label ({@link #siteLabel}); see {@link TenantSites#id}. */
+    private Long siteId(String label, String tenant, NameCache cache) {
+        SiteRef site = cache.siteLabels.getOrDefault(label, new SiteRef(tenant, label));
+        return tenantSites.id(site, tenant, cache.sites);
     }
+
+    /*
+     * Departments are shared by every tenant, and runs of several tenants create them at the same time. A plain
+     * insert of a name another run inserted a moment earlier fails with a unique violation, which aborts this run's
+     * whole transaction on PostgreSQL; "insert ... on conflict do nothing" waits for the other run instead and then
+     * finds its row. (H2 accepts the form without a conflict target, PostgreSQL both.)
+     */
 
     private Long departmentId(String name, NameCache cache) {
         return cache.departments.computeIfAbsent(Site.key(name), key -> {

@@ -15,7 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** A customer of the helpdesk. Names are unique case-insensitively. */
+/**
+ * A customer of the helpdesk. A site created by a tenant's mapping belongs to that tenant; a site created by an
+ * admin or an import is a manual site (tenant null). Names are unique case-insensitively per tenant, and among the
+ * manual sites: two tenants may each have their own "Headquarters".
+ */
 @Entity
 @Table(name = "site")
 public class Site {
@@ -37,6 +41,10 @@ public class Site {
     /** The directory tenant that created this site, or null for a site created by an admin or an import. */
     private String tenant;
 
+    /** {@link #ownerKey(String)} of {@link #tenant}: the unique key is (owner_key, name_key). */
+    @Column(name = "owner_key", nullable = false)
+    private String ownerKey;
+
     @ElementCollection
     @CollectionTable(name = "site_email_domain", joinColumns = @JoinColumn(name = "site_id"))
     @Column(name = "domain")
@@ -52,6 +60,7 @@ public class Site {
         rename(name);
         this.mainUserOnlyTickets = mainUserOnlyTickets;
         this.tenant = tenant;
+        this.ownerKey = ownerKey(tenant);
         emailDomains.forEach(d -> this.emailDomains.add(d.toLowerCase(Locale.ROOT)));
         this.createdAt = Instant.now();
     }
@@ -60,6 +69,14 @@ public class Site {
     public static String key(String name) {
         return name.trim().toLowerCase(Locale.ROOT);
     }
+
+    /** The owner column's value for a site of {@code tenant}: the tenant key, or "" for a manual site (null). */
+    public static String ownerKey(String tenant) {
+        return tenant == null ? MANUAL : tenant;
+    }
+
+    /** The owner key of the manual sites. */
+    public static final String MANUAL = "";
 
     void rename(String newName) {
         this.name = newName.trim();

@@ -24,6 +24,8 @@ final class ConnectionBinder {
             + "credentials.clientSecretFile (path of a file), or use certificateFile + privateKeyFile";
 
     private static final Pattern TENANT_KEY = Pattern.compile("[a-z0-9-]+");
+    /** Keys that are routes of their own under /api/tenants. */
+    private static final Set<String> RESERVED_TENANT_KEYS = Set.of("orphaned");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
@@ -42,6 +44,9 @@ final class ConnectionBinder {
         if (tenant != null && !TENANT_KEY.matcher(tenant).matches()) {
             root.errorAtValue("tenant", "tenant key '" + tenant + "' may hold only lower-case letters, digits and "
                     + "dashes ([a-z0-9-]+); it is used in URLs");
+        } else if (RESERVED_TENANT_KEYS.contains(tenant)) {
+            root.errorAtValue("tenant", "tenant key '" + tenant + "' is reserved: /api/tenants/" + tenant
+                    + " lists the tenants whose accounts no mapping file claims; choose another key");
         }
         String tenantId = root.text("tenantId", true);
         if (tenantId != null && !GUID.matcher(tenantId).matches() && !DOMAIN.matcher(tenantId).matches()) {

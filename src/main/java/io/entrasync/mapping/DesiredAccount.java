@@ -7,8 +7,11 @@ package io.entrasync.mapping;
  * @param externalId                the directory object id (hard match key), never null
  * @param email                     never null
  * @param siteName                  never null; the site may not exist yet
- * @param createSiteIfMissing       the mapping's {@code createMissingSites}: false → the sync reports the user
- *                                  unmapped when no site of that name exists
+ * @param siteOwner                 whose site {@code siteName} is (the mapping's own tenant unless the rule said
+ *                                  otherwise); never null
+ * @param createSiteIfMissing       the mapping's {@code createMissingSites} for a site of its own tenant, always
+ *                                  false for another owner's: false → the sync reports the user unmapped when no
+ *                                  such site exists
  * @param departmentName            null when the mapping has no departments rule or the attribute is blank
  * @param createDepartmentIfMissing the departments rule's {@code createMissing}: false → no department when none
  *                                  of that name exists
@@ -25,6 +28,7 @@ public record DesiredAccount(
         String mobilePhone,
         String jobTitle,
         String siteName,
+        SiteOwner siteOwner,
         boolean createSiteIfMissing,
         String departmentName,
         boolean createDepartmentIfMissing,

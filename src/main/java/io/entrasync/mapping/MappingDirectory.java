@@ -76,7 +76,7 @@ final class MappingDirectory {
         }
         List<String> removed = known.keySet().stream().filter(name -> !current.containsKey(name)).toList();
         known = current;
-        List<TenantMappingStatus> all = withDuplicateTenantsRefused(current);
+        List<TenantMappingStatus> all = withDuplicateDirectoriesRefused(current, withDuplicateTenantsRefused(current));
         // by file name: with a thousand files, a list's contains() per file made every scan quadratic
         Map<String, TenantMappingStatus> byFile = new HashMap<>();
         all.forEach(status -> byFile.put(status.file(), status));
@@ -105,6 +105,19 @@ final class MappingDirectory {
             }
         }
         return true;
+    }
+
+    /** The files of the last scan that read {@code directory} ({@link DirectoryIdentity}), in file order. */
+    List<TenantMappingStatus> readersOf(String directory) {
+        List<TenantMappingStatus> readers = new ArrayList<>();
+        if (directory != null) {
+            known.forEach((name, file) -> {
+                if (directory.equals(file.loaded().directory())) {
+                    readers.add(previous.getOrDefault(name, file.loaded().status()));
+                }
+            });
+        }
+        return readers;
     }
 
     /** Full precision (not millis): a file added in the millisecond of a scan must still count as a change. */
@@ -154,6 +167,35 @@ final class MappingDirectory {
         MappingError error = new MappingError(name, 1, 1, "", problem);
         return new MappingLoader.Located(
                 new TenantMappingStatus(name, TenantSummary.UNREADABLE, null, List.of(error)), YamlTree.Location.START);
+    }
+
+    /**
+     * Two files reading one directory under different tenant keys: the first in file-name order keeps it, every
+     * later one is refused, its error naming both files. Whether the first file is valid does not matter, so fixing
+     * a typo in it never moves the directory to another file. (Files sharing the tenant key are refused already.)
+     */
+    private static List<TenantMappingStatus> withDuplicateDirectoriesRefused(Map<String, Known> files,
+            List<TenantMappingStatus> statuses) {
+        Map<String, String> firstByDirectory = new HashMap<>();
+        List<TenantMappingStatus> all = new ArrayList<>(statuses.size());
+        int i = 0;
+        for (Map.Entry<String, Known> entry : files.entrySet()) {
+            TenantMappingStatus status = statuses.get(i++);
+            MappingLoader.Located loaded = entry.getValue().loaded();
+            String directory = loaded.directory();
+            String first = directory == null ? null : firstByDirectory.putIfAbsent(directory, entry.getKey());
+            TenantMappingStatus owner = first == null ? null : files.get(first).loaded().status();
+            if (owner != null && !java.util.Objects.equals(owner.tenant(), status.tenant())) {
+                YamlTree.Location at = loaded.tenantIdAt();
+                status = status.withErrors(List.of(new MappingError(entry.getKey(), at.line(), at.column(), "tenantId",
+                        DirectoryIdentity.describe(status.summary(), directory) + " is already synced by " + first
+                                + " (tenant '" + owner.tenant() + "'); " + entry.getKey() + " and " + first
+                                + " read one directory, which belongs to one file (the first by file name), so "
+                                + entry.getKey() + " is disabled: remove it or merge it into " + first)));
+            }
+            all.add(status);
+        }
+        return List.copyOf(all);
     }
 
     /** Two files naming one tenant key: both are refused, each error naming the other file. */

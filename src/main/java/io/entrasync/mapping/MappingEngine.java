@@ -59,7 +59,7 @@ public final class MappingEngine {
                 fields.value(mapping.fields().rule(Field.PHONE), user, email),
                 fields.value(mapping.fields().rule(Field.MOBILE_PHONE), user, email),
                 fields.value(mapping.fields().rule(Field.JOB_TITLE), user, email),
-                site.name(), mapping.createMissingSites(),
+                site.name(), site.owner(), mapping.createMissingSites() && site.owner().creatable(),
                 department[0], mapping.departments() == null || mapping.departments().createMissing(),
                 main.member(), tickets.member(), mapping.fields().policies());
         return new InScope(account, new Explanation(scope, site.decision(), departmentDecision, main.decision(),

@@ -35,8 +35,18 @@ public final class MappingLoader {
         return loadLocated(file, yaml).status();
     }
 
-    /** A loaded file plus where it names its tenant (for the duplicate-tenant check across files). */
-    record Located(TenantMappingStatus status, YamlTree.Location tenantAt) { }
+    /**
+     * A loaded file plus where it names its tenant and its directory (for the duplicate checks across files).
+     *
+     * @param directory the directory the file reads ({@link DirectoryIdentity}), null when it names no tenantId
+     */
+    record Located(TenantMappingStatus status, YamlTree.Location tenantAt, YamlTree.Location tenantIdAt,
+            String directory) {
+
+        Located(TenantMappingStatus status, YamlTree.Location tenantAt) {
+            this(status, tenantAt, tenantAt, null);
+        }
+    }
 
     Located loadLocated(String file, String yaml) {
         Problems problems = new Problems(file);
@@ -51,11 +61,16 @@ public final class MappingLoader {
             return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), root.location());
         }
         YamlTree.Location tenantAt = reader.valueLocation("tenant");
+        YamlTree.Location tenantIdAt = reader.valueLocation("tenantId");
+        String directory = root instanceof MapNode map ? DirectoryIdentity.of(summary.tenantId(), summary.cloud(),
+                raw(map, "graphEndpoint")) : null;
         TenantMapping mapping = bind(reader, contentHash(yaml == null ? "" : yaml));
         if (problems.any()) {
-            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt);
+            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt, tenantIdAt,
+                    directory);
         }
-        return new Located(new TenantMappingStatus(file, TenantSummary.of(mapping), mapping, List.of()), tenantAt);
+        return new Located(new TenantMappingStatus(file, TenantSummary.of(mapping), mapping, List.of()), tenantAt,
+                tenantIdAt, directory);
     }
 
     /** SHA-256 of the file's text, hex: what a run records to notice that the mapping changed. */
@@ -81,7 +96,7 @@ public final class MappingLoader {
         ZoneId timeZone = timeZone(root);
         RuleBinder rules = new RuleBinder(root);
         Scope scope = rules.scope();
-        List<SiteRule> sites = rules.sites();
+        List<SiteRule> sites = rules.sites(connection.tenantKey());
         boolean createMissingSites = root.bool("createMissingSites", true);
         AccountBinder account = new AccountBinder(root);
         DepartmentRule departments = account.departments();

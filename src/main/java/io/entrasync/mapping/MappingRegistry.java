@@ -93,6 +93,35 @@ public class MappingRegistry {
         return claims.stream().findFirst();
     }
 
+    /**
+     * A file checked by {@code POST /api/mappings/validate}: its status on its own, plus warnings for loaded files of
+     * another tenant key that read the same directory (deployed beside them, the later file by name is refused).
+     * The validation cannot know the file name it will be deployed under, so a clash is a warning, not an error.
+     */
+    public record Checked(TenantMappingStatus status, List<MappingError> warnings) { }
+
+    /** Validates {@code yaml} as the file {@code file} and compares it with the loaded files. Never throws. */
+    public Checked check(String file, String yaml) {
+        MappingLoader.Located located = new MappingLoader().loadLocated(file, yaml);
+        checkIfDue();
+        List<TenantMappingStatus> readers;
+        synchronized (this) {
+            readers = directory.readersOf(located.directory());
+        }
+        TenantMappingStatus status = located.status();
+        List<MappingError> warnings = new ArrayList<>();
+        for (TenantMappingStatus reader : readers) {
+            if (reader.tenant() != null && !reader.tenant().equals(status.tenant())) {
+                YamlTree.Location at = located.tenantIdAt();
+                warnings.add(new MappingError(file, at.line(), at.column(), "tenantId",
+                        DirectoryIdentity.describe(status.summary(), located.directory()) + " is already synced by "
+                                + reader.file() + " (tenant '" + reader.tenant() + "'); one directory belongs to one "
+                                + "file: deployed beside it, the later of the two by file name is disabled"));
+            }
+        }
+        return new Checked(status, List.copyOf(warnings));
+    }
+
     /** The directory being watched. */
     public Path directory() {
         return directory.directory();

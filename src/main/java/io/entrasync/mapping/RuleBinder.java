@@ -10,7 +10,9 @@ final class RuleBinder {
 
     private static final List<String> SCOPE_KEYS = List.of("groups", "includeGuests", "includeDisabled", "filters");
     private static final List<String> FILTER_KEYS = List.of("attribute", "equals", "in", "notIn");
-    private static final List<String> SITE_KEYS = List.of("group", "site", "attribute", "map", "default");
+    private static final List<String> SITE_KEYS = List.of("group", "site", "attribute", "map", "default", "manualSite",
+            "siteOfTenant");
+    private static final java.util.regex.Pattern TENANT_KEY = java.util.regex.Pattern.compile("[a-z0-9-]+");
 
     private final MapReader root;
 
@@ -60,7 +62,8 @@ final class RuleBinder {
         return attribute == null ? null : new AttributeFilter(attribute, op, values);
     }
 
-    List<SiteRule> sites() {
+    /** @param ownTenant the file's tenant key (null when missing or broken: reported elsewhere) */
+    List<SiteRule> sites(String ownTenant) {
         if (!root.has("sites")) {
             root.require("sites");
             return List.of();
@@ -72,7 +75,7 @@ final class RuleBinder {
         List<SiteRule> rules = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             MapReader item = MapReader.of(items.get(i), "sites[" + i + "]", root.problems());
-            SiteRule rule = item == null ? null : site(item);
+            SiteRule rule = item == null ? null : site(item, ownTenant);
             if (rule != null && !rules.isEmpty() && rules.get(rules.size() - 1) instanceof SiteRule.Default) {
                 item.problems().add(item.location(), item.path(), "this rule follows a default rule and is never "
                         + "reached; move the default to the end");
@@ -84,8 +87,9 @@ final class RuleBinder {
         return rules;
     }
 
-    private static SiteRule site(MapReader item) {
+    private static SiteRule site(MapReader item, String ownTenant) {
         item.rejectUnknownKeys(SITE_KEYS, Set.of());
+        SiteOwner owner = owner(item, ownTenant);
         List<String> kinds = List.of("group", "attribute", "default").stream().filter(item::has).toList();
         if (kinds.size() > 1) {
             item.problems().add(item.location(), item.path(), "a site rule takes only one of group, attribute, "
@@ -102,18 +106,52 @@ final class RuleBinder {
             }
             return null;
         }
+        if (owner == null) {
+            return null;
+        }
         return switch (kinds.get(0)) {
-            case "group" -> byGroup(item);
-            case "attribute" -> byAttribute(item);
+            case "group" -> byGroup(item, owner);
+            case "attribute" -> byAttribute(item, owner);
             default -> {
                 rejectAll(item, "default", "site", "map");
                 String site = item.text("default", true);
-                yield site == null ? null : new SiteRule.Default(site);
+                yield site == null ? null : new SiteRule.Default(site, owner);
             }
         };
     }
 
-    private static SiteRule byGroup(MapReader item) {
+    /**
+     * Whose sites the rule names: {@code manualSite: true} (the manual sites), {@code siteOfTenant: key} (another
+     * tenant's sites) or neither (the file's own tenant). Null after an error.
+     */
+    private static SiteOwner owner(MapReader item, String ownTenant) {
+        boolean manual = item.has("manualSite") && item.bool("manualSite", false);
+        if (!item.has("siteOfTenant")) {
+            return manual ? SiteOwner.MANUAL : SiteOwner.OWN;
+        }
+        String tenant = item.text("siteOfTenant", true);
+        if (tenant == null) {
+            return null;
+        }
+        if (item.has("manualSite")) {
+            item.errorAtKey("manualSite", "a site rule takes either manualSite (a site created by an admin or an "
+                    + "import) or siteOfTenant (a site of another tenant), not both");
+            return null;
+        }
+        if (!TENANT_KEY.matcher(tenant).matches()) {
+            item.errorAtValue("siteOfTenant", "siteOfTenant '" + tenant + "' is not a tenant key ([a-z0-9-]+, the "
+                    + "'tenant' of that tenant's mapping file)");
+            return null;
+        }
+        if (tenant.equals(ownTenant)) {
+            item.errorAtValue("siteOfTenant", "'" + tenant + "' is this file's own tenant, whose sites every rule "
+                    + "names by default; remove siteOfTenant");
+            return null;
+        }
+        return SiteOwner.tenant(tenant);
+    }
+
+    private static SiteRule byGroup(MapReader item, SiteOwner owner) {
         rejectAll(item, "group", "map");
         String group = item.text("group", true);
         if (!item.has("site")) {
@@ -122,10 +160,10 @@ final class RuleBinder {
             return null;
         }
         String site = item.text("site", true);
-        return group == null || site == null ? null : new SiteRule.ByGroup(group, site);
+        return group == null || site == null ? null : new SiteRule.ByGroup(group, site, owner);
     }
 
-    private static SiteRule byAttribute(MapReader item) {
+    private static SiteRule byAttribute(MapReader item, SiteOwner owner) {
         rejectAll(item, "attribute", "site");
         List<String> allowed = UserAttributes.NAMES.stream().filter(a -> !UserAttributes.MULTI_VALUED.contains(a))
                 .toList();
@@ -134,7 +172,7 @@ final class RuleBinder {
         if (item.has("map") && map.isEmpty() && !item.problems().any()) {
             item.errorAtValue("map", "the value map is empty; remove it to name sites by the value itself");
         }
-        return attribute == null ? null : new SiteRule.ByAttribute(attribute, map);
+        return attribute == null ? null : new SiteRule.ByAttribute(attribute, map, owner);
     }
 
     private static void rejectAll(MapReader item, String kind, String... keys) {

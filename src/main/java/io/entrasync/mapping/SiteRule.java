@@ -1,12 +1,28 @@
 package io.entrasync.mapping;
 
 import java.util.Map;
+import java.util.Objects;
 
-/** One entry of {@code sites:}; the engine tries them in order and the first that yields a site wins. */
+/**
+ * One entry of {@code sites:}; the engine tries them in order and the first that yields a site wins. Each rule
+ * names sites of one {@link SiteOwner}: the mapping's own tenant unless the rule has {@code manualSite: true} or
+ * {@code siteOfTenant: <key>}.
+ */
 public sealed interface SiteRule {
 
+    /** Whose sites the rule names; never null. */
+    SiteOwner owner();
+
     /** {@code { group: X, site: Y }}: (transitive) members of group X go to site Y. */
-    record ByGroup(String group, String site) implements SiteRule { }
+    record ByGroup(String group, String site, SiteOwner owner) implements SiteRule {
+        public ByGroup {
+            Objects.requireNonNull(owner, "owner");
+        }
+
+        public ByGroup(String group, String site) {
+            this(group, site, SiteOwner.OWN);
+        }
+    }
 
     /**
      * {@code { attribute: companyName, map: { value: Site } }}: the site is named by the attribute's value, or by
@@ -15,12 +31,25 @@ public sealed interface SiteRule {
      *
      * @param map empty when no value map is given
      */
-    record ByAttribute(String attribute, Map<String, String> map) implements SiteRule {
+    record ByAttribute(String attribute, Map<String, String> map, SiteOwner owner) implements SiteRule {
         public ByAttribute {
             map = Map.copyOf(map);
+            Objects.requireNonNull(owner, "owner");
+        }
+
+        public ByAttribute(String attribute, Map<String, String> map) {
+            this(attribute, map, SiteOwner.OWN);
         }
     }
 
     /** {@code { default: Site }}: everyone who reaches it. */
-    record Default(String site) implements SiteRule { }
+    record Default(String site, SiteOwner owner) implements SiteRule {
+        public Default {
+            Objects.requireNonNull(owner, "owner");
+        }
+
+        public Default(String site) {
+            this(site, SiteOwner.OWN);
+        }
+    }
 }

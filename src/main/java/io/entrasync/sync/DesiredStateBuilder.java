@@ -1,6 +1,7 @@
 package io.entrasync.sync;
 
 import io.entrasync.directory.DirectoryStore;
+import io.entrasync.directory.SiteRef;
 import io.entrasync.mapping.DesiredAccount;
 import io.entrasync.mapping.MappingEngine;
 import io.entrasync.mapping.MappingResult;
@@ -69,9 +70,16 @@ final class DesiredStateBuilder {
             return new Desired.Unmappable(id, SkipReason.UNMAPPABLE, tooLong != null ? tooLong
                     : "email contains a NUL character");
         }
-        if (!account.createSiteIfMissing() && !store.siteExists(account.siteName(), names)) {
-            return new Desired.Unmappable(id, SkipReason.SITE_MISSING, "site '" + account.siteName()
-                    + "' does not exist and the mapping does not create missing sites");
+        SiteRef site = siteRef(account);
+        if (site.tenant() != null && site.tenant().equals(mapping.tenant()) && SiteRef.looksQualified(site.name())) {
+            return new Desired.Unmappable(id, SkipReason.UNMAPPABLE, "site name '" + site.name() + "' ends like a "
+                    + "reference to another owner's site; map the value to another name in the mapping");
+        }
+        if (!account.createSiteIfMissing() && !store.siteExists(site, names)) {
+            return new Desired.Unmappable(id, SkipReason.SITE_MISSING, account.siteOwner().creatable()
+                    ? "site '" + account.siteName() + "' does not exist and the mapping does not create missing sites"
+                    : account.siteOwner().describe(account.siteName()) + " does not exist (the sync creates only "
+                            + "the tenant's own sites)");
         }
         String department = account.departmentName();
         if (department != null && !account.createDepartmentIfMissing() && !store.departmentExists(department, names)) {
@@ -83,13 +91,22 @@ final class DesiredStateBuilder {
                 fit.fit("lastName", account.lastName(), ColumnFit.NAME),
                 fit.fit("phone", account.phone(), ColumnFit.PHONE),
                 fit.fit("mobilePhone", account.mobilePhone(), ColumnFit.PHONE),
-                fit.fit("jobTitle", account.jobTitle(), ColumnFit.NAME), account.siteName(),
+                fit.fit("jobTitle", account.jobTitle(), ColumnFit.NAME), store.siteLabel(site, mapping.tenant(), names),
                 department, chosenMainSiteUsers.contains(id), account.autoTicketDisabled(), policiesOf(account));
         if (!fit.notes().isEmpty()) {
             log.warn("directory user {} of tenant '{}' has values longer than the helpdesk stores: {}", id,
                     mapping.tenant(), String.join("; ", fit.notes()));
         }
         return new Desired.Present(id, wanted);
+    }
+
+    /** The site the account's rule named, within its owner: this tenant, the manual sites or another tenant. */
+    private SiteRef siteRef(DesiredAccount account) {
+        return switch (account.siteOwner().kind()) {
+            case OWN -> new SiteRef(mapping.tenant(), account.siteName());
+            case MANUAL -> new SiteRef(null, account.siteName());
+            case TENANT -> new SiteRef(account.siteOwner().tenant(), account.siteName());
+        };
     }
 
     /** The core's field policies for the account; every account of a mapping shares one set, converted once. */

@@ -61,7 +61,9 @@ class MainSiteUsers {
             MappingResult result = engine.evaluate(mapping, user.toDirectoryUser(),
                     GroupRefs.toMapping(groups.getOrDefault(user.id(), Set.of())));
             if (result instanceof MappingResult.InScope inScope) {
-                bySite.computeIfAbsent(inScope.account().siteName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                // per site within its owner: a manual "HQ" and the tenant's own "HQ" each get a main user
+                String site = inScope.account().siteOwner() + "/" + inScope.account().siteName().toLowerCase(Locale.ROOT);
+                bySite.computeIfAbsent(site, k -> new ArrayList<>())
                         .add(new MainSiteUserPicker.Candidate(user.id(), inScope.account().email()));
             }
         }

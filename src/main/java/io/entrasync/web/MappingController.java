@@ -1,7 +1,7 @@
 package io.entrasync.web;
 
 import io.entrasync.mapping.MappingError;
-import io.entrasync.mapping.MappingLoader;
+import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/mappings/validate}: checks a mapping file sent as the body and applies nothing. Answers 200
- * with {@code valid} true or false and the errors; 415 / 413 problem details for a wrong content type or an
- * oversized body.
+ * with {@code valid} true or false, the errors, and warnings (a loaded file of another tenant key reads the same
+ * directory); 415 / 413 problem details for a wrong content type or an oversized body.
  */
 @RestController
 class MappingController {
@@ -28,10 +28,17 @@ class MappingController {
     private static final Set<String> YAML_TYPES =
             Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain");
 
-    private final MappingLoader loader = new MappingLoader();
+    private final MappingRegistry registry;
 
-    /** The answer: whether the file is valid, the tenant key it names (null when unreadable), and its errors. */
-    record Validation(boolean valid, String tenant, List<MappingError> errors) { }
+    MappingController(MappingRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The answer: whether the file is valid, the tenant key it names (null when unreadable), its errors, and
+     * warnings that do not make it invalid on its own.
+     */
+    record Validation(boolean valid, String tenant, List<MappingError> errors, List<MappingError> warnings) { }
 
     @PostMapping("/api/mappings/validate")
     ResponseEntity<?> validate(@RequestBody(required = false) String body,
@@ -47,8 +54,9 @@ class MappingController {
                     "a mapping file may have at most " + MAX_BODY_CHARS + " characters");
         }
         String name = file.length() > 200 ? file.substring(0, 200) : file;
-        TenantMappingStatus status = loader.load(name, body);
-        return ResponseEntity.ok(new Validation(status.valid(), status.tenant(), status.errors()));
+        MappingRegistry.Checked checked = registry.check(name, body);
+        TenantMappingStatus status = checked.status();
+        return ResponseEntity.ok(new Validation(status.valid(), status.tenant(), status.errors(), checked.warnings()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {

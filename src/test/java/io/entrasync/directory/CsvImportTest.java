@@ -53,6 +53,24 @@ class CsvImportTest {
         assertThat(claire.get("association").asString()).isEqualTo("STRONG");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aSiteNamedLikeATenantsSite_isAManualSiteOfItsOwn_forTheImportAndForPostSites() {
+        jdbc.update("insert into site (id, name, name_key, main_user_only_tickets, tenant, owner_key, created_at) values "
+                + "(nextval('site_seq'), ?, ?, false, 'contoso', 'contoso', current_timestamp)", "HQ " + tag, "hq " + tag);
+
+        var report = importCsv(HEADER + "HQ " + tag + ",Ann,Lee,ann." + tag + "@csv.org,,,,,\n").json();
+        var posted = api.post("/api/sites", "{\"name\":\"hq " + tag + "\"}");
+
+        assertThat(report.get("sitesCreated").asInt()).isEqualTo(1);
+        long siteId = api.get("/api/users?email=ann." + tag + "@csv.org").json().get("content").get(0).get("siteId").asLong();
+        assertThat(jdbc.queryForObject("select tenant from site where id = ?", String.class, siteId)).isNull();
+        assertThat(posted.status()).as("manual names are unique among manual sites").isEqualTo(409);
+        assertThat(posted.json().get("detail").asString()).contains("already used by site " + siteId);
+    }
+
     @Test
     void updatesByEmailIgnoringCase() {
         importCsv(HEADER + "Up " + tag + ",Ann,Old,ann." + tag + "@x.org,,,,,\n");

@@ -236,6 +236,22 @@ class MappingEngineTest {
         }
 
         @Test
+        void aRuleNamingAManualSite_passesItsOwnerOn_neverCreatesIt_andSaysSoInTheExplanation() {
+            var shared = mapping("sites:\n  - { group: Berlin Office, site: Front Desk, manualSite: true }\n"
+                    + "  - { default: HQ, siteOfTenant: fabrikam }");
+
+            var manual = evaluate(shared, user("u1").build(), BERLIN);
+            var other = evaluate(shared, user("u2").build());
+
+            assertThat(account(manual).siteOwner()).isEqualTo(SiteOwner.MANUAL);
+            assertThat(account(manual).createSiteIfMissing()).as("createMissingSites defaults to true").isFalse();
+            assertThat(manual.why().site().text()).isEqualTo("member of 'Berlin Office' (sites[0]) → manual site "
+                    + "'Front Desk'");
+            assertThat(account(other).siteOwner()).isEqualTo(SiteOwner.tenant("fabrikam"));
+            assertThat(other.why().site().text()).isEqualTo("default (sites[1]) → site 'HQ' of tenant 'fabrikam'");
+        }
+
+        @Test
         void createMissingSitesFalse_isPassedOn() {
             assertThat(account(evaluate(rules, user("u1").build(), BERLIN)).createSiteIfMissing()).isFalse();
         }

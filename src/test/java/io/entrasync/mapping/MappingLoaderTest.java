@@ -270,6 +270,46 @@ class MappingLoaderTest {
         }
 
         @Test
+        void manualSiteAndSiteOfTenant_bindTheRulesOwner() {
+            TenantMapping mapping = loader.load("contoso.yaml", HEADER + "sites:\n"
+                    + "  - { group: Desk, site: Front Desk, manualSite: true }\n"
+                    + "  - { attribute: companyName, siteOfTenant: fabrikam }\n"
+                    + "  - { default: HQ, manualSite: false }\n").mapping();
+
+            assertThat(mapping.sites()).containsExactly(
+                    new SiteRule.ByGroup("Desk", "Front Desk", SiteOwner.MANUAL),
+                    new SiteRule.ByAttribute("companyName", java.util.Map.of(), SiteOwner.tenant("fabrikam")),
+                    new SiteRule.Default("HQ", SiteOwner.OWN));
+        }
+
+        @Test
+        void siteOfTenant_namingTheOwnTenant_orNoTenantKey_isRefusedAtItsValue() {
+            assertThat(errors(HEADER + "sites:\n  - { default: HQ, siteOfTenant: contoso }\n"
+                    + "  - { default: HQ, siteOfTenant: Fab_1 }\n")).containsExactly(
+                    "contoso.yaml:7:34: sites[0].siteOfTenant: 'contoso' is this file's own tenant, whose sites every "
+                            + "rule names by default; remove siteOfTenant",
+                    "contoso.yaml:8:34: sites[1].siteOfTenant: siteOfTenant 'Fab_1' is not a tenant key ([a-z0-9-]+, "
+                            + "the 'tenant' of that tenant's mapping file)");
+        }
+
+        @Test
+        void manualSiteWithSiteOfTenant_orNotABoolean_isRefused() {
+            assertThat(errors(HEADER + "sites:\n  - { default: HQ, manualSite: true, siteOfTenant: fabrikam }\n"))
+                    .containsExactly("contoso.yaml:7:20: sites[0].manualSite: a site rule takes either manualSite (a "
+                            + "site created by an admin or an import) or siteOfTenant (a site of another tenant), not "
+                            + "both");
+            assertThat(errors(HEADER + "sites:\n  - { default: HQ, manualSite: yes }\n")).containsExactly(
+                    "contoso.yaml:7:32: sites[0].manualSite: expected true or false, found 'yes'");
+        }
+
+        @Test
+        void tenantKeyOrphaned_isReserved() {
+            assertThat(errors(HEADER.replace("tenant: contoso", "tenant: orphaned") + SITES)).containsExactly(
+                    "contoso.yaml:1:9: tenant: tenant key 'orphaned' is reserved: /api/tenants/orphaned lists the "
+                            + "tenants whose accounts no mapping file claims; choose another key");
+        }
+
+        @Test
         void ruleAfterDefault_isNeverReached() {
             assertThat(errors(HEADER + "sites:\n  - { default: HQ }\n  - { default: Other }\n")).containsExactly(
                     "contoso.yaml:8:5: sites[1]: this rule follows a default rule and is never reached; move the "

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MappingRegistryTest {
 
     private static final String VALID = HEADER + "sites: [ { default: HQ } ]\n";
+    /** Another tenant key reading another directory. */
+    private static final String FABRIKAM = VALID.replace("contoso", "fabrikam")
+            .replace("11111111-2222-3333-4444-555555555555", "22222222-3333-4444-5555-666666666666");
 
     @TempDir
     Path dir;
@@ -37,7 +40,7 @@ class MappingRegistryTest {
     @Test
     void brokenFile_disablesOnlyItsTenant() throws IOException {
         write("contoso.yaml", VALID);
-        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam").replace("sites:", "sitez:"));
+        write("fabrikam.yaml", FABRIKAM.replace("sites:", "sitez:"));
 
         MappingRegistry registry = registry();
 
@@ -65,12 +68,54 @@ class MappingRegistryTest {
     }
 
     @Test
+    void twoFilesReadingOneDirectory_theSecondByFileNameIsRefused_namingBothFiles() throws IOException {
+        write("b-contoso.yaml", VALID);
+        write("a-fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam"));
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.tenant("fabrikam")).as("the first file by name keeps the directory").isPresent();
+        assertThat(registry.tenant("contoso")).isEmpty();
+        String first = dir.resolve("a-fabrikam.yaml").toString();
+        String second = dir.resolve("b-contoso.yaml").toString();
+        assertThat(registry.all().get(1).errors()).extracting(MappingError::toString).containsExactly(second
+                + ":2:11: tenantId: tenantId '11111111-2222-3333-4444-555555555555' in cloud global is already synced by "
+                + first + " (tenant 'fabrikam'); " + second + " and " + first + " read one directory, which belongs "
+                + "to one file (the first by file name), so " + second + " is disabled: remove it or merge it into "
+                + first);
+    }
+
+    @Test
+    void aBrokenFirstFile_stillKeepsItsDirectory() throws IOException {
+        write("a-fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam").replace("sites:", "sitez:"));
+        write("b-contoso.yaml", VALID);
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::valid).containsExactly(false, false);
+        assertThat(registry.all().get(1).errors()).singleElement().satisfies(error -> {
+            assertThat(error.key()).isEqualTo("tenantId");
+            assertThat(error.message()).contains(dir.resolve("a-fabrikam.yaml").toString());
+        });
+    }
+
+    @Test
+    void oneTenantIdInTwoClouds_isTwoDirectories() throws IOException {
+        write("contoso.yaml", VALID);
+        write("fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam").replace("sites:", "cloud: china\nsites:"));
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::valid).containsExactly(true, true);
+    }
+
+    @Test
     void changedAddedAndRemovedFiles_arePickedUpWithoutRestart_atMostOncePerInterval() throws IOException {
         write("contoso.yaml", VALID);
         MappingRegistry registry = registry();
 
         write("contoso.yaml", VALID.replace("sites:", "sitez:"));
-        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam"));
+        write("fabrikam.yaml", FABRIKAM);
         assertThat(registry.tenant("contoso")).as("within the interval nothing is re-read").isPresent();
 
         tick();
@@ -129,7 +174,7 @@ class MappingRegistryTest {
         write("contoso.yaml", VALID);
         MappingRegistry registry = registry();
 
-        write("fabrikam.yaml", VALID.replace("contoso", "fabrikam"));
+        write("fabrikam.yaml", FABRIKAM);
         assertThat(registry.current("fabrikam")).hasValueSatisfying(status -> assertThat(status.valid()).isTrue());
 
         write("copy.yaml", "# copy\n" + VALID);

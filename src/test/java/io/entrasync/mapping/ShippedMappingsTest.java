@@ -25,6 +25,8 @@ class ShippedMappingsTest {
 
         assertThat(status.errors()).isEmpty();
         assertThat(status.tenant()).isEqualTo("contoso");
+        assertThat(status.mapping().sites()).extracting(SiteRule::owner).contains(SiteOwner.MANUAL,
+                SiteOwner.tenant("fabrikam"), SiteOwner.OWN);
     }
 
     @Test

@@ -153,6 +153,58 @@ abstract class ApplyPathContract {
         runs.finish(runId, RunStatus.SUCCEEDED, null, null);
     }
 
+    Change.Create createOn(String externalId, String email, String site) {
+        return new Change.Create(externalId, new DesiredAccount(email, "First", "Last", null, null, null, site, null,
+                false, false, null));
+    }
+
+    long siteOf(long accountId) {
+        return jdbc.queryForObject("select site_id from end_user where id = ?", Long.class, accountId);
+    }
+
+    @Test
+    void sitesAreResolvedPerTenant_aManualSiteOrAnotherTenantsSiteOfThatNameIsNeverReused() {
+        jdbc.update("insert into site (id, name, name_key, main_user_only_tickets, tenant, owner_key, created_at) values "
+                + "(nextval('site_seq'), ?, ?, false, null, '', current_timestamp)", "HQ " + tag, ("hq " + tag));
+
+        long a = inTx(() -> store.createAll("a-" + tag, List.of(createOn("a1", email("ann"), "HQ " + tag)),
+                new DirectoryStore.NameCache())).get("a1");
+        long b = inTx(() -> store.createAll("b-" + tag, List.of(createOn("b1", email("bob"), "hq " + tag)),
+                new DirectoryStore.NameCache())).get("b1");
+        long aAgain = inTx(() -> store.createAll("a-" + tag, List.of(createOn("a2", email("cid"), " HQ " + tag)),
+                new DirectoryStore.NameCache())).get("a2");
+
+        assertThat(jdbc.queryForList("select coalesce(tenant, 'manual') from site where name_key = ? order by 1",
+                String.class, "hq " + tag)).containsExactly("a-" + tag, "b-" + tag, "manual");
+        assertThat(siteOf(a)).isNotEqualTo(siteOf(b));
+        assertThat(siteOf(aAgain)).as("a tenant's later run finds its own site").isEqualTo(siteOf(a));
+        assertThat(jdbc.queryForObject("select tenant from site where id = ?", String.class, siteOf(a)))
+                .isEqualTo("a-" + tag);
+    }
+
+    @Test
+    void runsOfTwoTenants_createTheirSitesOfOneNameAtOnce_withoutWaitingForEachOther() throws Exception {
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Map<String, Long>> first = CompletableFuture.supplyAsync(() -> inTx(() -> {
+            Map<String, Long> ids = store.createAll("a-" + tag, List.of(createOn("a1", email("ann"), "Shared " + tag)),
+                    new DirectoryStore.NameCache());
+            inserted.countDown();
+            await(release);
+            return ids;
+        }));
+        assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Map<String, Long> second = CompletableFuture.supplyAsync(() -> inTx(() -> store.createAll("b-" + tag,
+                List.of(createOn("b1", email("bob"), "Shared " + tag)), new DirectoryStore.NameCache())))
+                .get(10, TimeUnit.SECONDS);
+        release.countDown();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).containsOnlyKeys("a1");
+        assertThat(second).containsOnlyKeys("b1");
+        assertThat(siteOf(first.get().get("a1"))).isNotEqualTo(siteOf(second.get("b1")));
+    }
+
     /** Two runs' transactions open at once: the later insert waits for the earlier and then leaves its row out. */
     void concurrentCreation_ofOneEmail_leavesTheLaterRunsAccountOut() throws Exception {
         CountDownLatch inserted = new CountDownLatch(1);

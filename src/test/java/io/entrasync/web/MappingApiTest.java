@@ -82,6 +82,26 @@ class MappingApiTest {
     }
 
     @Test
+    void validate_warnsWhenALoadedFileOfAnotherTenantReadsTheSameDirectory_butNotForItsOwnTenant() {
+        var clash = new ApiClient(port).post("/api/mappings/validate?file=demo.yaml", "application/yaml", VALID);
+        var ownFile = new ApiClient(port).post("/api/mappings/validate?file=contoso.yaml", "application/yaml",
+                VALID.replace("tenant: demo", "tenant: contoso"));
+        var otherDirectory = new ApiClient(port).post("/api/mappings/validate", "application/yaml",
+                VALID.replace("11111111-", "99999999-"));
+
+        assertThat(clash.json().get("valid").asBoolean()).as("valid on its own").isTrue();
+        var warning = clash.json().get("warnings").get(0);
+        assertThat(warning.get("file").asText()).isEqualTo("demo.yaml");
+        assertThat(warning.get("line").asInt()).isEqualTo(2);
+        assertThat(warning.get("key").asText()).isEqualTo("tenantId");
+        assertThat(warning.get("message").asText()).isEqualTo("tenantId '11111111-2222-3333-4444-555555555555' in "
+                + "cloud global is already synced by src/test/resources/mappings-e2e/contoso.yaml (tenant 'contoso'); "
+                + "one directory belongs to one file: deployed beside it, the later of the two by file name is disabled");
+        assertThat(ownFile.json().get("warnings").size()).isZero();
+        assertThat(otherDirectory.json().get("warnings").size()).isZero();
+    }
+
+    @Test
     void validate_reportsErrorsWithPosition_andAppliesNothing() {
         var answer = new ApiClient(port).post("/api/mappings/validate?file=demo.yaml", "text/plain",
                 VALID.replace("sites:", "sitse:"));
