@@ -20,11 +20,15 @@ export const token = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-async function call(method, path, body, bearer = token.get()) {
+/** {@code rawType}: send {@code body} (a File or Blob) as it is, with that Content-Type, instead of as JSON. */
+async function call(method, path, body, bearer = token.get(), rawType = undefined) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   const init = { method, headers, cache: 'no-store', credentials: 'omit' };
-  if (body !== undefined) {
+  if (body !== undefined && rawType) {
+    headers['Content-Type'] = rawType;
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -59,6 +63,10 @@ export const api = {
   reject: (id) => call('POST', `/api/sync-runs/${seg(id)}/reject`),
   releaseHold: (tenant) => call('POST', `/api/tenants/${seg(tenant)}/hold/release`),
   sites: () => call('GET', '/api/sites'),
+  createSite: (body) => call('POST', '/api/sites', body),
+  settings: () => call('GET', '/api/settings'),
+  putSettings: (body) => call('PUT', '/api/settings', body),
+  importCsv: (file) => call('POST', '/api/import', file, undefined, 'text/csv'),
   user: (id) => call('GET', `/api/users/${seg(id)}`),
   createUser: (body) => call('POST', '/api/users', body),
   patchUser: (id, body) => call('PATCH', `/api/users/${seg(id)}`, body),

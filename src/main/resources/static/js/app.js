@@ -3,9 +3,10 @@ import { api, token, Unauthorized, ApiError } from './api.js';
 import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
 import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
+import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory'];
 
 const state = {
   view: 'tenants',
@@ -118,6 +119,7 @@ async function showView(name, focus = true) {
   if (name === 'tenants') await guard(loadTenants);
   if (name === 'runs') await guard(loadRunsView);
   if (name === 'users' && !$('#users-table tbody').children.length) await guard(searchUsers);
+  if (name === 'directory') await guard(loadDirectory);
 }
 
 // ---------- polling (live progress without reload) ----------
@@ -646,7 +648,7 @@ function userRow(u) {
   return el('tr', { dataset: { user: u.id } },
     el('th', { scope: 'row' }, name, u.mainSiteUser ? el('span.tag', null, 'main') : null,
       u.jobTitle ? el('span.muted.block', null, u.jobTitle) : null),
-    el('td', null, u.email),
+    el('td.email', null, u.email),
     el('td', null, state.sites.get(u.siteId) || `#${u.siteId}`, u.tenant ? el('span.muted.block', null, u.tenant) : null),
     el('td', null, el(`span.badge.assoc-${String(u.association).toLowerCase()}`, {
       title: u.association === 'STRONG' ? 'Linked to a directory or admin-managed account' : 'Created from an email; not yet linked',
@@ -768,6 +770,9 @@ function init() {
   $('#user-search').addEventListener('submit', (e) => guard(() => searchUsers(e)));
   $('#explain-close').addEventListener('click', () => { $('#explain').hidden = true; });
   $('#user-new').addEventListener('click', () => guard(() => editUser(null)));
+  $('#site-form').addEventListener('submit', (e) => guard(() => createSite(e, say)));
+  $('#settings-form').addEventListener('submit', (e) => guard(() => saveSettings(e, say)));
+  $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   if (token.get()) guard(showApp); else showSignIn();

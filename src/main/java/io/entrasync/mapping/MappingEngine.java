@@ -50,9 +50,9 @@ public final class MappingEngine {
         String[] department = department(mapping.departments(), user, email);
         Decision departmentDecision = department[1] == null ? null : Decision.byDefault(department[1]);
         Membership main = Membership.of(mapping.mainSiteUsers(), "mainSiteUsers.groups", groups,
-                "main site user candidate", "no mainSiteUsers rule");
+                "main site user candidate", "not a main site user candidate", "no mainSiteUsers rule");
         Membership tickets = Membership.of(mapping.tickets(), "tickets.autoTicketDisabledGroups", groups,
-                "automatic tickets disabled", "no tickets rule");
+                "automatic tickets disabled", "tickets are created from this user's emails", "no tickets rule");
 
         String[] names = fields.names(mapping.fields(), user);
         DesiredAccount account = new DesiredAccount(user.id(), email, names[0], names[1],
@@ -96,7 +96,9 @@ public final class MappingEngine {
     /** Whether the user is in one of a {@link GroupRule}'s groups, and why. */
     private record Membership(boolean member, Decision decision) {
 
-        static Membership of(GroupRule rule, String list, Set<GroupRef> groups, String meaning, String noRule) {
+        /** {@code otherwise}: what not being a member means, said positively (no "not … disabled"). */
+        static Membership of(GroupRule rule, String list, Set<GroupRef> groups, String meaning, String otherwise,
+                             String noRule) {
             if (rule == null) {
                 return new Membership(false, Decision.byDefault(noRule));
             }
@@ -107,7 +109,7 @@ public final class MappingEngine {
                             "member of '" + names.get(i) + "' (" + list + "[" + i + "]): " + meaning));
                 }
             }
-            return new Membership(false, Decision.byDefault("not a member of " + names + ": not " + meaning));
+            return new Membership(false, Decision.byDefault("not a member of " + names + ": " + otherwise));
         }
     }
 }

@@ -395,6 +395,15 @@ class MappingEngineTest {
         }
 
         @Test
+        void nonMembers_areExplainedWithoutADoubleNegative() {
+            var why = evaluate(mapping, user("u1").build()).why();
+
+            assertThat(why.tickets().text()).isEqualTo("not a member of [No Auto Tickets]: tickets are created from "
+                    + "this user's emails");
+            assertThat(why.mainSiteUser().text()).endsWith(": not a main site user candidate");
+        }
+
+        @Test
         void accountCarriesTheDirectoryId() {
             assertThat(account(evaluate(mapping, user("obj-42").build())).externalId()).isEqualTo("obj-42");
         }

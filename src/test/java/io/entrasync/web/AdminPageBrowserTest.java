@@ -527,7 +527,8 @@ class AdminPageBrowserTest {
         Object overflow = js("const w = document.querySelector('#users-table').closest('.table-wrap');"
                 + "const b = [...document.querySelectorAll('#users-table tbody tr[data-user] button')].map(x => x.getBoundingClientRect());"
                 + "const r = w.getBoundingClientRect();"
-                + "return (w.scrollWidth > w.clientWidth + 1) || b.some(x => x.right > r.right + 1 || x.right > innerWidth);");
+                + "return (w.scrollWidth > w.clientWidth + 1) || b.some(x => x.right > r.right + 1 || x.right > innerWidth)"
+                + " || document.documentElement.scrollWidth > innerWidth;");
         assertThat(overflow).as("every column and button of the users table stays visible at 1400 px").isEqualTo(false);
         screenshot("12-users-1400-explain-open");
         click("#user-search button[type=submit]");
@@ -537,7 +538,7 @@ class AdminPageBrowserTest {
         wait.until(d -> textOf("#status").isEmpty());
 
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
-        for (String view : List.of("tenants", "runs", "users")) {
+        for (String view : List.of("tenants", "runs", "users", "directory")) {
             WebElement link = driver.findElement(By.cssSelector("button[data-view=" + view + "]"));
             Object inside = js("const r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;", link);
             assertThat(inside).as("nav link " + view + " visible at 420 px").isEqualTo(true);
@@ -550,6 +551,42 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(8)
+    void directory_sitesSettingsAndACsvImportWithItsReport() throws IOException {
+        click("button[data-view=directory]");
+        visible("#view-directory");
+        wait.until(d -> textOf("#sites-table tbody").contains("HQ"));
+        assertThat(textOf("#sites-table tbody")).contains("synced by contoso");
+        driver.findElement(By.id("site-name")).sendKeys("Acme Imports");
+        driver.findElement(By.id("site-domains")).sendKeys("acme-imports.example, acme-imports.example.de");
+        click("#site-form button[type=submit]");
+        wait.until(d -> textOf("#sites-table tbody").contains("acme-imports.example, acme-imports.example.de"));
+        new Select(driver.findElement(By.id("settings-default-site"))).selectByVisibleText("Acme Imports");
+        WebElement autoCreate = driver.findElement(By.id("settings-auto-create"));
+        if (!autoCreate.isSelected()) {
+            autoCreate.click();
+        }
+        click("#settings-form button[type=submit]");
+        textIn("#status", "Settings saved");
+        JsonNode settings = api.get("/api/settings").json();
+        assertThat(settings.get("autoCreateUsersFromEmail").asBoolean()).isTrue();
+
+        Path csv = SCREENSHOTS.resolveSibling("admin-import.csv");
+        Files.writeString(csv, "site,firstName,lastName,email,jobTitle\n"
+                + "Acme Imports,Ida,Import,ida.import@acme-imports.example,Buyer\n"
+                + "Acme Imports,No,Email,,Clerk\n"
+                + "Acme Imports,Jon,Import,jon.import@acme-imports.example,\n");
+        driver.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        click("#import-form button[type=submit]");
+        textIn("#import-report", "2 created");
+        assertThat(textOf("#import-report")).contains("1 rejected");
+        assertThat(textOf("#import-rejected tbody")).startsWith("3").contains("email");
+        assertThat(api.get("/api/users?email=ida.import@acme-imports.example").json().get("content").get(0)
+                .get("jobTitle").asString()).isEqualTo("Buyer");
+        screenshot("14-directory-import-report");
+    }
+
+    @Test
+    @Order(9)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
         click("button[data-view=tenants]");
         wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
