@@ -23,9 +23,22 @@ final class CronWords {
             return null;
         }
         try {
-            return ENGLISH.describe(QUARTZ.parse(expression.trim()));
+            return plain(ENGLISH.describe(QUARTZ.parse(expression.trim())));
         } catch (RuntimeException e) {
             return expression;
         }
+    }
+
+    /**
+     * cron-utils' English is literal ("at 03:00 at Sunday day", "at 1 day at January month"): these rewrites make the
+     * common shapes read as an admin would say them.
+     */
+    static String plain(String described) {
+        String text = described
+                .replaceAll(" at (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) day", " on $1")
+                .replaceAll(" at (\\d+) day", " on day $1 of the month")
+                .replaceAll(" at (\\w+) month", " in $1")
+                .replaceAll(" at (\\d{4}) year", " in $1");
+        return text.matches("at \\d{2}:\\d{2}") ? "every day " + text : text;
     }
 }

@@ -10,7 +10,11 @@ class CronWordsTest {
     void describesTheShippedSchedulesInWords() {
         assertThat(CronWords.describe("0 * * * * ?")).isEqualTo("every minute");
         assertThat(CronWords.describe("0 */15 * * * ?")).isEqualTo("every 15 minutes");
-        assertThat(CronWords.describe("0 0 3 ? * SUN")).contains("3:00").contains("Sunday");
+        assertThat(CronWords.describe("0 0 3 ? * SUN")).isEqualTo("at 03:00 on Sunday");
+        assertThat(CronWords.describe("0 0 3 * * ?")).isEqualTo("every day at 03:00");
+        assertThat(CronWords.describe("0 30 6 1 * ?")).isEqualTo("at 06:30 on day 1 of the month");
+        assertThat(CronWords.describe("0 0 3 1 1 ? 2099")).isEqualTo("at 03:00 on day 1 of the month in January in 2099");
+        assertThat(CronWords.describe("0 0 2 ? * MON-FRI")).isEqualTo("at 02:00 every day between Monday and Friday");
     }
 
     @Test
