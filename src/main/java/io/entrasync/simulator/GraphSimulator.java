@@ -125,7 +125,7 @@ public final class GraphSimulator implements AutoCloseable {
         return apply(tenantId, ChangePlan.DRIFT, random);
     }
 
-    /** Every deltaLink and skiptoken handed out for this tenant so far answers 410 from now on. */
+    /** Every deltaLink and skiptoken handed out for this tenant so far answers 400 syncStateNotFound from now on. */
     public void expireDeltaTokens(String tenantId) {
         TenantDirectory directory = directories.get(tenantId);
         if (directory == null) {

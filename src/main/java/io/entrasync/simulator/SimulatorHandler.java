@@ -98,8 +98,10 @@ final class SimulatorHandler implements HttpHandler {
             boolean skip = query.containsKey("$skiptoken");
             PageToken given = PageToken.decode(skip ? query.get("$skiptoken") : query.get("$deltatoken"));
             if (!valid(given, directory, resource)) {
-                send(exchange, 410, graphError("syncStateNotFound",
-                        "The sync state generation is not found. Please restart sync from scratch."), null);
+                // Graph answers an expired or unknown token of a directory object (users, groups) with 400
+                // syncStateNotFound, not 410 (delta links of identity resources last 7 days).
+                send(exchange, 400, graphError("syncStateNotFound", "The sync state generation is not found. The "
+                        + "delta token is expired and data must be synchronized again."), null);
                 return;
             }
             if (skip) {

@@ -202,6 +202,32 @@ class GraphDirectorySourceTest {
             assertThat(pages).isEmpty();
         }
 
+        /**
+         * Graph's "Duration of change tracking tokens for identity and education resources" (delta links of users and
+         * groups last 7 days): an expired one gets "a BadRequest response with the error code syncStateNotFound".
+         */
+        @Test
+        void expiredDeltaToken_badRequestSyncStateNotFound_isResyncRequired() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-sync-state-expired.json")));
+
+            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=eightDaysOld");
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("syncStateNotFound",
+                    new DeltaOutcome.ReadStats(0, 0, 0)));
+            wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void resyncCodeInAnotherCase_isResyncRequired() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"code\":\"SyncStateNotFound\",\"message\":\"The sync state root folder is not found.\"}}")));
+
+            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=old");
+
+            assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
+        }
+
         @Test
         void resyncRequiredCode_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-resync-required.json")));

@@ -204,7 +204,10 @@ public final class FakeDirectory {
         return users.containsKey(id) ? new LinkedHashMap<>(users.get(id)) : null;
     }
 
-    /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
+    /**
+     * Every deltaLink handed out so far answers as Graph answers an expired token of a directory object from now on:
+     * 400 {@code syncStateNotFound}.
+     */
     public FakeDirectory expireDeltaLinks() {
         expired = true;
         return this;
@@ -228,8 +231,9 @@ public final class FakeDirectory {
                 for (String stream : List.of("users", "groups")) {
                     server.stubFor(get(urlPathEqualTo("/v1.0/" + stream + "/delta"))
                             .withQueryParam("$deltatoken", equalTo(old.getKey()))
-                            .willReturn(json(410, "{\"error\":{\"code\":\"syncStateNotFound\",\"message\":"
-                                    + "\"The sync state is not found\"}}")));
+                            .willReturn(json(400, "{\"error\":{\"code\":\"syncStateNotFound\",\"message\":"
+                                    + "\"The sync state generation is not found. The delta token is expired and data "
+                                    + "must be synchronized again.\"}}")));
                 }
             } else {
                 stubStream("users", old.getKey(), userItems(old.getValue(), now, false), token);
