@@ -34,10 +34,11 @@ final class DeltaReader {
         TenantClient client = clients.forTenant(tenant);
         String url = deltaLink != null ? deltaLink : client.graphBaseUrl() + firstPage;
         ReadCounter counter = new ReadCounter();
+        ThrottleBudget budget = fetcher.budget();
         while (true) {
             ParsedPage<P> page;
             try {
-                page = fetcher.get(tenant.tenantKey(), client, url, priorityLow, counter, parser);
+                page = fetcher.get(tenant.tenantKey(), client, url, priorityLow, counter, budget, parser);
             } catch (ResyncRequiredSignal resync) {
                 log.info("tenant {}: Graph asks for a full resync ({})", tenant.tenantKey(), resync.graphCode());
                 return new DeltaOutcome.ResyncRequired(resync.graphCode(), counter.stats());

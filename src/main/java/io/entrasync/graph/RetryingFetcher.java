@@ -16,8 +16,9 @@ import tools.jackson.core.exc.JacksonIOException;
 /**
  * GETs one Graph page through the tenant's OkHttp client (authorization and Graph middleware) and parses it,
  * retrying the whole page on 429, 503, 504 and on connection failures (also mid-body), at most
- * {@link GraphProperties#maxRetries()} times. Every throttled answer and every retry is counted. Messages name
- * the tenant and the URL path, never the query (it carries delta tokens).
+ * {@link GraphProperties#maxRetries()} times, each after the full {@code Retry-After} while the read's
+ * {@link ThrottleBudget} lasts. Every throttled answer and every retry is counted. Messages name the tenant and the
+ * URL path, never the query (it carries delta tokens).
  */
 final class RetryingFetcher {
 
@@ -31,8 +32,13 @@ final class RetryingFetcher {
         this.backoff = backoff;
     }
 
+    /** A budget for the {@code Retry-After} waits of one read, to pass to each {@link #get} of that read. */
+    ThrottleBudget budget() {
+        return backoff.budget();
+    }
+
     <T> T get(String tenantKey, TenantClient client, String url, boolean priorityLow, ReadCounter counter,
-            Function<InputStream, T> parse) throws ResyncRequiredSignal {
+            ThrottleBudget budget, Function<InputStream, T> parse) throws ResyncRequiredSignal {
         Request request = request(tenantKey, url, priorityLow);
         String path = request.url().encodedPath();
         int lastStatus = 0;
@@ -87,7 +93,7 @@ final class RetryingFetcher {
                         + path + " gave up after " + attempt + " retries; last answer "
                         + (lastStatus == 0 ? "none" : "HTTP " + lastStatus) + describe(lastCode), null);
             }
-            pause(tenantKey, path, attempt + 1, lastStatus, retryAfter);
+            pause(tenantKey, path, attempt + 1, lastStatus, retryAfter, budget);
             counter.retry();
         }
     }
@@ -102,8 +108,9 @@ final class RetryingFetcher {
         }
     }
 
-    private void pause(String tenantKey, String path, int retry, int status, String retryAfter) {
+    private void pause(String tenantKey, String path, int retry, int status, String retryAfter, ThrottleBudget budget) {
         Duration wait = backoff.waitBefore(retry, retryAfter);
+        budget.book(tenantKey, path, status, backoff.parseRetryAfter(retryAfter), wait);
         log.warn("tenant {}: GET {} answered {}; retry {}/{} in {} ms", tenantKey, path,
                 status == 0 ? "a connection failure" : "HTTP " + status, retry, properties.maxRetries(), wait.toMillis());
         try {

@@ -48,7 +48,7 @@ class GraphDirectorySourceTest {
     static final String USERS_DELTA = "/v1.0/users/delta";
     static final String GROUPS_DELTA = "/v1.0/groups/delta";
     static final GraphProperties FAST = new GraphProperties(3, Duration.ofSeconds(2), Duration.ofMillis(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(3));
 
     static GraphTestServer server;
     WireMockServer wireMock;
@@ -365,6 +365,36 @@ class GraphDirectorySourceTest {
         }
 
         @Test
+        void retryAfterLongerThanTheCapOfOneWait_isWaitedOutInFull() {
+            source = newSource(new GraphProperties(3, Duration.ofMillis(200), Duration.ofMillis(10),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(10)));
+            stubFirstPageFailingOnceWith(server.json(429, "error-throttled.json").withHeader("Retry-After", "2"));
+            long started = System.nanoTime();
+
+            DeltaOutcome outcome = readUsers(null);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(((DeltaOutcome.Completed) outcome).stats()).isEqualTo(new DeltaOutcome.ReadStats(2, 1, 1));
+        }
+
+        @Test
+        void retryAfterPastTheThrottlingDeadline_failsAtOnceNamingWhenToRetry() {
+            wireMock.stubFor(firstUsersPage().willReturn(server.json(429, "error-throttled.json")
+                    .withHeader("Retry-After", "3600")));
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> readUsers(null))
+                    .isInstanceOfSatisfying(DirectorySourceException.class, e -> {
+                        assertThat(e.status()).isEqualTo(429);
+                        assertThat(e.errorCode()).isEqualTo("throttled");
+                        assertThat(e.getMessage()).contains("tenant 'contoso'", "throttled by Graph, retry after ",
+                                "Retry-After 3600 s", "entra-sync.graph.max-throttle-wait").doesNotContain("$select");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
         void serviceUnavailable_isRetried() {
             stubFirstPageFailingOnceWith(server.json(503, "error-service-unavailable.json").withHeader("Retry-After", "0"));
 
@@ -426,7 +456,7 @@ class GraphDirectorySourceTest {
         @Test
         void zeroRetries_failsOnTheFirstThrottledAnswer() {
             source = newSource(new GraphProperties(0, Duration.ofSeconds(1), Duration.ofMillis(10),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(3)));
             wireMock.stubFor(firstUsersPage().willReturn(aResponse().withStatus(503)));
 
             assertThatThrownBy(() -> readUsers(null)).isInstanceOf(DirectorySourceException.class)

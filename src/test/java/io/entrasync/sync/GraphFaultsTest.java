@@ -49,6 +49,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.max-retries=3",
         "entra-sync.graph.initial-backoff=10ms",
         "entra-sync.graph.max-retry-wait=50ms",
+        "entra-sync.graph.max-throttle-wait=5s",
         "entra-sync.graph.read-timeout=1s",
         "entra-sync.api.sync-trigger-burst=1000"
 })
@@ -145,6 +146,9 @@ class GraphFaultsTest {
                         "SUCCEEDED", null),
                 new Case("429 storm with Retry-After, full, never ending", "FULL", "users", throttled(429), -1, "FAILED",
                         "HTTP 429"),
+                // Graph's throttling guidance: wait the seconds Retry-After names; an hour is past this run's deadline
+                new Case("429 with Retry-After beyond the run's throttling deadline, delta", "DELTA", "users",
+                        throttled(429).withHeader("Retry-After", "3600"), -1, "FAILED", "throttled by Graph, retry after"),
                 new Case("503 burst, delta, twice", "DELTA", "groups", throttled(503), 2, "SUCCEEDED", null),
                 new Case("page never answers, delta, persistent", "DELTA", "users",
                         json(200, "{\"value\":[]}").withFixedDelay(2_500), -1, "FAILED", "gave up after 3 retries"),
