@@ -130,7 +130,8 @@ final class RetryingFetcher {
         }
         Request.Builder builder = new Request.Builder().url(parsed).get().header("Accept", "application/json");
         if (priorityLow) {
-            builder.header("x-ms-throttle-priority", "low");
+            // the documented values are Low, Normal and High (Graph throttling guidance, "throttle priority")
+            builder.header("x-ms-throttle-priority", "Low");
         }
         return builder.build();
     }

@@ -12,7 +12,7 @@ public interface DirectorySource {
     /**
      * Reads {@code users/delta} from {@code deltaLink}, or from scratch when it is null.
      *
-     * @param priorityLow true for scheduled runs: sends {@code x-ms-throttle-priority: low}
+     * @param priorityLow true for scheduled runs: sends {@code x-ms-throttle-priority: Low}
      * @return the new deltaLink once the last page was consumed, or {@link DeltaOutcome.ResyncRequired}
      */
     DeltaOutcome readUsers(TenantConnection tenant, String deltaLink, boolean priorityLow, Consumer<UserPage> pages);

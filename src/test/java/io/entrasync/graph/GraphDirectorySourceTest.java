@@ -255,7 +255,7 @@ class GraphDirectorySourceTest {
 
             source.readUsers(tenant, null, true, pages::add);
 
-            wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS_DELTA)).withHeader("x-ms-throttle-priority", equalTo("low")));
+            wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS_DELTA)).withHeader("x-ms-throttle-priority", equalTo("Low")));
         }
 
         @Test
