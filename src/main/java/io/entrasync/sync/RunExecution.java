@@ -269,7 +269,7 @@ final class RunExecution {
                 log.warn("sync run {}: user {} of tenant '{}' was missing from the full enumeration but still exists; "
                         + "left as it was", runId, id, tenant);
             } else {
-                gone.add(new RemovedObject(id, RemovedObject.Reason.DELETED));
+                gone.add(new RemovedObject(id, RemovedObject.Reason.NOT_IN_FULL_READ));
             }
         }
         for (int i = 0; i < gone.size(); i += CHUNK) {

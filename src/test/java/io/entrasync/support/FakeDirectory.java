@@ -135,7 +135,7 @@ public final class FakeDirectory {
         return this;
     }
 
-    /** Soft delete (restorable): {@code @removed} reason {@code changed}. */
+    /** Soft delete (restorable): {@code @removed} reason {@code changed}; GET /users/{id} answers 404 as Graph does. */
     public FakeDirectory softDelete(String userId) {
         softDeleted.put(userId, "changed");
         return this;
@@ -245,7 +245,8 @@ public final class FakeDirectory {
         if (lookupsAlwaysFind) {
             server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
         } else {
-            for (String id : users.keySet()) {
+            // like Graph: a soft-deleted user is in deletedItems, and GET /users/{id} answers 404 for it
+            for (String id : activeUserIds()) {
                 server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
             }
         }
