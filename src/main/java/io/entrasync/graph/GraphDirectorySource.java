@@ -6,6 +6,8 @@ import io.entrasync.source.GroupPage;
 import io.entrasync.source.TenantConnection;
 import io.entrasync.source.UserPage;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,6 +28,7 @@ public class GraphDirectorySource implements DirectorySource {
 
     private final DeltaReader reader;
     private final UserLookup lookup;
+    private final MissingUsers missingUsers;
     private final DeltaPageParser parser = new DeltaPageParser();
 
     /**
@@ -44,8 +47,10 @@ public class GraphDirectorySource implements DirectorySource {
         Objects.requireNonNull(tlsTrust, "tlsTrust");
         Backoff backoff = new Backoff(properties, clock);
         TenantClients clients = new TenantClients(properties, tlsTrust, new CredentialLoader(environment), clock);
-        this.reader = new DeltaReader(clients, new RetryingFetcher(properties, backoff));
+        RetryingFetcher fetcher = new RetryingFetcher(properties, backoff);
+        this.reader = new DeltaReader(clients, fetcher);
         this.lookup = new UserLookup(clients, properties, backoff);
+        this.missingUsers = new MissingUsers(clients, fetcher, lookup);
     }
 
     @Override
@@ -67,5 +72,10 @@ public class GraphDirectorySource implements DirectorySource {
             throw new IllegalArgumentException("userId is required");
         }
         return lookup.exists(tenant, userId);
+    }
+
+    @Override
+    public Set<String> missingUsers(TenantConnection tenant, Collection<String> userIds) {
+        return missingUsers.missing(tenant, userIds);
     }
 }

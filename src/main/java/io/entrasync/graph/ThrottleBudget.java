@@ -32,14 +32,14 @@ final class ThrottleBudget {
      * @param retryAfter the wait Graph asked for ({@code Retry-After}), or null when it named none: backoffs of our
      *                   own are bounded by the retry count and the cap of one wait, and are not booked
      */
-    void book(String tenantKey, String path, int status, Duration retryAfter, Duration wait) {
+    void book(String tenantKey, String request, int status, Duration retryAfter, Duration wait) {
         if (retryAfter == null) {
             return;
         }
         if (spent.plus(wait).compareTo(limit) > 0) {
             throw new DirectorySourceException(tenantKey, status, THROTTLED, "tenant '" + tenantKey
                     + "': throttled by Graph, retry after " + clock.instant().plus(retryAfter).truncatedTo(ChronoUnit.SECONDS)
-                    + " (GET " + path + " answered HTTP " + status + " with Retry-After " + retryAfter.toSeconds()
+                    + " (" + request + " answered HTTP " + status + " with Retry-After " + retryAfter.toSeconds()
                     + " s; waiting it out would pass this run's throttling deadline, entra-sync.graph.max-throttle-wait="
                     + limit + ", after " + spent.toSeconds() + " s already waited); the next run picks it up", null);
         }

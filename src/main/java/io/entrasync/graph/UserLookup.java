@@ -78,7 +78,7 @@ final class UserLookup {
                         + userId + " gave up after " + attempt + " retries; last answer HTTP " + status, null);
             }
             var wait = backoff.waitBefore(attempt + 1, retryAfter);
-            budget.book(tenantKey, "/users/" + userId, status, backoff.parseRetryAfter(retryAfter), wait);
+            budget.book(tenantKey, "GET /users/" + userId, status, backoff.parseRetryAfter(retryAfter), wait);
             log.warn("tenant {}: GET /users/{} answered HTTP {}; retrying in {} ms", tenantKey, userId, status,
                     wait.toMillis());
             try {

@@ -173,6 +173,26 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void getByIds_confirmsSoftDeletedPurgedAndUnknownUsersMissing_andKeepsLiveOnes() {
+        SimulatedTenant tenant = tenant("get-by-ids", 120);
+        AppliedChanges changes = simulator.apply("get-by-ids", ChangePlan.none().with(ChangeKind.SOFT_DELETE, 2)
+                .with(ChangeKind.PURGE, 1), new Random(3));
+        Set<String> gone = new HashSet<>(ids(changes, ChangeKind.SOFT_DELETE));
+        gone.addAll(ids(changes, ChangeKind.PURGE));
+        List<String> asked = new java.util.ArrayList<>(gone);
+        for (int i = 0; i < 120; i++) {
+            asked.add(simulator.directory("get-by-ids").userId(i));
+        }
+        asked.add("c6b56b5d-8a0f-4b0e-8f6e-2a4b3a2a9e11");
+
+        Set<String> missing = tenant.source.missingUsers(tenant.connection(), asked);
+
+        assertThat(gone).isNotEmpty();
+        assertThat(missing).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(gone.stream(),
+                java.util.stream.Stream.of("c6b56b5d-8a0f-4b0e-8f6e-2a4b3a2a9e11")).toList());
+    }
+
+    @Test
     void expiredOrUnknownDeltaToken_requiresResync() {
         SimulatedTenant tenant = tenant("expired", 50);
         String deltaLink = tenant.users(null).deltaLink();

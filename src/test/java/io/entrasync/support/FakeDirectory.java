@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A directory served by WireMock over https the way Microsoft Graph serves it: a token endpoint, users/delta and
- * groups/delta with paging, deltaLinks and {@code @removed}, and {@code GET /users/{id}}. Tests change the
+ * groups/delta with paging, deltaLinks and {@code @removed}, {@code GET /users/{id}} and
+ * {@code POST /directoryObjects/getByIds}. Tests change the
  * directory, then {@link #publish()} re-stubs every response: a full enumeration of the current state, and for
  * every deltaLink handed out so far exactly the differences since it was issued.
  */
@@ -250,8 +251,39 @@ public final class FakeDirectory {
                 server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
             }
         }
+        stubGetByIds();
         server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(10).willReturn(json(404,
                 "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist.\"}}")));
+    }
+
+    /**
+     * {@code POST /directoryObjects/getByIds} as Graph's "directoryObject: getByIds" documents it ({@code value[]} of
+     * objects with {@code @odata.type}); this fake answers every listed user whatever ids were asked (callers keep
+     * those they asked for), or, with {@link #lookupsAlwaysFind()}, echoes every id asked.
+     */
+    private void stubGetByIds() {
+        var request = post(urlPathEqualTo("/v1.0/directoryObjects/getByIds"));
+        if (lookupsAlwaysFind) {
+            server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\","
+                            + "\"value\":[{{#each (jsonPath request.body '$.ids') as |id|}}{{#unless @first}},{{/unless}}"
+                            + "{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"{{id}}\"}{{/each}}]}")
+                    .withTransformers("response-template")));
+            return;
+        }
+        List<Map<String, Object>> value = new ArrayList<>();
+        for (String id : activeUserIds()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("@odata.type", "#microsoft.graph.user");
+            object.put("id", id);
+            object.put("accountEnabled", users.get(id).getOrDefault("accountEnabled", true));
+            object.put("displayName", users.get(id).get("displayName"));
+            value.add(object);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects");
+        body.put("value", value);
+        server.stubFor(request.willReturn(json(200, JSON.writeValueAsString(body))));
     }
 
     private Snapshot snapshot() {
