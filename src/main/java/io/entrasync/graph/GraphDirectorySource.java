@@ -25,6 +25,8 @@ public class GraphDirectorySource implements DirectorySource {
     static final String USER_SELECT = "id,displayName,givenName,surname,mail,userPrincipalName,otherMails,"
             + "businessPhones,mobilePhone,department,jobTitle,companyName,officeLocation,accountEnabled,userType";
     static final String GROUP_SELECT = "id,displayName,description,members";
+    private static final SelectFingerprint USER_FINGERPRINT = new SelectFingerprint(USER_SELECT);
+    private static final SelectFingerprint GROUP_FINGERPRINT = new SelectFingerprint(GROUP_SELECT);
 
     private final DeltaReader reader;
     private final UserLookup lookup;
@@ -56,14 +58,15 @@ public class GraphDirectorySource implements DirectorySource {
     @Override
     public DeltaOutcome readUsers(TenantConnection tenant, String deltaLink, boolean priorityLow,
             Consumer<UserPage> pages) {
-        return reader.read(tenant, deltaLink, priorityLow, "/users/delta?$select=" + USER_SELECT, parser::users, pages);
+        return reader.read(tenant, deltaLink, priorityLow, "/users/delta?$select=" + USER_SELECT, USER_FINGERPRINT,
+                parser::users, pages);
     }
 
     @Override
     public DeltaOutcome readGroups(TenantConnection tenant, String deltaLink, boolean priorityLow,
             Consumer<GroupPage> pages) {
-        return reader.read(tenant, deltaLink, priorityLow, "/groups/delta?$select=" + GROUP_SELECT, parser::groups,
-                pages);
+        return reader.read(tenant, deltaLink, priorityLow, "/groups/delta?$select=" + GROUP_SELECT,
+                GROUP_FINGERPRINT, parser::groups, pages);
     }
 
     @Override

@@ -96,6 +96,11 @@ class GraphDirectorySourceTest {
 
     List<UserPage> pages = new ArrayList<>();
 
+    /** A users deltaLink as this release stores it (with the fingerprint of its $select list). */
+    static String stored(String usersDeltaLink) {
+        return new SelectFingerprint(GraphDirectorySource.USER_SELECT).tag(usersDeltaLink);
+    }
+
     DeltaOutcome readUsers(String deltaLink) {
         return source.readUsers(tenant, deltaLink, false, pages::add);
     }
@@ -111,8 +116,8 @@ class GraphDirectorySourceTest {
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
             DeltaOutcome.Completed completed = (DeltaOutcome.Completed) outcome;
-            assertThat(completed.deltaLink()).isEqualTo(server.base() + USERS_DELTA
-                    + "?$deltatoken=oEcOySpF_hWYmTIUZBOIfPzcwisr_rPe8o9M54L45qEXQGmvQC6T2dbL-9O7nSU-njKhFiGlAZqewNAThmCVnNxqPu5gOBegrm1CaVZ-ZtFZ2tPOAO98OD9y0ao460");
+            assertThat(completed.deltaLink()).isEqualTo(stored(server.base() + USERS_DELTA
+                    + "?$deltatoken=oEcOySpF_hWYmTIUZBOIfPzcwisr_rPe8o9M54L45qEXQGmvQC6T2dbL-9O7nSU-njKhFiGlAZqewNAThmCVnNxqPu5gOBegrm1CaVZ-ZtFZ2tPOAO98OD9y0ao460"));
             assertThat(completed.stats()).isEqualTo(new DeltaOutcome.ReadStats(2, 0, 0));
             assertThat(pages).hasSize(2);
             assertThat(pages.get(0).users()).extracting(DirectoryUser::id)
@@ -172,11 +177,42 @@ class GraphDirectorySourceTest {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).withQueryParam("$deltatoken", equalTo("saved"))
                     .willReturn(server.json(200, "users-delta-page2.json")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=saved");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=saved"));
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
             assertThat(pages).hasSize(1);
             wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void storedLinkOfAnotherSelectList_readsFromScratch_withoutAskingGraph() {
+            String madeWithFewerProperties = new SelectFingerprint("id,displayName").tag(server.base() + USERS_DELTA
+                    + "?$deltatoken=saved");
+
+            DeltaOutcome outcome = readUsers(madeWithFewerProperties);
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("selectChanged", DeltaOutcome.ReadStats.NONE));
+            wireMock.verify(0, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void linkStoredBeforeSelectFingerprints_readsFromScratch() {
+            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=saved");
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("selectChanged", DeltaOutcome.ReadStats.NONE));
+        }
+
+        @Test
+        void storedLink_isResumedAsGraphHandedItOut() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).withQueryParam("$deltatoken", equalTo("saved"))
+                    .willReturn(server.json(200, "users-delta-page2.json")));
+
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=saved"));
+
+            assertThat(((DeltaOutcome.Completed) outcome).deltaLink()).endsWith("#select="
+                    + new SelectFingerprint(GraphDirectorySource.USER_SELECT));
+            assertThat(wireMock.findAll(getRequestedFor(urlPathEqualTo(USERS_DELTA))))
+                    .singleElement().satisfies(r -> assertThat(r.getUrl()).endsWith("?$deltatoken=saved"));
         }
 
         @Test
@@ -195,7 +231,7 @@ class GraphDirectorySourceTest {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(410, "error-sync-state-not-found.json")
                     .withHeader("Location", server.base() + USERS_DELTA + "?$deltatoken=fresh")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=expired");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=expired"));
 
             assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("syncStateNotFound",
                     new DeltaOutcome.ReadStats(0, 0, 0)));
@@ -210,7 +246,7 @@ class GraphDirectorySourceTest {
         void expiredDeltaToken_badRequestSyncStateNotFound_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-sync-state-expired.json")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=eightDaysOld");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=eightDaysOld"));
 
             assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("syncStateNotFound",
                     new DeltaOutcome.ReadStats(0, 0, 0)));
@@ -223,7 +259,7 @@ class GraphDirectorySourceTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"error\":{\"code\":\"SyncStateNotFound\",\"message\":\"The sync state root folder is not found.\"}}")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=old");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=old"));
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
         }
@@ -232,7 +268,7 @@ class GraphDirectorySourceTest {
         void resyncRequiredCode_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-resync-required.json")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=stale");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=stale"));
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
             assertThat(((DeltaOutcome.ResyncRequired) outcome).graphCode()).isEqualTo("resyncRequired");
@@ -333,7 +369,8 @@ class GraphDirectorySourceTest {
         void expiredGroupsDelta_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(GROUPS_DELTA)).willReturn(server.json(410, "error-sync-state-not-found.json")));
 
-            DeltaOutcome outcome = source.readGroups(tenant, server.base() + GROUPS_DELTA + "?$deltatoken=old", false,
+            DeltaOutcome outcome = source.readGroups(tenant, new SelectFingerprint(GraphDirectorySource.GROUP_SELECT)
+                    .tag(server.base() + GROUPS_DELTA + "?$deltatoken=old"), false,
                     page -> { });
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);

@@ -219,6 +219,26 @@ class GraphFaultsTest {
         assertConvergedTo("Legal", before);
     }
 
+    /** A release that selects other properties: the stored deltaLinks would keep serving the old list. */
+    @Test
+    @Order(3)
+    void deltaLinkMadeWithAnotherSelectList_becomesAFullRunAndConverges() {
+        graph.set("u4", "jobTitle", "Selected").publish();
+        StateSnapshot before = StateSnapshot.of(jdbc, "contoso");
+        jdbc.update("update mirror_state set users_delta_link = regexp_replace(users_delta_link, '#select=.*$', "
+                + "'#select=0123456789ab') where tenant = 'contoso'");
+
+        JsonNode run = sync("DELTA");
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("resync").asBoolean()).as(run.toString()).isTrue();
+        assertThat(run.get("mode").asString()).isEqualTo("FULL");
+        assertThat(String.valueOf(deltaLinks().get("users_delta_link"))).doesNotContain("0123456789ab");
+        graph.publish();
+        assertThat(sync("DELTA").get("resync").asBoolean()).isFalse();
+        assertConvergedTo("Selected", before);
+    }
+
     @Test
     @Order(4)
     void tokenRefusedMidRun_failsWithTheTokenError_andTheNextRunConverges() {
@@ -263,7 +283,7 @@ class GraphFaultsTest {
         graph.publish();
         StateSnapshot before = StateSnapshot.of(jdbc, "contoso");
         Map<String, Object> linksBefore = deltaLinks();
-        String usersLink = String.valueOf(linksBefore.get("users_delta_link"));
+        String usersLink = String.valueOf(linksBefore.get("users_delta_link")).replaceAll("#.*", "");
         String page2 = usersLink.substring(usersLink.indexOf("$deltatoken=") + 12) + "-" + graph.currentToken() + "-1";
         assertThat(graph.pageBody("users", page2)).as(page2).isNotNull();
         // the second users page of the delta answers after 300 ms; meanwhile the run's connection is terminated
