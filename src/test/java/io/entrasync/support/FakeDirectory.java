@@ -37,6 +37,7 @@ public final class FakeDirectory {
     private final int pageSize;
     private final Map<String, Map<String, Object>> users = new TreeMap<>();
     private final Map<String, String> softDeleted = new HashMap<>();
+    private final Map<String, Group> softDeletedGroups = new HashMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, Snapshot> issued = new LinkedHashMap<>();
     private final Map<String, String> pageBodies = new HashMap<>();
@@ -160,6 +161,24 @@ public final class FakeDirectory {
         return this;
     }
 
+    /** A new display name for a group (its id and members stay). */
+    public FakeDirectory renameGroup(String groupId, String displayName) {
+        groups.put(groupId, new Group(displayName, groups.get(groupId).members()));
+        return this;
+    }
+
+    /** Group to the recycle bin: {@code @removed} reason {@code changed}; its members are kept for a restore. */
+    public FakeDirectory softDeleteGroup(String groupId) {
+        softDeletedGroups.put(groupId, groups.remove(groupId));
+        return this;
+    }
+
+    /** A soft-deleted group comes back, as Graph restores it: with its name and every member. */
+    public FakeDirectory restoreGroup(String groupId) {
+        groups.put(groupId, softDeletedGroups.remove(groupId));
+        return this;
+    }
+
     public FakeDirectory member(String groupId, String memberId) {
         groups.get(groupId).members().put(memberId, groups.containsKey(memberId) ? "group" : "user");
         return this;
@@ -195,6 +214,7 @@ public final class FakeDirectory {
     public FakeDirectory clear() {
         users.clear();
         softDeleted.clear();
+        softDeletedGroups.clear();
         groups.clear();
         issued.clear();
         return this;
@@ -346,7 +366,7 @@ public final class FakeDirectory {
         }
         for (String id : before.groups().keySet()) {
             if (!now.groups().containsKey(id)) {
-                items.add(removed(id, "deleted"));
+                items.add(removed(id, softDeletedGroups.containsKey(id) ? "changed" : "deleted"));
             }
         }
         return items;
