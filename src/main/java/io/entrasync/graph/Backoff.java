@@ -10,7 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Waits between retries: the server's {@code Retry-After} (seconds or an HTTP date) when given, else an
  * exponential backoff from {@link GraphProperties#initialBackoff()}; plus a small random jitter so tenants
- * throttled together do not come back together; never longer than {@link GraphProperties#maxRetryWait()}.
+ * throttled together do not come back together. A {@code Retry-After} is never shortened (retrying earlier only
+ * prolongs the throttling, says Graph's throttling guidance; {@link ThrottleBudget} decides whether to wait it out);
+ * a backoff of our own is never longer than {@link GraphProperties#maxRetryWait()}.
  */
 class Backoff {
 
@@ -27,13 +29,11 @@ class Backoff {
      * @param retryAfter the raw {@code Retry-After} header, or null
      */
     Duration waitBefore(int retry, String retryAfter) {
-        Duration base = parseRetryAfter(retryAfter);
-        if (base == null) {
-            base = properties.initialBackoff().multipliedBy(1L << Math.min(retry - 1, 16));
-        }
+        Duration asked = parseRetryAfter(retryAfter);
+        Duration base = asked != null ? asked : properties.initialBackoff().multipliedBy(1L << Math.min(retry - 1, 16));
         long jitterBound = base.toMillis() / 10 + 20;
         Duration wait = base.plusMillis(ThreadLocalRandom.current().nextLong(jitterBound));
-        return wait.compareTo(properties.maxRetryWait()) > 0 ? properties.maxRetryWait() : wait;
+        return asked == null && wait.compareTo(properties.maxRetryWait()) > 0 ? properties.maxRetryWait() : wait;
     }
 
     /** Sleeps; an interrupt ends the wait and is re-asserted on the thread. */
@@ -41,6 +41,12 @@ class Backoff {
         Thread.sleep(wait.toMillis());
     }
 
+    /** A budget for one read's waits on {@code Retry-After}, from now. */
+    ThrottleBudget budget() {
+        return new ThrottleBudget(properties.maxThrottleWait(), clock);
+    }
+
+    /** The wait a {@code Retry-After} header asks for, or null when absent or unreadable. */
     Duration parseRetryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;

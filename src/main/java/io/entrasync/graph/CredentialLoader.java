@@ -93,14 +93,13 @@ final class CredentialLoader {
             throw failure(tenant, "cannot read private key PEM " + file + " (PKCS#8 'BEGIN PRIVATE KEY' expected): "
                     + e.getClass().getSimpleName());
         }
-        for (String algorithm : new String[] {"RSA", "EC"}) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
-            }
+        try {
+            // Entra ID and MSAL4J sign client assertions with RSA only (the mapping check refuses EC and short keys)
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw failure(tenant, "private key " + file + " is not an RSA PKCS#8 key (Entra ID needs RSA, 2048 bits "
+                    + "or more)");
         }
-        throw failure(tenant, "private key " + file + " is neither an RSA nor an EC PKCS#8 key");
     }
 
     /**

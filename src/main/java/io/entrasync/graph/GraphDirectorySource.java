@@ -6,6 +6,8 @@ import io.entrasync.source.GroupPage;
 import io.entrasync.source.TenantConnection;
 import io.entrasync.source.UserPage;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,9 +25,12 @@ public class GraphDirectorySource implements DirectorySource {
     static final String USER_SELECT = "id,displayName,givenName,surname,mail,userPrincipalName,otherMails,"
             + "businessPhones,mobilePhone,department,jobTitle,companyName,officeLocation,accountEnabled,userType";
     static final String GROUP_SELECT = "id,displayName,description,members";
+    private static final SelectFingerprint USER_FINGERPRINT = new SelectFingerprint(USER_SELECT);
+    private static final SelectFingerprint GROUP_FINGERPRINT = new SelectFingerprint(GROUP_SELECT);
 
     private final DeltaReader reader;
     private final UserLookup lookup;
+    private final MissingUsers missingUsers;
     private final DeltaPageParser parser = new DeltaPageParser();
 
     /**
@@ -44,21 +49,24 @@ public class GraphDirectorySource implements DirectorySource {
         Objects.requireNonNull(tlsTrust, "tlsTrust");
         Backoff backoff = new Backoff(properties, clock);
         TenantClients clients = new TenantClients(properties, tlsTrust, new CredentialLoader(environment), clock);
-        this.reader = new DeltaReader(clients, new RetryingFetcher(properties, backoff));
+        RetryingFetcher fetcher = new RetryingFetcher(properties, backoff);
+        this.reader = new DeltaReader(clients, fetcher);
         this.lookup = new UserLookup(clients, properties, backoff);
+        this.missingUsers = new MissingUsers(clients, fetcher, lookup);
     }
 
     @Override
     public DeltaOutcome readUsers(TenantConnection tenant, String deltaLink, boolean priorityLow,
             Consumer<UserPage> pages) {
-        return reader.read(tenant, deltaLink, priorityLow, "/users/delta?$select=" + USER_SELECT, parser::users, pages);
+        return reader.read(tenant, deltaLink, priorityLow, "/users/delta?$select=" + USER_SELECT, USER_FINGERPRINT,
+                parser::users, pages);
     }
 
     @Override
     public DeltaOutcome readGroups(TenantConnection tenant, String deltaLink, boolean priorityLow,
             Consumer<GroupPage> pages) {
-        return reader.read(tenant, deltaLink, priorityLow, "/groups/delta?$select=" + GROUP_SELECT, parser::groups,
-                pages);
+        return reader.read(tenant, deltaLink, priorityLow, "/groups/delta?$select=" + GROUP_SELECT,
+                GROUP_FINGERPRINT, parser::groups, pages);
     }
 
     @Override
@@ -67,5 +75,10 @@ public class GraphDirectorySource implements DirectorySource {
             throw new IllegalArgumentException("userId is required");
         }
         return lookup.exists(tenant, userId);
+    }
+
+    @Override
+    public Set<String> missingUsers(TenantConnection tenant, Collection<String> userIds) {
+        return missingUsers.missing(tenant, userIds);
     }
 }

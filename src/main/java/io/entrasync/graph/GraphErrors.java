@@ -10,8 +10,11 @@ import tools.jackson.core.json.JsonFactory;
 /** Reads Graph's error code ({@code {"error":{"code":...}}}) and classifies answers by status and code only. */
 final class GraphErrors {
 
-    /** Error codes meaning "the delta state is gone, enumerate again". */
-    static final Set<String> RESYNC_CODES = Set.of("syncStateNotFound", "resyncRequired", "syncStateInvalid");
+    /**
+     * Error codes meaning "the delta state is gone, enumerate again", lower-cased: Graph spells them
+     * {@code syncStateNotFound} in its docs and {@code SyncStateNotFound} in some answers.
+     */
+    static final Set<String> RESYNC_CODES = Set.of("syncstatenotfound", "resyncrequired", "syncstateinvalid");
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -23,7 +26,7 @@ final class GraphErrors {
     }
 
     static boolean isResync(int status, String code) {
-        return status == 410 || (code != null && RESYNC_CODES.contains(code));
+        return status == 410 || (code != null && RESYNC_CODES.contains(code.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Graph's {@code error.code}, or null when the body is not a Graph error. Never throws. */

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +16,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * GETs one Graph page through the tenant's OkHttp client (authorization and Graph middleware) and parses it,
+ * GETs one Graph page (or POSTs one request) through the tenant's OkHttp client (authorization and Graph middleware)
+ * and parses the answer,
  * retrying the whole page on 429, 503, 504 and on connection failures (also mid-body), at most
- * {@link GraphProperties#maxRetries()} times. Every throttled answer and every retry is counted. Messages name
- * the tenant and the URL path, never the query (it carries delta tokens).
+ * {@link GraphProperties#maxRetries()} times, each after the full {@code Retry-After} while the read's
+ * {@link ThrottleBudget} lasts. Every throttled answer and every retry is counted. Messages name the tenant and the
+ * URL path, never the query (it carries delta tokens).
  */
 final class RetryingFetcher {
 
@@ -31,10 +35,26 @@ final class RetryingFetcher {
         this.backoff = backoff;
     }
 
+    /** A budget for the {@code Retry-After} waits of one read, to pass to each {@link #get} of that read. */
+    ThrottleBudget budget() {
+        return backoff.budget();
+    }
+
     <T> T get(String tenantKey, TenantClient client, String url, boolean priorityLow, ReadCounter counter,
-            Function<InputStream, T> parse) throws ResyncRequiredSignal {
-        Request request = request(tenantKey, url, priorityLow);
-        String path = request.url().encodedPath();
+            ThrottleBudget budget, Function<InputStream, T> parse) throws ResyncRequiredSignal {
+        return fetch(tenantKey, client, request(tenantKey, url, priorityLow).get().build(), counter, budget, parse);
+    }
+
+    /** POSTs a JSON body (an action such as {@code directoryObjects/getByIds}), retried like a page. */
+    <T> T post(String tenantKey, TenantClient client, String url, String json, ReadCounter counter,
+            ThrottleBudget budget, Function<InputStream, T> parse) throws ResyncRequiredSignal {
+        return fetch(tenantKey, client, request(tenantKey, url, false)
+                .post(RequestBody.create(json, MediaType.get("application/json"))).build(), counter, budget, parse);
+    }
+
+    private <T> T fetch(String tenantKey, TenantClient client, Request request, ReadCounter counter,
+            ThrottleBudget budget, Function<InputStream, T> parse) throws ResyncRequiredSignal {
+        String path = request.method() + " " + request.url().encodedPath();
         int lastStatus = 0;
         String lastCode = null;
         boolean tokenRenewed = false;
@@ -48,7 +68,7 @@ final class RetryingFetcher {
                 }
                 lastCode = GraphErrors.code(response.body());
                 if (lastStatus == 401 && !tokenRenewed) {
-                    log.warn("tenant {}: GET {} answered HTTP 401{}; renewing the access token and retrying once",
+                    log.warn("tenant {}: {} answered HTTP 401{}; renewing the access token and retrying once",
                             tenantKey, path, describe(lastCode));
                     client.tokens().invalidate();
                     tokenRenewed = true;
@@ -61,7 +81,7 @@ final class RetryingFetcher {
                 }
                 if (!GraphErrors.isThrottledOrUnavailable(lastStatus)) {
                     throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey
-                            + "': GET " + path + " answered HTTP " + lastStatus + describe(lastCode), null);
+                            + "': " + path + " answered HTTP " + lastStatus + describe(lastCode), null);
                 }
                 counter.throttled();
                 retryAfter = response.header("Retry-After");
@@ -69,25 +89,25 @@ final class RetryingFetcher {
                 lastCode = "connection broken mid-body";
             } catch (JacksonException e) {
                 throw new DirectorySourceException(tenantKey, lastStatus, "malformed_response", "tenant '" + tenantKey
-                        + "': GET " + path + " returned malformed JSON: " + e.getOriginalMessage(), null);
+                        + "': " + path + " returned malformed JSON: " + e.getOriginalMessage(), null);
             } catch (IOException e) {
                 lastStatus = 0;
                 lastCode = e.getClass().getSimpleName();
                 if (attempt == 0 && properties.maxRetries() > 0) {
                     // Most often a pooled connection the server closed while idle: a new one works at once, so the
                     // first retry does not wait (it is still counted); a server that is really down fails it fast.
-                    log.info("tenant {}: GET {} answered a connection failure ({}); retrying at once on a new "
+                    log.info("tenant {}: {} answered a connection failure ({}); retrying at once on a new "
                             + "connection", tenantKey, path, lastCode);
                     counter.retry();
                     continue;
                 }
             }
             if (attempt >= properties.maxRetries()) {
-                throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey + "': GET "
+                throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey + "': "
                         + path + " gave up after " + attempt + " retries; last answer "
                         + (lastStatus == 0 ? "none" : "HTTP " + lastStatus) + describe(lastCode), null);
             }
-            pause(tenantKey, path, attempt + 1, lastStatus, retryAfter);
+            pause(tenantKey, path, attempt + 1, lastStatus, retryAfter, budget);
             counter.retry();
         }
     }
@@ -102,30 +122,32 @@ final class RetryingFetcher {
         }
     }
 
-    private void pause(String tenantKey, String path, int retry, int status, String retryAfter) {
+    private void pause(String tenantKey, String path, int retry, int status, String retryAfter, ThrottleBudget budget) {
         Duration wait = backoff.waitBefore(retry, retryAfter);
-        log.warn("tenant {}: GET {} answered {}; retry {}/{} in {} ms", tenantKey, path,
+        budget.book(tenantKey, path, status, backoff.parseRetryAfter(retryAfter), wait);
+        log.warn("tenant {}: {} answered {}; retry {}/{} in {} ms", tenantKey, path,
                 status == 0 ? "a connection failure" : "HTTP " + status, retry, properties.maxRetries(), wait.toMillis());
         try {
             backoff.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DirectorySourceException(tenantKey, status, "interrupted",
-                    "tenant '" + tenantKey + "': interrupted while waiting to retry GET " + path, e);
+                    "tenant '" + tenantKey + "': interrupted while waiting to retry " + path, e);
         }
     }
 
-    private static Request request(String tenantKey, String url, boolean priorityLow) {
+    private static Request.Builder request(String tenantKey, String url, boolean priorityLow) {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             throw new DirectorySourceException(tenantKey, 0, "invalid_link",
                     "tenant '" + tenantKey + "': not an http(s) URL to read from", null);
         }
-        Request.Builder builder = new Request.Builder().url(parsed).get().header("Accept", "application/json");
+        Request.Builder builder = new Request.Builder().url(parsed).header("Accept", "application/json");
         if (priorityLow) {
-            builder.header("x-ms-throttle-priority", "low");
+            // the documented values are Low, Normal and High (Graph throttling guidance, "throttle priority")
+            builder.header("x-ms-throttle-priority", "Low");
         }
-        return builder.build();
+        return builder;
     }
 
     private static String describe(String code) {

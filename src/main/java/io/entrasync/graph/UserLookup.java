@@ -42,6 +42,7 @@ final class UserLookup {
         String tenantKey = tenant.tenantKey();
         Supplier<Object> call = () -> client.graph().users().byUserId(userId)
                 .get(config -> config.queryParameters.select = new String[] {"id"});
+        ThrottleBudget budget = backoff.budget();
         for (int attempt = 0; ; attempt++) {
             int status;
             String code;
@@ -77,6 +78,7 @@ final class UserLookup {
                         + userId + " gave up after " + attempt + " retries; last answer HTTP " + status, null);
             }
             var wait = backoff.waitBefore(attempt + 1, retryAfter);
+            budget.book(tenantKey, "GET /users/" + userId, status, backoff.parseRetryAfter(retryAfter), wait);
             log.warn("tenant {}: GET /users/{} answered HTTP {}; retrying in {} ms", tenantKey, userId, status,
                     wait.toMillis());
             try {

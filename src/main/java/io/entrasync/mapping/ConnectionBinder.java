@@ -148,6 +148,11 @@ final class ConnectionBinder {
                     + "clientSecretFile, or certificateFile with privateKeyFile");
         } else if (credentials.has("certificateFile") != credentials.has("privateKeyFile")) {
             credentials.require("certificateFile", "privateKeyFile");
+        } else if (certificate != null || privateKey != null) {
+            SigningKeyCheck.Problem problem = SigningKeyCheck.check(privateKey, certificate);
+            if (problem != null) {
+                credentials.errorAtValue(problem.key(), problem.message());
+            }
         }
         return new Credentials(env, secretFile, certificate, privateKey);
     }

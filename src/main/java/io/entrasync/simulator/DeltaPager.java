@@ -75,7 +75,22 @@ final class DeltaPager {
             int items = 0;
             while (g < dir.groups.size() && groupBudget > 0 && memberBudget > 0) {
                 SimGroup group = dir.groups.get(g);
-                Members members = members(group, token, afterKey);
+                if (group.removed) {
+                    // like Graph: a soft-deleted group is absent from a full read, "@removed: changed" in a delta
+                    if (token.since() >= 0 && afterKey < 0 && group.version > token.since()) {
+                        json.beginObject().field("id", dir.groupId(g)).name("@removed").beginObject()
+                                .field("reason", "changed").endObject().endObject();
+                        items++;
+                        groupBudget--;
+                    }
+                    g++;
+                    afterKey = -1;
+                    continue;
+                }
+                // a group restored since the token comes back with every member (Graph restores its memberships)
+                boolean restored = token.since() >= 0 && group.restoredVersion > token.since();
+                Members members = restored ? new Members(group.members, group.members.firstAfter(afterKey), null)
+                        : members(group, token, afterKey);
                 boolean propertiesChanged = token.since() < 0 || afterKey < 0 && group.version > token.since();
                 if (members.size() == 0 && !propertiesChanged) {
                     g++;
@@ -83,7 +98,7 @@ final class DeltaPager {
                     continue;
                 }
                 int sent = Math.min(members.size(), memberBudget);
-                writeGroup(json, dir, g, members, sent, token.since() < 0 || members.size() > 0);
+                writeGroup(json, dir, g, members, sent, token.since() < 0 || restored || members.size() > 0);
                 items++;
                 groupBudget--;
                 memberBudget -= sent;

@@ -125,7 +125,46 @@ public final class GraphSimulator implements AutoCloseable {
         return apply(tenantId, ChangePlan.DRIFT, random);
     }
 
-    /** Every deltaLink and skiptoken handed out for this tenant so far answers 410 from now on. */
+    /** Renames a group (by index, in creation order) as one new version: the next groups/delta carries the name. */
+    public void renameGroup(String tenantId, int group, String displayName) {
+        changeGroup(tenantId, group, g -> g.name = displayName);
+    }
+
+    /**
+     * Moves a group to the recycle bin as one new version: absent from full reads, {@code @removed} (reason
+     * {@code changed}) in deltas; its members are kept for {@link #restoreGroup}.
+     */
+    public void softDeleteGroup(String tenantId, int group) {
+        changeGroup(tenantId, group, g -> g.removed = true);
+    }
+
+    /** Restores a soft-deleted group as one new version; a delta across it lists the group with every member. */
+    public void restoreGroup(String tenantId, int group) {
+        changeGroup(tenantId, group, g -> {
+            g.removed = false;
+            g.restoredVersion = g.version;
+        });
+    }
+
+    private void changeGroup(String tenantId, int group, java.util.function.Consumer<SimGroup> change) {
+        TenantDirectory directory = directories.get(tenantId);
+        if (directory == null) {
+            throw new IllegalArgumentException("no simulated tenant " + tenantId);
+        }
+        directory.lock.writeLock().lock();
+        try {
+            if (group < 0 || group >= directory.groups.size()) {
+                throw new IllegalArgumentException("tenant " + tenantId + " has no group " + group);
+            }
+            SimGroup simGroup = directory.groups.get(group);
+            simGroup.version = ++directory.version;
+            change.accept(simGroup);
+        } finally {
+            directory.lock.writeLock().unlock();
+        }
+    }
+
+    /** Every deltaLink and skiptoken handed out for this tenant so far answers 400 syncStateNotFound from now on. */
     public void expireDeltaTokens(String tenantId) {
         TenantDirectory directory = directories.get(tenantId);
         if (directory == null) {

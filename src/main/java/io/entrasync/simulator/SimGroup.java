@@ -12,11 +12,16 @@ import java.util.Map;
  */
 final class SimGroup {
 
-    final String name;
+    String name;
     final String description;
     final IntList members;
     final LongList events = new LongList();
+    /** The version of the last change of the group's properties (name, removal, restore). */
     int version;
+    /** In the recycle bin: left out of full reads, {@code @removed} in deltas; its members are kept for a restore. */
+    boolean removed;
+    /** The version of the last restore, -1 if never restored: a delta across it lists every member again. */
+    int restoredVersion = -1;
 
     SimGroup(String name, String description, int expectedMembers) {
         this.name = name;

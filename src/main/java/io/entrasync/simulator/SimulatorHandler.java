@@ -52,7 +52,9 @@ final class SimulatorHandler implements HttpHandler {
                 TokenEndpoint.Answer answer = tokenEndpoint.token(token.group(1), form(exchange, body), base(exchange));
                 send(exchange, answer.status(), answer.body(), null);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1.0/")) {
-                graph(exchange, path.substring("/v1.0".length()));
+                graph(exchange, path.substring("/v1.0".length()), body);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1.0/directoryObjects/getByIds")) {
+                graph(exchange, "/directoryObjects/getByIds", body);
             } else {
                 send(exchange, 400, graphError("BadRequest", "Resource not found for the segment '" + path + "'."), null);
             }
@@ -64,7 +66,7 @@ final class SimulatorHandler implements HttpHandler {
         }
     }
 
-    private void graph(HttpExchange exchange, String path) throws IOException {
+    private void graph(HttpExchange exchange, String path, byte[] body) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String tenantId = authorization != null && authorization.startsWith("Bearer ")
                 ? tokens.tenantOf(authorization.substring("Bearer ".length()).strip()) : null;
@@ -78,6 +80,10 @@ final class SimulatorHandler implements HttpHandler {
         switch (path) {
             case "/users/delta", "/users/delta()" -> delta(exchange, directory, "users", query);
             case "/groups/delta", "/groups/delta()" -> delta(exchange, directory, "groups", query);
+            case "/directoryObjects/getByIds" -> {
+                GetByIds.Answer answer = GetByIds.answer(directory, body);
+                send(exchange, answer.status(), answer.body(), null);
+            }
             default -> {
                 if (path.startsWith("/users/") && path.indexOf('/', "/users/".length()) < 0) {
                     user(exchange, directory, URLDecoder.decode(path.substring("/users/".length()), StandardCharsets.UTF_8));
@@ -98,8 +104,10 @@ final class SimulatorHandler implements HttpHandler {
             boolean skip = query.containsKey("$skiptoken");
             PageToken given = PageToken.decode(skip ? query.get("$skiptoken") : query.get("$deltatoken"));
             if (!valid(given, directory, resource)) {
-                send(exchange, 410, graphError("syncStateNotFound",
-                        "The sync state generation is not found. Please restart sync from scratch."), null);
+                // Graph answers an expired or unknown token of a directory object (users, groups) with 400
+                // syncStateNotFound, not 410 (delta links of identity resources last 7 days).
+                send(exchange, 400, graphError("syncStateNotFound", "The sync state generation is not found. The "
+                        + "delta token is expired and data must be synchronized again."), null);
                 return;
             }
             if (skip) {

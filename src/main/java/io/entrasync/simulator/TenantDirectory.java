@@ -42,7 +42,7 @@ public final class TenantDirectory {
     final DirectoryLayout layout;
     final ObjectIds userIds;
     final ObjectIds groupIds;
-    /** Changes on every restart of the simulator, so delta tokens of an earlier run answer 410. */
+    /** Changes on every restart of the simulator, so delta tokens of an earlier run answer 400 syncStateNotFound. */
     final int epoch;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final List<SimGroup> groups;

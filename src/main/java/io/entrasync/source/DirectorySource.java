@@ -1,5 +1,8 @@
 package io.entrasync.source;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +15,7 @@ public interface DirectorySource {
     /**
      * Reads {@code users/delta} from {@code deltaLink}, or from scratch when it is null.
      *
-     * @param priorityLow true for scheduled runs: sends {@code x-ms-throttle-priority: low}
+     * @param priorityLow true for scheduled runs: sends {@code x-ms-throttle-priority: Low}
      * @return the new deltaLink once the last page was consumed, or {@link DeltaOutcome.ResyncRequired}
      */
     DeltaOutcome readUsers(TenantConnection tenant, String deltaLink, boolean priorityLow, Consumer<UserPage> pages);
@@ -25,4 +28,19 @@ public interface DirectorySource {
      * Any other answer throws, so a flaky directory never confirms a removal.
      */
     boolean userExists(TenantConnection tenant, String userId);
+
+    /**
+     * Of {@code userIds}, those the directory confirms it has no user for (hard- or soft-deleted alike); never
+     * null. Any answer that cannot confirm it throws, like {@link #userExists}. The default asks once per id; Graph
+     * asks in batches ({@code POST /directoryObjects/getByIds}).
+     */
+    default Set<String> missingUsers(TenantConnection tenant, Collection<String> userIds) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String id : userIds) {
+            if (!userExists(tenant, id)) {
+                missing.add(id);
+            }
+        }
+        return missing;
+    }
 }

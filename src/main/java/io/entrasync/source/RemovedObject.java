@@ -13,6 +13,12 @@ public record RemovedObject(String id, Reason reason) {
         /** {@code changed}: soft-deleted (restorable for 30 days). */
         SOFT_DELETED,
         /** {@code deleted}: permanently gone. */
-        DELETED
+        DELETED,
+        /**
+         * Not in a full read, and Graph confirmed it has no such user (404 / not returned by {@code getByIds}): it may
+         * be hard-deleted or soft-deleted and still restorable, which Graph does not tell apart there. (The name fits
+         * the mirror's 20-character reason column.)
+         */
+        NOT_IN_FULL_READ
     }
 }

@@ -51,8 +51,7 @@ final class DesiredStateBuilder {
     Desired desired(MirrorUser user, Set<io.entrasync.mapping.GroupRef> groups) {
         String id = user.id();
         if (user.removed()) {
-            return new Desired.Absent(id, user.removedReason() == RemovedObject.Reason.DELETED
-                    ? AbsenceReason.DELETED : AbsenceReason.SOFT_DELETED);
+            return new Desired.Absent(id, absence(user.removedReason()));
         }
         MappingResult result = engine.evaluate(mapping, user.toDirectoryUser(), groups);
         if (result instanceof MappingResult.OutOfScope) {
@@ -150,5 +149,17 @@ final class DesiredStateBuilder {
         io.entrasync.mapping.FieldPolicy policy = account.policies().of(field);
         return new FieldPolicy(policy.owner() == io.entrasync.mapping.FieldPolicy.Owner.HELPDESK
                 ? Ownership.HELPDESK : Ownership.DIRECTORY, policy.blankClears());
+    }
+
+    private static AbsenceReason absence(RemovedObject.Reason removed) {
+        if (removed == null) {
+            return AbsenceReason.SOFT_DELETED;
+        }
+        return switch (removed) {
+            case DELETED -> AbsenceReason.DELETED;
+            case SOFT_DELETED -> AbsenceReason.SOFT_DELETED;
+            // a 404 after a full read also happens for a soft-deleted, restorable user: not proof of a deletion
+            case NOT_IN_FULL_READ -> AbsenceReason.NOT_FOUND_IN_FULL_SYNC;
+        };
     }
 }

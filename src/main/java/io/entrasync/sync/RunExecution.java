@@ -260,16 +260,17 @@ final class RunExecution {
 
     /**
      * A full enumeration that did not mention a user is no proof it is gone (a truncated answer must never wipe a
-     * tenant): each such user is removed only once Graph answers 404 for it.
+     * tenant): each such user is removed only once Graph confirms it has no such user (in batches).
      */
     private void confirmRemovals() {
         List<RemovedObject> gone = new ArrayList<>();
+        Set<String> missing = usersNotSeen.isEmpty() ? Set.of() : c.source().missingUsers(connection, usersNotSeen);
         for (String id : usersNotSeen) {
-            if (c.source().userExists(connection, id)) {
+            if (missing.contains(id)) {
+                gone.add(new RemovedObject(id, RemovedObject.Reason.NOT_IN_FULL_READ));
+            } else {
                 log.warn("sync run {}: user {} of tenant '{}' was missing from the full enumeration but still exists; "
                         + "left as it was", runId, id, tenant);
-            } else {
-                gone.add(new RemovedObject(id, RemovedObject.Reason.DELETED));
             }
         }
         for (int i = 0; i < gone.size(); i += CHUNK) {

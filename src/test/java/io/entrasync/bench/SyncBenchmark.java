@@ -193,7 +193,7 @@ public final class SyncBenchmark {
 
     private Map<String, Object> floorFetch(GraphSimulator simulator) {
         GraphDirectorySource source = new GraphDirectorySource(new GraphProperties(3, Duration.ofSeconds(5),
-                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(60), 100), trustAll(simulator));
+                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(60), 100, Duration.ofMinutes(10)), trustAll(simulator));
         TenantConnection connection = new TenantConnection("bench-floor", TENANT_ID, CLIENT_ID,
                 new TenantConnection.Credentials(null, benchSecretFile(), null, null), TenantConnection.Cloud.CUSTOM,
                 simulator.baseUrl(), simulator.baseUrl());

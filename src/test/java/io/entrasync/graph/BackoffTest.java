@@ -12,7 +12,7 @@ class BackoffTest {
 
     static final Instant NOW = Instant.parse("2025-01-15T10:00:00Z");
     final Backoff backoff = new Backoff(new GraphProperties(5, Duration.ofSeconds(30), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), 100), Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofMinutes(10)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void retryAfterSeconds_isHonouredPlusASmallJitter() {
@@ -27,9 +27,11 @@ class BackoffTest {
         assertThat(backoff.parseRetryAfter("Wed, 15 Jan 2025 09:59:00 GMT")).isZero();
     }
 
+    /** Graph's throttling guidance: wait the number of seconds given in Retry-After; retrying sooner prolongs it. */
     @Test
-    void aLongRetryAfter_isCappedAtMaxRetryWait() {
-        assertThat(backoff.waitBefore(1, "3600")).isEqualTo(Duration.ofSeconds(30));
+    void aRetryAfterLongerThanMaxRetryWait_isNeverShortened() {
+        assertThat(backoff.waitBefore(1, "3600")).isGreaterThanOrEqualTo(Duration.ofSeconds(3600));
+        assertThat(backoff.waitBefore(1, "Wed, 15 Jan 2025 10:02:00 GMT")).isGreaterThanOrEqualTo(Duration.ofSeconds(120));
     }
 
     @Test

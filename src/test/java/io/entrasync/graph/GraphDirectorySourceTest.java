@@ -48,7 +48,7 @@ class GraphDirectorySourceTest {
     static final String USERS_DELTA = "/v1.0/users/delta";
     static final String GROUPS_DELTA = "/v1.0/groups/delta";
     static final GraphProperties FAST = new GraphProperties(3, Duration.ofSeconds(2), Duration.ofMillis(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(3));
 
     static GraphTestServer server;
     WireMockServer wireMock;
@@ -96,6 +96,11 @@ class GraphDirectorySourceTest {
 
     List<UserPage> pages = new ArrayList<>();
 
+    /** A users deltaLink as this release stores it (with the fingerprint of its $select list). */
+    static String stored(String usersDeltaLink) {
+        return new SelectFingerprint(GraphDirectorySource.USER_SELECT).tag(usersDeltaLink);
+    }
+
     DeltaOutcome readUsers(String deltaLink) {
         return source.readUsers(tenant, deltaLink, false, pages::add);
     }
@@ -111,8 +116,8 @@ class GraphDirectorySourceTest {
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
             DeltaOutcome.Completed completed = (DeltaOutcome.Completed) outcome;
-            assertThat(completed.deltaLink()).isEqualTo(server.base() + USERS_DELTA
-                    + "?$deltatoken=oEcOySpF_hWYmTIUZBOIfPzcwisr_rPe8o9M54L45qEXQGmvQC6T2dbL-9O7nSU-njKhFiGlAZqewNAThmCVnNxqPu5gOBegrm1CaVZ-ZtFZ2tPOAO98OD9y0ao460");
+            assertThat(completed.deltaLink()).isEqualTo(stored(server.base() + USERS_DELTA
+                    + "?$deltatoken=oEcOySpF_hWYmTIUZBOIfPzcwisr_rPe8o9M54L45qEXQGmvQC6T2dbL-9O7nSU-njKhFiGlAZqewNAThmCVnNxqPu5gOBegrm1CaVZ-ZtFZ2tPOAO98OD9y0ao460"));
             assertThat(completed.stats()).isEqualTo(new DeltaOutcome.ReadStats(2, 0, 0));
             assertThat(pages).hasSize(2);
             assertThat(pages.get(0).users()).extracting(DirectoryUser::id)
@@ -172,11 +177,42 @@ class GraphDirectorySourceTest {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).withQueryParam("$deltatoken", equalTo("saved"))
                     .willReturn(server.json(200, "users-delta-page2.json")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=saved");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=saved"));
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
             assertThat(pages).hasSize(1);
             wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void storedLinkOfAnotherSelectList_readsFromScratch_withoutAskingGraph() {
+            String madeWithFewerProperties = new SelectFingerprint("id,displayName").tag(server.base() + USERS_DELTA
+                    + "?$deltatoken=saved");
+
+            DeltaOutcome outcome = readUsers(madeWithFewerProperties);
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("selectChanged", DeltaOutcome.ReadStats.NONE));
+            wireMock.verify(0, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void linkStoredBeforeSelectFingerprints_readsFromScratch() {
+            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=saved");
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("selectChanged", DeltaOutcome.ReadStats.NONE));
+        }
+
+        @Test
+        void storedLink_isResumedAsGraphHandedItOut() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).withQueryParam("$deltatoken", equalTo("saved"))
+                    .willReturn(server.json(200, "users-delta-page2.json")));
+
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=saved"));
+
+            assertThat(((DeltaOutcome.Completed) outcome).deltaLink()).endsWith("#select="
+                    + new SelectFingerprint(GraphDirectorySource.USER_SELECT));
+            assertThat(wireMock.findAll(getRequestedFor(urlPathEqualTo(USERS_DELTA))))
+                    .singleElement().satisfies(r -> assertThat(r.getUrl()).endsWith("?$deltatoken=saved"));
         }
 
         @Test
@@ -195,18 +231,44 @@ class GraphDirectorySourceTest {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(410, "error-sync-state-not-found.json")
                     .withHeader("Location", server.base() + USERS_DELTA + "?$deltatoken=fresh")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=expired");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=expired"));
 
             assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("syncStateNotFound",
                     new DeltaOutcome.ReadStats(0, 0, 0)));
             assertThat(pages).isEmpty();
         }
 
+        /**
+         * Graph's "Duration of change tracking tokens for identity and education resources" (delta links of users and
+         * groups last 7 days): an expired one gets "a BadRequest response with the error code syncStateNotFound".
+         */
+        @Test
+        void expiredDeltaToken_badRequestSyncStateNotFound_isResyncRequired() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-sync-state-expired.json")));
+
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=eightDaysOld"));
+
+            assertThat(outcome).isEqualTo(new DeltaOutcome.ResyncRequired("syncStateNotFound",
+                    new DeltaOutcome.ReadStats(0, 0, 0)));
+            wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
+        }
+
+        @Test
+        void resyncCodeInAnotherCase_isResyncRequired() {
+            wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"code\":\"SyncStateNotFound\",\"message\":\"The sync state root folder is not found.\"}}")));
+
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=old"));
+
+            assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
+        }
+
         @Test
         void resyncRequiredCode_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(USERS_DELTA)).willReturn(server.json(400, "error-resync-required.json")));
 
-            DeltaOutcome outcome = readUsers(server.base() + USERS_DELTA + "?$deltatoken=stale");
+            DeltaOutcome outcome = readUsers(stored(server.base() + USERS_DELTA + "?$deltatoken=stale"));
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
             assertThat(((DeltaOutcome.ResyncRequired) outcome).graphCode()).isEqualTo("resyncRequired");
@@ -229,7 +291,7 @@ class GraphDirectorySourceTest {
 
             source.readUsers(tenant, null, true, pages::add);
 
-            wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS_DELTA)).withHeader("x-ms-throttle-priority", equalTo("low")));
+            wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS_DELTA)).withHeader("x-ms-throttle-priority", equalTo("Low")));
         }
 
         @Test
@@ -307,7 +369,8 @@ class GraphDirectorySourceTest {
         void expiredGroupsDelta_isResyncRequired() {
             wireMock.stubFor(get(urlPathEqualTo(GROUPS_DELTA)).willReturn(server.json(410, "error-sync-state-not-found.json")));
 
-            DeltaOutcome outcome = source.readGroups(tenant, server.base() + GROUPS_DELTA + "?$deltatoken=old", false,
+            DeltaOutcome outcome = source.readGroups(tenant, new SelectFingerprint(GraphDirectorySource.GROUP_SELECT)
+                    .tag(server.base() + GROUPS_DELTA + "?$deltatoken=old"), false,
                     page -> { });
 
             assertThat(outcome).isInstanceOf(DeltaOutcome.ResyncRequired.class);
@@ -336,6 +399,36 @@ class GraphDirectorySourceTest {
             assertThat(outcome).isInstanceOf(DeltaOutcome.Completed.class);
             assertThat(((DeltaOutcome.Completed) outcome).stats()).isEqualTo(new DeltaOutcome.ReadStats(2, 1, 1));
             assertThat(pages).hasSize(2);
+        }
+
+        @Test
+        void retryAfterLongerThanTheCapOfOneWait_isWaitedOutInFull() {
+            source = newSource(new GraphProperties(3, Duration.ofMillis(200), Duration.ofMillis(10),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(10)));
+            stubFirstPageFailingOnceWith(server.json(429, "error-throttled.json").withHeader("Retry-After", "2"));
+            long started = System.nanoTime();
+
+            DeltaOutcome outcome = readUsers(null);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(((DeltaOutcome.Completed) outcome).stats()).isEqualTo(new DeltaOutcome.ReadStats(2, 1, 1));
+        }
+
+        @Test
+        void retryAfterPastTheThrottlingDeadline_failsAtOnceNamingWhenToRetry() {
+            wireMock.stubFor(firstUsersPage().willReturn(server.json(429, "error-throttled.json")
+                    .withHeader("Retry-After", "3600")));
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> readUsers(null))
+                    .isInstanceOfSatisfying(DirectorySourceException.class, e -> {
+                        assertThat(e.status()).isEqualTo(429);
+                        assertThat(e.errorCode()).isEqualTo("throttled");
+                        assertThat(e.getMessage()).contains("tenant 'contoso'", "throttled by Graph, retry after ",
+                                "Retry-After 3600 s", "entra-sync.graph.max-throttle-wait").doesNotContain("$select");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
         }
 
         @Test
@@ -400,7 +493,7 @@ class GraphDirectorySourceTest {
         @Test
         void zeroRetries_failsOnTheFirstThrottledAnswer() {
             source = newSource(new GraphProperties(0, Duration.ofSeconds(1), Duration.ofMillis(10),
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(3)));
             wireMock.stubFor(firstUsersPage().willReturn(aResponse().withStatus(503)));
 
             assertThatThrownBy(() -> readUsers(null)).isInstanceOf(DirectorySourceException.class)

@@ -36,14 +36,14 @@ class GraphPropertiesTest {
     @Test
     void aClientCacheOfNoTenants_isRejectedNamingTheProperty() {
         assertThatThrownBy(() -> new GraphProperties(5, Duration.ofSeconds(60), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 0))
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 0, Duration.ofMinutes(10)))
                 .hasMessageContaining("entra-sync.graph.client-cache-size");
     }
 
     @Test
     void aZeroTimeout_isRejectedNamingTheProperty() {
         assertThatThrownBy(() -> new GraphProperties(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(60), 100))
+                Duration.ofSeconds(60), 100, Duration.ofMinutes(10)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("entra-sync.graph.connect-timeout");
     }
@@ -51,7 +51,7 @@ class GraphPropertiesTest {
     @Test
     void negativeRetries_areRejected() {
         assertThatThrownBy(() -> new GraphProperties(-1, Duration.ofSeconds(60), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 100))
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 100, Duration.ofMinutes(10)))
                 .hasMessageContaining("entra-sync.graph.max-retries");
     }
 }

@@ -194,6 +194,67 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void softDeletedGroup_isRemovedAsChanged_andRestoredWithEveryMember() {
+        SimulatedTenant tenant = tenant("group-restore", 200);
+        SimulatedTenant.Read<GroupPage> full = tenant.groups(null);
+        int berlin = simulator.directory("group-restore").groupIndex("Berlin Office");
+        String berlinId = simulator.directory("group-restore").groupId(berlin);
+        List<MemberChange> berlinMembers = memberChanges(full).stream().filter(m -> m.groupId().equals(berlinId)).toList();
+        simulator.softDeleteGroup("group-restore", berlin);
+
+        SimulatedTenant.Read<GroupPage> afterDelete = tenant.groups(full.deltaLink());
+        SimulatedTenant.Read<GroupPage> fullWhileDeleted = tenant.groups(null);
+        simulator.restoreGroup("group-restore", berlin);
+        SimulatedTenant.Read<GroupPage> afterRestore = tenant.groups(afterDelete.deltaLink());
+
+        assertThat(berlinMembers).isNotEmpty();
+        assertThat(afterDelete.pages().stream().flatMap(p -> p.removed().stream()).toList())
+                .containsExactly(new RemovedObject(berlinId, RemovedObject.Reason.SOFT_DELETED));
+        assertThat(fullWhileDeleted.pages().stream().flatMap(p -> p.groups().stream()).map(g -> g.id()))
+                .doesNotContain(berlinId);
+        assertThat(afterRestore.pages().stream().flatMap(p -> p.groups().stream()).map(g -> g.displayName()))
+                .containsExactly("Berlin Office");
+        assertThat(memberChanges(afterRestore)).containsExactlyInAnyOrderElementsOf(berlinMembers);
+    }
+
+    @Test
+    void renamedGroup_arrivesWithItsNewName_andNoMemberChanges() {
+        SimulatedTenant tenant = tenant("group-rename", 100);
+        String deltaLink = tenant.groups(null).deltaLink();
+        int paris = simulator.directory("group-rename").groupIndex("Paris Office");
+        simulator.renameGroup("group-rename", paris, "Paris Campus");
+
+        SimulatedTenant.Read<GroupPage> delta = tenant.groups(deltaLink);
+
+        assertThat(delta.pages().stream().flatMap(p -> p.groups().stream()).toList()).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.id()).isEqualTo(simulator.directory("group-rename").groupId(paris));
+                    assertThat(g.displayName()).isEqualTo("Paris Campus");
+                });
+        assertThat(memberChanges(delta)).isEmpty();
+    }
+
+    @Test
+    void getByIds_confirmsSoftDeletedPurgedAndUnknownUsersMissing_andKeepsLiveOnes() {
+        SimulatedTenant tenant = tenant("get-by-ids", 120);
+        AppliedChanges changes = simulator.apply("get-by-ids", ChangePlan.none().with(ChangeKind.SOFT_DELETE, 2)
+                .with(ChangeKind.PURGE, 1), new Random(3));
+        Set<String> gone = new HashSet<>(ids(changes, ChangeKind.SOFT_DELETE));
+        gone.addAll(ids(changes, ChangeKind.PURGE));
+        List<String> asked = new java.util.ArrayList<>(gone);
+        for (int i = 0; i < 120; i++) {
+            asked.add(simulator.directory("get-by-ids").userId(i));
+        }
+        asked.add("c6b56b5d-8a0f-4b0e-8f6e-2a4b3a2a9e11");
+
+        Set<String> missing = tenant.source.missingUsers(tenant.connection(), asked);
+
+        assertThat(gone).isNotEmpty();
+        assertThat(missing).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(gone.stream(),
+                java.util.stream.Stream.of("c6b56b5d-8a0f-4b0e-8f6e-2a4b3a2a9e11")).toList());
+    }
+
+    @Test
     void expiredOrUnknownDeltaToken_requiresResync() {
         SimulatedTenant tenant = tenant("expired", 50);
         String deltaLink = tenant.users(null).deltaLink();

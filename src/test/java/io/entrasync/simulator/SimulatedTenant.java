@@ -29,7 +29,7 @@ final class SimulatedTenant {
         this.simulator = simulator;
         this.tenantId = tenantId;
         GraphProperties properties = new GraphProperties(1, Duration.ofSeconds(1), Duration.ofMillis(50),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
+                Duration.ofSeconds(5), Duration.ofSeconds(60), 100, Duration.ofMinutes(1));
         this.source = new GraphDirectorySource(properties,
                 new SimulatorTlsTrust(simulator.trustStore(), simulator.port()));
     }

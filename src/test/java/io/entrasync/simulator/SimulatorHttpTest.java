@@ -81,6 +81,22 @@ class SimulatorHttpTest {
         assertThat(found.body()).contains(simulator.directory(TENANT_ID).userId(3));
     }
 
+    /** Like Graph for users and groups: an expired delta token is a 400 with code syncStateNotFound, not a 410. */
+    @Test
+    void expiredDeltaToken_is400SyncStateNotFound_likeGraph() throws Exception {
+        String token = accessToken();
+        String first = get("/v1.0/users/delta()?$select=id", token, "odata.maxpagesize=100").body();
+        int at = first.indexOf("/v1.0/users/delta?");
+        String link = first.substring(at, first.indexOf('"', at));
+        simulator.expireDeltaTokens(TENANT_ID);
+
+        HttpResponse<String> expired = get(link, token, null);
+
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(expired.body()).contains("\"code\":\"syncStateNotFound\"",
+                "The delta token is expired and data must be synchronized again.");
+    }
+
     @Test
     void tlsTrust_coversOnlyTheSimulatorsEndpoint() {
         SimulatorTlsTrust trust = new SimulatorTlsTrust(simulator.trustStore(), simulator.port());

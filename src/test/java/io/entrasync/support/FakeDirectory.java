@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A directory served by WireMock over https the way Microsoft Graph serves it: a token endpoint, users/delta and
- * groups/delta with paging, deltaLinks and {@code @removed}, and {@code GET /users/{id}}. Tests change the
+ * groups/delta with paging, deltaLinks and {@code @removed}, {@code GET /users/{id}} and
+ * {@code POST /directoryObjects/getByIds}. Tests change the
  * directory, then {@link #publish()} re-stubs every response: a full enumeration of the current state, and for
  * every deltaLink handed out so far exactly the differences since it was issued.
  */
@@ -37,6 +38,7 @@ public final class FakeDirectory {
     private final int pageSize;
     private final Map<String, Map<String, Object>> users = new TreeMap<>();
     private final Map<String, String> softDeleted = new HashMap<>();
+    private final Map<String, Group> softDeletedGroups = new HashMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
     private final Map<String, Snapshot> issued = new LinkedHashMap<>();
     private final Map<String, String> pageBodies = new HashMap<>();
@@ -149,7 +151,7 @@ public final class FakeDirectory {
         return this;
     }
 
-    /** Soft delete (restorable): {@code @removed} reason {@code changed}. */
+    /** Soft delete (restorable): {@code @removed} reason {@code changed}; GET /users/{id} answers 404 as Graph does. */
     public FakeDirectory softDelete(String userId) {
         softDeleted.put(userId, "changed");
         return this;
@@ -170,6 +172,24 @@ public final class FakeDirectory {
 
     public FakeDirectory group(String id, String displayName) {
         groups.putIfAbsent(id, new Group(displayName, new LinkedHashMap<>()));
+        return this;
+    }
+
+    /** A new display name for a group (its id and members stay). */
+    public FakeDirectory renameGroup(String groupId, String displayName) {
+        groups.put(groupId, new Group(displayName, groups.get(groupId).members()));
+        return this;
+    }
+
+    /** Group to the recycle bin: {@code @removed} reason {@code changed}; its members are kept for a restore. */
+    public FakeDirectory softDeleteGroup(String groupId) {
+        softDeletedGroups.put(groupId, groups.remove(groupId));
+        return this;
+    }
+
+    /** A soft-deleted group comes back, as Graph restores it: with its name and every member. */
+    public FakeDirectory restoreGroup(String groupId) {
+        groups.put(groupId, softDeletedGroups.remove(groupId));
         return this;
     }
 
@@ -208,6 +228,7 @@ public final class FakeDirectory {
     public FakeDirectory clear() {
         users.clear();
         softDeleted.clear();
+        softDeletedGroups.clear();
         groups.clear();
         issued.clear();
         return this;
@@ -218,7 +239,10 @@ public final class FakeDirectory {
         return users.containsKey(id) ? new LinkedHashMap<>(users.get(id)) : null;
     }
 
-    /** Every deltaLink handed out so far answers 410 syncStateNotFound from now on. */
+    /**
+     * Every deltaLink handed out so far answers as Graph answers an expired token of a directory object from now on:
+     * 400 {@code syncStateNotFound}.
+     */
     public FakeDirectory expireDeltaLinks() {
         expired = true;
         return this;
@@ -242,8 +266,9 @@ public final class FakeDirectory {
                 for (String stream : List.of("users", "groups")) {
                     server.stubFor(get(urlPathEqualTo("/v1.0/" + stream + "/delta"))
                             .withQueryParam("$deltatoken", equalTo(old.getKey()))
-                            .willReturn(json(410, "{\"error\":{\"code\":\"syncStateNotFound\",\"message\":"
-                                    + "\"The sync state is not found\"}}")));
+                            .willReturn(json(400, "{\"error\":{\"code\":\"syncStateNotFound\",\"message\":"
+                                    + "\"The sync state generation is not found. The delta token is expired and data "
+                                    + "must be synchronized again.\"}}")));
                 }
             } else {
                 stubStream("users", old.getKey(), userItems(old.getValue(), now, false), token);
@@ -255,15 +280,44 @@ public final class FakeDirectory {
         if (lookupsAlwaysFind) {
             server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));
         } else {
-            for (String id : users.keySet()) {
-                if (softDeleted.containsKey(id)) {
-                    continue; // in Entra's deleted items: GET /users/{id} answers 404 as for a hard delete
-                }
+            // like Graph: a soft-deleted user is in deletedItems, and GET /users/{id} answers 404 for it
+            for (String id : activeUserIds()) {
                 server.stubFor(get(urlPathEqualTo("/v1.0/users/" + id)).willReturn(json(200, JSON.writeValueAsString(users.get(id)))));
             }
         }
+        stubGetByIds();
         server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(10).willReturn(json(404,
                 "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist.\"}}")));
+    }
+
+    /**
+     * {@code POST /directoryObjects/getByIds} as Graph's "directoryObject: getByIds" documents it ({@code value[]} of
+     * objects with {@code @odata.type}); this fake answers every listed user whatever ids were asked (callers keep
+     * those they asked for), or, with {@link #lookupsAlwaysFind()}, echoes every id asked.
+     */
+    private void stubGetByIds() {
+        var request = post(urlPathEqualTo("/v1.0/directoryObjects/getByIds"));
+        if (lookupsAlwaysFind) {
+            server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\","
+                            + "\"value\":[{{#each (jsonPath request.body '$.ids') as |id|}}{{#unless @first}},{{/unless}}"
+                            + "{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"{{id}}\"}{{/each}}]}")
+                    .withTransformers("response-template")));
+            return;
+        }
+        List<Map<String, Object>> value = new ArrayList<>();
+        for (String id : activeUserIds()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("@odata.type", "#microsoft.graph.user");
+            object.put("id", id);
+            object.put("accountEnabled", users.get(id).getOrDefault("accountEnabled", true));
+            object.put("displayName", users.get(id).get("displayName"));
+            value.add(object);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects");
+        body.put("value", value);
+        server.stubFor(request.willReturn(json(200, JSON.writeValueAsString(body))));
     }
 
     private Snapshot snapshot() {
@@ -326,7 +380,7 @@ public final class FakeDirectory {
         }
         for (String id : before.groups().keySet()) {
             if (!now.groups().containsKey(id)) {
-                items.add(removed(id, "deleted"));
+                items.add(removed(id, softDeletedGroups.containsKey(id) ? "changed" : "deleted"));
             }
         }
         return items;

@@ -49,6 +49,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.max-retries=3",
         "entra-sync.graph.initial-backoff=10ms",
         "entra-sync.graph.max-retry-wait=50ms",
+        "entra-sync.graph.max-throttle-wait=5s",
         "entra-sync.graph.read-timeout=1s",
         "entra-sync.api.sync-trigger-burst=1000"
 })
@@ -145,6 +146,9 @@ class GraphFaultsTest {
                         "SUCCEEDED", null),
                 new Case("429 storm with Retry-After, full, never ending", "FULL", "users", throttled(429), -1, "FAILED",
                         "HTTP 429"),
+                // Graph's throttling guidance: wait the seconds Retry-After names; an hour is past this run's deadline
+                new Case("429 with Retry-After beyond the run's throttling deadline, delta", "DELTA", "users",
+                        throttled(429).withHeader("Retry-After", "3600"), -1, "FAILED", "throttled by Graph, retry after"),
                 new Case("503 burst, delta, twice", "DELTA", "groups", throttled(503), 2, "SUCCEEDED", null),
                 new Case("page never answers, delta, persistent", "DELTA", "users",
                         json(200, "{\"value\":[]}").withFixedDelay(2_500), -1, "FAILED", "gave up after 3 retries"),
@@ -215,6 +219,26 @@ class GraphFaultsTest {
         assertConvergedTo("Legal", before);
     }
 
+    /** A release that selects other properties: the stored deltaLinks would keep serving the old list. */
+    @Test
+    @Order(3)
+    void deltaLinkMadeWithAnotherSelectList_becomesAFullRunAndConverges() {
+        graph.set("u4", "jobTitle", "Selected").publish();
+        StateSnapshot before = StateSnapshot.of(jdbc, "contoso");
+        jdbc.update("update mirror_state set users_delta_link = regexp_replace(users_delta_link, '#select=.*$', "
+                + "'#select=0123456789ab') where tenant = 'contoso'");
+
+        JsonNode run = sync("DELTA");
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("resync").asBoolean()).as(run.toString()).isTrue();
+        assertThat(run.get("mode").asString()).isEqualTo("FULL");
+        assertThat(String.valueOf(deltaLinks().get("users_delta_link"))).doesNotContain("0123456789ab");
+        graph.publish();
+        assertThat(sync("DELTA").get("resync").asBoolean()).isFalse();
+        assertConvergedTo("Selected", before);
+    }
+
     @Test
     @Order(4)
     void tokenRefusedMidRun_failsWithTheTokenError_andTheNextRunConverges() {
@@ -259,7 +283,7 @@ class GraphFaultsTest {
         graph.publish();
         StateSnapshot before = StateSnapshot.of(jdbc, "contoso");
         Map<String, Object> linksBefore = deltaLinks();
-        String usersLink = String.valueOf(linksBefore.get("users_delta_link"));
+        String usersLink = String.valueOf(linksBefore.get("users_delta_link")).replaceAll("#.*", "");
         String page2 = usersLink.substring(usersLink.indexOf("$deltatoken=") + 12) + "-" + graph.currentToken() + "-1";
         assertThat(graph.pageBody("users", page2)).as(page2).isNotNull();
         // the second users page of the delta answers after 300 ms; meanwhile the run's connection is terminated

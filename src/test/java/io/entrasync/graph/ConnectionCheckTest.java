@@ -1,0 +1,160 @@
+package io.entrasync.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.entrasync.graph.GraphTestServer.SECRET;
+import static io.entrasync.graph.GraphTestServer.SECRET_ENV;
+import static io.entrasync.graph.GraphTestServer.TOKEN_PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Test connection" probes against WireMock over https with the real MSAL and Graph clients; token refusals are
+ * shaped like Entra's (AADSTS codes in {@code error_description} and {@code error_codes}), Graph's refusals like its
+ * error reference ({@code Authorization_RequestDenied}).
+ */
+class ConnectionCheckTest {
+
+    static GraphTestServer server;
+    WireMockServer wireMock;
+    ConnectionCheck check;
+    final Map<String, String> groups = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startServer() {
+        server = new GraphTestServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        wireMock = server.wireMock();
+        wireMock.resetAll();
+        check = new ConnectionCheck(GraphDirectorySourceTest.FAST, GraphTestServer.trust(), Map.of(SECRET_ENV, SECRET)::get,
+                Clock.systemUTC());
+        groups.put("Helpdesk Users", "scope.groups");
+    }
+
+    void stubReadableTenant() {
+        server.stubToken("token.json");
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$top", equalTo("1"))
+                .willReturn(server.json(200, "users-top1.json")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/groups")).withQueryParam("$top", equalTo("1"))
+                .withQueryParam("$filter", absent()).willReturn(server.json(200, "groups-none.json")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/groups")).withQueryParam("$filter", equalTo(
+                "displayName eq 'Helpdesk Users'")).willReturn(server.json(200, "groups-by-name.json")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/groups")).withQueryParam("$filter", equalTo(
+                "displayName eq 'Helpdsk Users'")).willReturn(server.json(200, "groups-none.json")));
+    }
+
+    @Test
+    void goodTenant_everyCheckIsOk() {
+        stubReadableTenant();
+
+        List<ConnectionCheck.Line> lines = check.check(server.tenant(), groups);
+
+        assertThat(lines).extracting(ConnectionCheck.Line::check)
+                .containsExactly("token", "read users", "read groups", "group 'Helpdesk Users' (scope.groups)");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.status()).as(l.toString()).isEqualTo("ok");
+            assertThat(l.fix()).isNull();
+        });
+        assertThat(lines.get(3).detail()).contains("02bd9fd6-8f93-4758-87c3-1fb73740a315");
+    }
+
+    @Test
+    void wrongSecret_failsTheTokenNamingTheAadstsCodeAndTheFix_andSkipsTheRest() {
+        wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(server.json(401, "token-error-invalid-client.json")));
+
+        List<ConnectionCheck.Line> lines = check.check(server.tenant(), groups);
+
+        assertThat(lines.get(0)).satisfies(l -> {
+            assertThat(l.status()).isEqualTo("failed");
+            assertThat(l.detail()).contains("AADSTS7000215").doesNotContain(SECRET);
+            assertThat(l.fix()).contains("Value (not its Secret ID)");
+        });
+        assertThat(lines.subList(1, lines.size())).extracting(ConnectionCheck.Line::status).containsOnly("skipped");
+    }
+
+    @Test
+    void expiredSecret_saysToCreateANewOne() {
+        wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(server.json(401, "token-error-expired-secret.json")));
+
+        ConnectionCheck.Line token = check.check(server.tenant(), groups).get(0);
+
+        assertThat(token.detail()).contains("AADSTS7000222");
+        assertThat(token.fix()).contains("expired", "create a new one");
+    }
+
+    @Test
+    void wrongTenant_saysToCheckTenantIdAndCloud() {
+        wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(server.json(400, "token-error-unknown-tenant.json")));
+
+        ConnectionCheck.Line token = check.check(server.tenant(), groups).get(0);
+
+        assertThat(token.detail()).contains("AADSTS90002");
+        assertThat(token.fix()).contains("tenantId", "cloud");
+    }
+
+    @Test
+    void missingSecretVariable_failsTheTokenNamingTheVariable() {
+        check = new ConnectionCheck(GraphDirectorySourceTest.FAST, GraphTestServer.trust(), Map.<String, String>of()::get,
+                Clock.systemUTC());
+
+        ConnectionCheck.Line token = check.check(server.tenant(), groups).get(0);
+
+        assertThat(token.status()).isEqualTo("failed");
+        assertThat(token.detail()).contains(SECRET_ENV);
+        assertThat(token.fix()).contains("environment variable");
+    }
+
+    @Test
+    void consentMissing_readIsForbidden_saysWhichPermissionsToGrant() {
+        stubReadableTenant();
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/users")).atPriority(1).willReturn(server.json(403, "error-forbidden.json")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/groups")).atPriority(1).willReturn(server.json(403, "error-forbidden.json")));
+
+        List<ConnectionCheck.Line> lines = check.check(server.tenant(), groups);
+
+        assertThat(lines.get(0).status()).isEqualTo("ok");
+        assertThat(lines.get(1)).satisfies(l -> {
+            assertThat(l.status()).isEqualTo("failed");
+            assertThat(l.detail()).contains("403", "Authorization_RequestDenied");
+            assertThat(l.fix()).contains("User.Read.All", "GroupMember.Read.All", "admin consent");
+        });
+        assertThat(lines.get(2).status()).isEqualTo("failed");
+        assertThat(lines.get(3).status()).isEqualTo("skipped");
+    }
+
+    @Test
+    void unknownGroupName_failsNamingTheRuleToCorrect() {
+        stubReadableTenant();
+        groups.put("Helpdsk Users", "sites[0].group");
+
+        List<ConnectionCheck.Line> lines = check.check(server.tenant(), groups);
+
+        assertThat(lines.get(3).status()).isEqualTo("ok");
+        assertThat(lines.get(4)).satisfies(l -> {
+            assertThat(l.check()).isEqualTo("group 'Helpdsk Users' (sites[0].group)");
+            assertThat(l.status()).isEqualTo("failed");
+            assertThat(l.detail()).contains("no group 'Helpdsk Users'");
+            assertThat(l.fix()).contains("correct sites[0].group");
+        });
+    }
+}
