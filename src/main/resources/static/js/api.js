@@ -60,6 +60,7 @@ export const api = {
   run: (id) => call('GET', `/api/sync-runs/${seg(id)}`),
   changes: (id, kind, page = 0, size = 100) => call('GET', `/api/sync-runs/${seg(id)}/changes${q({ kind, page, size })}`),
   approve: (id) => call('POST', `/api/sync-runs/${seg(id)}/approve`),
+  check: (tenant) => call('POST', `/api/tenants/${seg(tenant)}/check`),
   reject: (id) => call('POST', `/api/sync-runs/${seg(id)}/reject`),
   releaseHold: (tenant) => call('POST', `/api/tenants/${seg(tenant)}/hold/release`),
   sites: () => call('GET', '/api/sites'),

@@ -16,6 +16,7 @@ const state = {
   detail: null, // { id, run, kind, page, totalPages }
   sites: new Map(),
   usersPage: 0,
+  checks: new Map(), // tenant → its last connection check, kept while the tenant list re-renders
   pollTimer: null,
 };
 
@@ -224,14 +225,33 @@ function tenantCard(t, runs) {
       + '(through the deactivation limits).') : null,
     facts,
     errors,
-    el('div.actions', null,
+    el('div.actions.card-actions', null,
       trigger('Delta sync', 'DELTA', false, 'btn-primary'),
       trigger('Full sync', 'FULL', false, 'btn-secondary'),
       trigger('Dry run', 'FULL', true, 'btn-ghost'),
-      key ? el('button.btn.btn-ghost', { type: 'button', onclick: () => openRunOf(key) }, 'History') : null),
+      key ? el('button.btn.btn-ghost', { type: 'button', onclick: () => openRunOf(key) }, 'History') : null,
+      key && t.valid ? el('button.btn.btn-ghost', { type: 'button', dataset: { action: 'check', tenant: key },
+        onclick: (e) => guard(() => checkConnection(key, e.target.closest('article'))) }, 'Test connection') : null),
+    state.checks.get(key) || null,
     el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
       : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
     key ? runChart(key, runs) : null);
+}
+
+/** Probes the tenant's app registration (token, read permissions, the groups the mapping names); changes nothing. */
+async function checkConnection(tenant, card) {
+  say(`Testing the connection of ${tenant}…`);
+  const answer = await api.check(tenant);
+  const box = el('div.check-result', { role: 'group', 'aria-label': `Connection check of ${tenant}` },
+    el('p', null, el('strong', null, answer.ok ? 'Connection OK' : 'Connection check failed'), ' — nothing was changed.'),
+    el('ul.check-lines', null, answer.checks.map((c) => el(`li.check-${c.status}`, null,
+      el(`span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`, null, c.status), ' ',
+      el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
+      c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
+  const old = card.querySelector('.check-result');
+  if (old) old.replaceWith(box); else card.querySelector('.card-actions').after(box);
+  state.checks.set(tenant, box);
+  say(answer.ok ? `${tenant}: every check passed.` : `${tenant}: some checks failed; see the card.`, answer.ok ? 'ok' : 'error');
 }
 
 /** A held tenant: why, what waits, and the admin's three decisions. */

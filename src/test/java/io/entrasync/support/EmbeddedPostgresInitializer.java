@@ -20,7 +20,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // every cached Spring test context keeps its own pool open on this one server
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
@@ -52,7 +53,11 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         TestPropertyValues.of(
                 "spring.datasource.url=" + newDatabaseUrl(),
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres")
+                "spring.datasource.password=postgres",
+                // a cached context that is not running tests keeps one connection, not its whole pool: with a dozen
+                // contexts the shared server ran out of connections ("too many clients already")
+                "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10000")
                 .applyTo(context.getEnvironment());
     }
 }

@@ -349,6 +349,10 @@ class AdminPageBrowserTest {
                 "at most 5 deactivations");
         assertThat(textOf("#tenant-contoso .card-head")).containsIgnoringCase("held");
         screenshot("05b-tenant-held");
+        click("#tenant-contoso button[data-action=check]");
+        visible("#tenant-contoso .check-result");
+        assertThat(textOf("#tenant-contoso .check-result")).contains("token", "nothing was changed");
+        screenshot("05c-connection-check");
         click("#tenant-contoso .hold button[data-action=review]");
         awaitDetailOfRunAfter(heldBy - 1);
         visible("#run-blocked");
