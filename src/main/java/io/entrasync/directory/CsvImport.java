@@ -120,7 +120,7 @@ public class CsvImport {
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
         try {
             return CSVParser.builder().setReader(reader).setFormat(format).get();
-        } catch (IllegalArgumentException | UncheckedIOException badHeader) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException badHeader) {
             throw new InvalidInputException("header", "line 1: " + rootMessage(badHeader));
         }
     }
