@@ -136,6 +136,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "a query parameter is not valid percent-encoded UTF-8", "query");
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String shown = sent == null ? "none" : "'" + (sent.length() > 100 ? sent.substring(0, 100) + "..." : sent) + "'";
+        String supported = e.getSupportedMediaTypes().isEmpty() ? "" : "; this route takes " + e.getSupportedMediaTypes()
+                .stream().map(Object::toString).collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + shown + " is not supported or malformed (an unknown charset?)" + supported,
+                "Content-Type"));
+    }
+
     /** Anything not foreseen: a problem detail without internals (the log has them), never Boot's default page. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The ways accounts arrive outside a directory sync: inbound email and CSV import; and the settings they use. */
@@ -49,8 +51,9 @@ class IntakeController {
     }
 
     @PostMapping(value = "/api/import", consumes = {"text/csv", "text/plain", "application/csv"})
-    ImportReport importCsv(InputStream body) {
-        return csvImport.importCsv(body);
+    ImportReport importCsv(InputStream body,
+                           @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        return csvImport.importCsv(body, contentType);
     }
 
     @GetMapping("/api/settings")
