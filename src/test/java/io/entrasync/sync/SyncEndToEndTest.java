@@ -175,6 +175,13 @@ class SyncEndToEndTest {
                 .get("content").get(0);
         assertThat(deactivation.get("openTickets").asInt()).isEqualTo(1);
         assertThat(deactivation.get("reason").asString()).isEqualTo("SOFT_DELETED");
+        assertThat(deactivation.get("email").asString()).isEqualToIgnoringCase("eve.adams@contoso.org");
+        assertThat(deactivation.get("name").asString()).isEqualTo("Eve Adams");
+        JsonNode update = api.get("/api/sync-runs/" + run.get("id").asLong() + "/changes?kind=UPDATE").json()
+                .get("content").get(0);
+        assertThat(update.get("diffs").isArray()).as("diffs is JSON, not a string: " + update).isTrue();
+        assertThat(update.get("diffs").get(0).get("field").asString()).isEqualTo("JOB_TITLE");
+        assertThat(update.get("diffs").get(0).get("after").asString()).isEqualTo("Plumber");
     }
 
     @Test
