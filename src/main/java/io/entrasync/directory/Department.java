@@ -15,7 +15,7 @@ public class Department {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "department_seq")
-    @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 50)
+    @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)

@@ -22,7 +22,7 @@ public class Site {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "site_seq")
-    @SequenceGenerator(name = "site_seq", sequenceName = "site_seq", allocationSize = 50)
+    @SequenceGenerator(name = "site_seq", sequenceName = "site_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)

@@ -137,6 +137,9 @@ class SyncEndToEndTest {
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertCounts(run, "created=3 updated=0 linked=1 moved=0 deactivated=0 reactivated=0 skipped=2 failed=0");
         JsonNode alice = account("u1");
+        long[] created = {alice.get("id").asLong(), account("u2").get("id").asLong(), account("u3").get("id").asLong()};
+        assertThat(java.util.Arrays.stream(created).max().getAsLong() - java.util.Arrays.stream(created).min().getAsLong())
+                .as("ids of one run's new accounts follow each other").isEqualTo(2);
         assertThat(siteName(alice)).isEqualTo("Berlin");
         assertThat(alice.get("mainSiteUser").asBoolean()).isTrue();
         assertThat(alice.get("association").asString()).isEqualTo("STRONG");
@@ -278,9 +281,23 @@ class SyncEndToEndTest {
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/users/delta")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)));
 
-        JsonNode failed = sync("DELTA", false);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                SyncService.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        JsonNode failed;
+        try {
+            failed = sync("DELTA", false);
+        } finally {
+            logger.detachAppender(appender);
+        }
 
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(appender.list).as("a FAILED run is a WARN naming tenant and error")
+                .anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                        && e.getFormattedMessage().contains("tenant 'contoso' FAILED: ")
+                        && e.getFormattedMessage().contains(failed.get("error").asString()));
         assertThat(failed.get("error").asString()).contains("contoso");
         assertThat(account("u9")).isNull();
 
