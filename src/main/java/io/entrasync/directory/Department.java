@@ -39,4 +39,9 @@ public class Department {
     public String getName() {
         return name;
     }
+
+    void rename(String newName) {
+        this.name = newName.trim();
+        this.nameKey = Site.key(newName);
+    }
 }

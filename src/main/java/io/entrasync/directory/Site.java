@@ -89,4 +89,15 @@ public class Site {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    /** An admin's edit (see {@link SiteEdits}): null leaves a value as it is. */
+    void edit(Boolean mainUserOnlyTickets, Set<String> domains) {
+        if (mainUserOnlyTickets != null) {
+            this.mainUserOnlyTickets = mainUserOnlyTickets;
+        }
+        if (domains != null) {
+            this.emailDomains.clear();
+            domains.forEach(d -> this.emailDomains.add(d.toLowerCase(Locale.ROOT)));
+        }
+    }
 }

@@ -75,9 +75,13 @@ class ApiFuzzTest {
         for (Route route : routes()) {
             List<String> targets = new ArrayList<>();
             for (String value : PATH_VALUES) {
+                if (route.method().equals("DELETE") && value.matches("[0-9]{1,9}")) {
+                    continue;
+                }
                 targets.add(route.path().replaceAll("\\{[^}]+}", value));
             }
-            String plain = route.path().replaceAll("\\{[^}]+}", "1");
+            // a delete gets an id nothing has, so the fuzz never removes what another test of this context made
+            String plain = route.path().replaceAll("\\{[^}]+}", route.method().equals("DELETE") ? "999999999" : "1");
             for (String query : QUERIES) {
                 targets.add(plain + "?" + query);
             }
@@ -100,7 +104,7 @@ class ApiFuzzTest {
                         new byte[]{'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFC, (byte) 0xC3, '"', '}'});
             }
             sent++;
-            check(wrong, "DELETE", plain, Map.of(), null);
+            check(wrong, "DELETE", route.path().replaceAll("\\{[^}]+}", "999999999"), Map.of(), null);
             sent++;
             check(wrong, route.method(), plain, Map.of("Accept", "text/html", "Content-Type", "application/json"),
                     route.method().equals("GET") ? null : bytes("{"));
