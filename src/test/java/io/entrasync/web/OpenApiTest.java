@@ -71,6 +71,8 @@ class OpenApiTest {
         ApiClient anonymous = new ApiClient(port, "wrong");
 
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(anonymous.get("/v3/api-docs.yaml").status()).isEqualTo(401);
+        assertThat(new ApiClient(port).get("/v3/api-docs.yaml").body()).contains("openapi:");
         assertThat(new ApiClient(port).get("/swagger-ui.html").status()).isEqualTo(404);
         assertThat(new ApiClient(port).get("/swagger-ui/index.html").status()).isEqualTo(404);
     }
