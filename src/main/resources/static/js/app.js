@@ -581,6 +581,8 @@ async function loadChanges(reset) {
 
 function parseDiffs(text) {
   if (!text) return [];
+  // the API answers an array; older answers held the same array as a JSON string
+  if (Array.isArray(text)) return text;
   try {
     const list = JSON.parse(text);
     return Array.isArray(list) ? list : [];

@@ -3,15 +3,14 @@ package io.entrasync.directory;
 import io.entrasync.problem.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -45,13 +44,29 @@ public class CsvImport {
     }
 
     public ImportReport importCsv(InputStream body) {
+        return importCsv(body, null);
+    }
+
+    /**
+     * Imports a CSV body; {@code contentType} (nullable) may name its charset, else it is detected
+     * ({@link CsvDialect}). Header names are matched case-insensitively.
+     */
+    public ImportReport importCsv(InputStream body, String contentType) {
         Tally tally = new Tally();
-        try (CSVParser parser = open(body)) {
-            checkHeader(parser.getHeaderNames());
+        CsvDialect.Opened opened;
+        try {
+            opened = CsvDialect.open(body, contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the CSV body", e);
+        }
+        tally.dialect = opened.dialect();
+        try (CSVParser parser = open(opened.reader(), opened.dialect().delimiter())) {
+            Map<String, String> columns = columns(parser.getHeaderNames());
             List<CsvRow> chunk = new ArrayList<>(CHUNK);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 CSVRecord record;
+                long start = parser.getCurrentLineNumber() + 1;
                 try {
                     if (!records.hasNext()) {
                         break;
@@ -59,7 +74,8 @@ public class CsvImport {
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException malformed) {
                     flush(chunk, tally);
-                    tally.reject(parser.getCurrentLineNumber(), "malformed CSV: " + rootMessage(malformed)
+                    tally.reject(start, "malformed CSV on line " + start + ": bad quoting (a quoted cell is not closed, or a quote "
+                            + "stands inside a cell; write a quote inside a quoted cell as \"\"): " + rootMessage(malformed)
                             + "; the rest of the file was not read");
                     tally.complete = false;
                     break;
@@ -70,7 +86,8 @@ public class CsvImport {
                     continue;
                 }
                 try {
-                    chunk.add(CsvRow.parse(record, line));
+                    chunk.add(CsvRow.parse(record, line, columns));
+                    FormulaCells.flag(record, line, columns, tally::flag);
                 } catch (InvalidInputException invalid) {
                     tally.reject(line, invalid.getMessage());
                 }
@@ -110,36 +127,48 @@ public class CsvImport {
         chunk.clear();
     }
 
-    private static CSVParser open(InputStream body) throws IOException {
-        Reader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1);
+    private static CSVParser open(Reader body, char delimiter) throws IOException {
+        PushbackReader reader = new PushbackReader(body, 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
-            ((PushbackReader) reader).unread(first);
+            reader.unread(first);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
         try {
             return CSVParser.builder().setReader(reader).setFormat(format).get();
-        } catch (IllegalArgumentException | UncheckedIOException badHeader) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException badHeader) {
             throw new InvalidInputException("header", "line 1: " + rootMessage(badHeader));
         }
     }
 
-    private static void checkHeader(List<String> header) {
+    /** Our column name → the header as written ("E-Mail" is not accepted, "EMAIL" and "Email" are). */
+    private static Map<String, String> columns(List<String> header) {
         if (header.isEmpty()) {
             throw new InvalidInputException("header", "line 1: the CSV has no header; expected " + COLUMNS);
         }
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new InvalidInputException("header", "line 1: unknown column '" + column + "'; expected columns "
-                        + "site,firstName,lastName,email,phone,mobilePhone,department,jobTitle,mainSiteUser");
+        Map<String, String> canonical = new HashMap<>();
+        for (String column : COLUMNS) {
+            canonical.put(column.toLowerCase(Locale.ROOT), column);
+        }
+        Map<String, String> columns = new HashMap<>();
+        for (String written : header) {
+            String column = canonical.get(written.trim().toLowerCase(Locale.ROOT));
+            if (column == null) {
+                throw new InvalidInputException("header", "line 1: unknown column '" + written + "'; expected columns "
+                        + "site,firstName,lastName,email,phone,mobilePhone,department,jobTitle,mainSiteUser "
+                        + "(in any case)");
+            }
+            if (columns.put(column, written) != null) {
+                throw new InvalidInputException("header", "line 1: column '" + column + "' appears twice");
             }
         }
         for (String required : List.of("site", "email")) {
-            if (!header.contains(required)) {
+            if (!columns.containsKey(required)) {
                 throw new InvalidInputException("header", "line 1: required column '" + required + "' is missing");
             }
         }
+        return columns;
     }
 
     private static String rootMessage(Throwable error) {
@@ -155,6 +184,9 @@ public class CsvImport {
         final Map<String, Long> sites = new HashMap<>();
         final Map<String, Long> departments = new HashMap<>();
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
+        final List<ImportReport.Flag> flagged = new ArrayList<>();
+        CsvDialect dialect;
+        int flaggedCount;
         int created;
         int updated;
         int unchanged;
@@ -178,9 +210,17 @@ public class CsvImport {
             }
         }
 
+        void flag(ImportReport.Flag flag) {
+            flaggedCount++;
+            if (flagged.size() < MAX_REPORTED_REJECTIONS) {
+                flagged.add(flag);
+            }
+        }
+
         ImportReport report() {
             return new ImportReport(created, updated, unchanged, sitesCreated, departmentsCreated, List.copyOf(rejected),
-                    rejectedCount, complete);
+                    rejectedCount, complete, dialect.encoding(), String.valueOf(dialect.delimiter()),
+                    List.copyOf(flagged), flaggedCount);
         }
     }
 }

@@ -8,30 +8,32 @@ import org.apache.commons.csv.CSVRecord;
 record CsvRow(long line, String site, String firstName, String lastName, String email, String phone,
               String mobilePhone, String department, String jobTitle, Boolean mainSiteUser) {
 
-    static CsvRow parse(CSVRecord record, long line) {
-        String email = cell(record, "email");
+    /** {@code columns} maps our column names to the header as written (matched case-insensitively). */
+    static CsvRow parse(CSVRecord record, long line, java.util.Map<String, String> columns) {
+        String email = cell(record, columns, "email");
         if (email == null) {
             throw new InvalidInputException("email", "email is required");
         }
         if (!EmailAddress.isValid(email)) {
             throw new InvalidInputException("email", "email '" + email + "' is not a valid email address");
         }
-        String site = cell(record, "site");
+        String site = cell(record, columns, "site");
         if (site == null) {
             throw new InvalidInputException("site", "site is required");
         }
-        CsvRow row = new CsvRow(line, limit("site", site, 200), limit("firstName", cell(record, "firstName"), 200),
-                limit("lastName", cell(record, "lastName"), 200), email, limit("phone", cell(record, "phone"), 100),
-                limit("mobilePhone", cell(record, "mobilePhone"), 100), limit("department", cell(record, "department"), 200),
-                limit("jobTitle", cell(record, "jobTitle"), 200), bool(cell(record, "mainSiteUser")));
+        CsvRow row = new CsvRow(line, limit("site", site, 200), limit("firstName", cell(record, columns, "firstName"), 200),
+                limit("lastName", cell(record, columns, "lastName"), 200), email, limit("phone", cell(record, columns, "phone"), 100),
+                limit("mobilePhone", cell(record, columns, "mobilePhone"), 100), limit("department", cell(record, columns, "department"), 200),
+                limit("jobTitle", cell(record, columns, "jobTitle"), 200), bool(cell(record, columns, "mainSiteUser")));
         return row;
     }
 
-    private static String cell(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column)) {
+    private static String cell(CSVRecord record, java.util.Map<String, String> columns, String column) {
+        String written = columns.get(column);
+        if (written == null || !record.isMapped(written) || !record.isSet(written)) {
             return null;
         }
-        String value = record.get(column).trim();
+        String value = record.get(written).trim();
         return value.isEmpty() ? null : value;
     }
 

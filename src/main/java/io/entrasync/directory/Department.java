@@ -15,7 +15,7 @@ public class Department {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "department_seq")
-    @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 50)
+    @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)
@@ -38,5 +38,10 @@ public class Department {
 
     public String getName() {
         return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName.trim();
+        this.nameKey = Site.key(newName);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code claire.johnson@x.org} gives "Claire" "Johnson", {@code c.johnson@} gives "C" "Johnson", and
  * {@code clairejohnson@} gives "Clairejohnson" "Clairejohnson". With several dots, the last part is the last
  * name and the others form the first name ({@code mary.ann.lee@} → "Mary Ann" "Lee"). A {@code +tag} is dropped;
- * underscores count as dots. A display name in {@code From} with at least two words wins over the address.
+ * underscores count as dots; a letter after an apostrophe or hyphen is capitalised ({@code o'brien@} → "O'Brien"). A display name in {@code From} with at least two words wins over the address.
  */
 public record DerivedName(String firstName, String lastName) {
 
@@ -45,8 +45,16 @@ public record DerivedName(String firstName, String lastName) {
         return new DerivedName(String.join(" ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
     }
 
+    /** "o'brien" → "O'Brien", "anne-marie" → "Anne-Marie": a letter after an apostrophe or hyphen is capital too. */
     private static String capitalize(String part) {
         String lower = part.toLowerCase(Locale.ROOT);
-        return lower.substring(0, 1).toUpperCase(Locale.ROOT) + lower.substring(1);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean start = true;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            out.append(start ? Character.toUpperCase(c) : c);
+            start = c == '\'' || c == '-' || c == '\u2019';
+        }
+        return out.toString();
     }
 }

@@ -58,7 +58,7 @@ public class DirectoryService {
 
     @Transactional(readOnly = true)
     public EndUser user(long id) {
-        return users.findById(id).orElseThrow(() -> new NotFoundException("id", "user " + id + " does not exist"));
+        return users.findById(id).orElseThrow(() -> new NotFoundException("userId", "user " + id + " does not exist"));
     }
 
     /** Creates a full (STRONG) local account, owned by no directory. */

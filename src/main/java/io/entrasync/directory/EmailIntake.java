@@ -1,6 +1,8 @@
 package io.entrasync.directory;
 
 import io.entrasync.problem.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,7 +43,20 @@ public class EmailIntake {
     }
 
     public Outcome receive(String from, String subject, String body) {
+        return receive(from, subject, body, Map.of());
+    }
+
+    /**
+     * Handles one email. {@code headers} (optional) are the message's headers as received; only the ones that mark
+     * automated mail are read. Bounces and auto-replies create nothing and answer why.
+     */
+    public Outcome receive(String from, String subject, String body, Map<String, String> headers) {
         Sender sender = Sender.parse(from);
+        Optional<String> automated = AutomatedMail.reason(sender.email(), headers);
+        if (automated.isPresent()) {
+            log.debug("inbound email from {} ignored: {}", sender.email(), automated.get());
+            return new Outcome(null, false, null, automated.get());
+        }
         try {
             return transaction.execute(status -> receive(sender, subject));
         } catch (DataIntegrityViolationException raced) {
@@ -56,7 +71,9 @@ public class EmailIntake {
         if (ticketSubject.length() > 500) {
             ticketSubject = ticketSubject.substring(0, 500);
         }
-        EndUser user = users.findByEmailKey(EmailAddress.key(sender.email())).orElse(null);
+        EndUser user = users.findByEmailKey(EmailAddress.key(sender.email()))
+                .or(() -> untagged(sender.email()).flatMap(plain -> users.findByEmailKey(EmailAddress.key(plain))))
+                .orElse(null);
         boolean created = false;
         if (user == null) {
             HelpdeskSettings current = settings.current();
@@ -65,12 +82,17 @@ public class EmailIntake {
                         "unknown sender " + sender.email() + " and automatic user creation from email is off");
             }
             Site site = siteFor(sender.email(), current);
-            user = new EndUser(site, sender.email(), Association.WEAK);
+            // a new account gets the address without its +tag: the next mail, tagged or not, finds it
+            user = new EndUser(site, untagged(sender.email()).orElse(sender.email()), Association.WEAK);
             DerivedName name = DerivedName.fromSender(sender.displayName(), sender.email());
             user.setFirstName(name.firstName());
             user.setLastName(name.lastName());
             users.saveAndFlush(user);
             created = true;
+        }
+        if (!user.isActive()) {
+            return new Outcome(user.getId(), created, null, "sender deactivated, no ticket: user " + user.getId() + " ("
+                    + user.getEmail() + ") is deactivated");
         }
         if (user.isAutoTicketDisabled()) {
             return new Outcome(user.getId(), created, null,
@@ -81,7 +103,18 @@ public class EmailIntake {
             return new Outcome(user.getId(), created, null, refusal);
         }
         Ticket ticket = tickets.save(new Ticket(user, ticketSubject, TicketSource.EMAIL));
-        return new Outcome(user.getId(), created, ticket.getId(), created ? "user created" : null);
+        return new Outcome(user.getId(), created, ticket.getId(), created ? "user created, ticket opened"
+                : "ticket opened");
+    }
+
+    /** {@code claire.johnson+printer@acme.org} → {@code claire.johnson@acme.org}; empty without a tag. */
+    static Optional<String> untagged(String email) {
+        int at = email.lastIndexOf('@');
+        int plus = email.indexOf('+');
+        if (plus <= 0 || plus > at) {
+            return Optional.empty();
+        }
+        return Optional.of(email.substring(0, plus) + email.substring(at));
     }
 
     private Site siteFor(String email, HelpdeskSettings current) {
@@ -104,7 +137,7 @@ public class EmailIntake {
             String address = from.trim();
             Matcher matcher = NAME_AND_ADDRESS.matcher(from);
             if (matcher.matches()) {
-                displayName = matcher.group(1).isBlank() ? null : matcher.group(1).trim();
+                displayName = matcher.group(1).isBlank() ? null : MimeWords.decode(matcher.group(1).trim()).trim();
                 address = matcher.group(2).trim();
             }
             if (!EmailAddress.isValid(address)) {

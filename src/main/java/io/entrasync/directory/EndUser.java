@@ -28,7 +28,7 @@ public class EndUser {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "end_user_seq")
-    @SequenceGenerator(name = "end_user_seq", sequenceName = "end_user_seq", allocationSize = 50)
+    @SequenceGenerator(name = "end_user_seq", sequenceName = "end_user_seq", allocationSize = 1)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -26,7 +26,7 @@ public class Site {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "site_seq")
-    @SequenceGenerator(name = "site_seq", sequenceName = "site_seq", allocationSize = 50)
+    @SequenceGenerator(name = "site_seq", sequenceName = "site_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)
@@ -105,5 +105,16 @@ public class Site {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** An admin's edit (see {@link SiteEdits}): null leaves a value as it is. */
+    void edit(Boolean mainUserOnlyTickets, Set<String> domains) {
+        if (mainUserOnlyTickets != null) {
+            this.mainUserOnlyTickets = mainUserOnlyTickets;
+        }
+        if (domains != null) {
+            this.emailDomains.clear();
+            domains.forEach(d -> this.emailDomains.add(d.toLowerCase(Locale.ROOT)));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.entrasync.sync;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.entrasync.reconcile.Change;
 import io.entrasync.reconcile.FieldDiff;
 import java.util.ArrayList;
@@ -133,9 +134,11 @@ public class ChangeLog {
     /**
      * A recorded change as the API lists it. {@code email} is the one recorded with the change, else the account's
      * current one; {@code name} is the account's current first and last name (null without an account or a name).
+     * {@code diffs} is stored as JSON text and answered as a JSON array ({@code [{field, before, after}]}), not a
+     * string holding JSON.
      */
     public record Row(long id, long runId, Long userId, String externalId, String email, String kind, String reason,
-                      String diffs, Integer openTickets, boolean mainSiteUser, String name) {
+                      @JsonRawValue String diffs, Integer openTickets, boolean mainSiteUser, String name) {
     }
 
     /** One page of a run's changes, optionally of one kind, in the order they were planned. */

@@ -19,7 +19,7 @@ public class SyncRun {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_run_seq")
-    @SequenceGenerator(name = "sync_run_seq", sequenceName = "sync_run_seq", allocationSize = 50)
+    @SequenceGenerator(name = "sync_run_seq", sequenceName = "sync_run_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)

@@ -132,6 +132,6 @@ public class SyncRuns {
 
     @Transactional(readOnly = true)
     public SyncRun get(long runId) {
-        return runs.findById(runId).orElseThrow(() -> new NotFoundException("id", "sync run " + runId + " does not exist"));
+        return runs.findById(runId).orElseThrow(() -> new NotFoundException("runId", "sync run " + runId + " does not exist"));
     }
 }

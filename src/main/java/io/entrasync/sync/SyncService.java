@@ -89,6 +89,10 @@ public class SyncService {
         SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error(), mappingHash,
                 execution[0] != null && execution[0].reevaluated());
         metrics.record(finished, java.time.Duration.ofNanos(System.nanoTime() - started));
+        if (finished.getStatus() == RunStatus.FAILED) {
+            // BLOCKED is logged at WARN where the guard decides (RunExecution); a FAILED run needs an admin just as much
+            log.warn("sync run {} of tenant '{}' FAILED: {}", runId, run.getTenant(), finished.getError());
+        }
         RunCounts c = finished.counts();
         log.info("sync run {} of tenant '{}' {} in {} ms: created={} updated={} linked={} moved={} deactivated={} "
                         + "reactivated={} unchanged={} skipped={} failed={} pages={} throttled={}{}", runId,

@@ -7,6 +7,7 @@ import io.entrasync.problem.ProblemException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /** Turns every error into an RFC 9457 problem detail that names the field when there is one. */
@@ -56,8 +59,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST,
-                e.getName() + " '" + e.getValue() + "' is not a valid " + typeName(e.getRequiredType()), e.getName());
+        return mismatch(e.getName(), e.getValue(), e.getRequiredType());
+    }
+
+    private static ProblemDetail mismatch(String name, Object value, Class<?> type) {
+        String shown = String.valueOf(value);
+        if (shown.length() > 100) {
+            shown = shown.substring(0, 100) + "...";
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, name + " '" + shown + "' is not valid: " + name + " "
+                + (type == null ? "has the wrong type" : JsonProblems.expectation(type)), name);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -90,14 +101,59 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = null;
         String detail = "the request body is not valid JSON";
         if (e.getCause() instanceof JacksonException jackson) {
-            field = jackson.getPathReference() == null ? null : pathOf(jackson);
-            detail = field == null || field.isEmpty()
-                    ? "the request body is not valid JSON: " + jackson.getOriginalMessage()
-                    : "field " + field + ": " + jackson.getOriginalMessage();
+            JsonProblems.Described described = JsonProblems.describe(jackson);
+            field = described.field();
+            detail = described.detail();
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             detail = "a request body is required";
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail, field));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "value" : e.getPropertyName();
+        return ResponseEntity.badRequest().body(mismatch(name, e.getValue(), e.getRequiredType()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND,
+                "no such route: " + e.getHttpMethod() + " /" + e.getResourcePath(), null));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "the multipart body is malformed; send the CSV as the request body "
+                + "with Content-Type text/csv", "body");
+    }
+
+    /** Tomcat could not decode a query parameter (percent-encoded bytes that are not UTF-8). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodableParameter(RuntimeException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "a query parameter is not valid percent-encoded UTF-8", "query");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String shown = sent == null ? "none" : "'" + (sent.length() > 100 ? sent.substring(0, 100) + "..." : sent) + "'";
+        String supported = e.getSupportedMediaTypes().isEmpty() ? "" : "; this route takes " + e.getSupportedMediaTypes()
+                .stream().map(Object::toString).collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + shown + " is not supported or malformed (an unknown charset?)" + supported,
+                "Content-Type"));
+    }
+
+    /** Anything not foreseen: a problem detail without internals (the log has them), never Boot's default page. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("request failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the service log has the details", null);
     }
 
     @Override
@@ -118,30 +174,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String pathOf(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
-            return "number";
-        }
-        return type.getSimpleName();
     }
 }

@@ -17,14 +17,14 @@ class HoldController {
     }
 
     /** 202 + Location of the APPROVAL run, which re-plans and applies the newest plan. */
-    @PostMapping("/api/sync-runs/{id}/approve")
-    ResponseEntity<RunView> approve(@PathVariable long id) {
+    @PostMapping("/api/sync-runs/{runId}/approve")
+    ResponseEntity<RunView> approve(@PathVariable("runId") long id) {
         return SyncController.accepted(decisions.approve(id));
     }
 
     /** The tenant stays held (and every run applies nothing) until its mapping changes or an admin releases it. */
-    @PostMapping("/api/sync-runs/{id}/reject")
-    HoldView reject(@PathVariable long id) {
+    @PostMapping("/api/sync-runs/{runId}/reject")
+    HoldView reject(@PathVariable("runId") long id) {
         return HoldView.of(decisions.reject(id));
     }
 

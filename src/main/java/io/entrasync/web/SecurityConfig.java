@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Every {@code /api} route needs the admin bearer token; health probes stay open; everything else (the admin
- * page's static files) is public because it holds no data of its own.
+ * Every {@code /api} route and the OpenAPI description ({@code /v3/api-docs}) need the admin bearer token; health
+ * probes stay open; everything else (the admin page's static files) is public because it holds no data of its own.
  */
 @Configuration
 class SecurityConfig {
@@ -29,7 +29,8 @@ class SecurityConfig {
                 .addFilterBefore(new AdminTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/v3/api-docs.yaml").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -54,9 +54,24 @@ class SiteController {
     @PostMapping("/api/sites")
     @Transactional
     ResponseEntity<SiteView> create(@RequestBody NewSite body) {
-        Site site = directory.createSite(body.name(), body.emailDomains() == null ? Set.of() : Set.copyOf(body.emailDomains()),
+        Site site = directory.createSite(body.name(), domains(body.emailDomains()),
                 Boolean.TRUE.equals(body.mainUserOnlyTickets()));
         return ResponseEntity.created(URI.create("/api/sites/" + site.getId())).body(SiteView.of(site));
+    }
+
+    /** The listed domains; a null entry is named by its index (Set.copyOf would fail on it). */
+    static Set<String> domains(List<String> listed) {
+        Set<String> domains = new java.util.LinkedHashSet<>();
+        if (listed != null) {
+            for (int i = 0; i < listed.size(); i++) {
+                if (listed.get(i) == null || listed.get(i).isBlank()) {
+                    throw new io.entrasync.problem.InvalidInputException("emailDomains[" + i + "]",
+                            "emailDomains[" + i + "] must be a domain name, not null or blank");
+                }
+                domains.add(listed.get(i).trim());
+            }
+        }
+        return domains;
     }
 
     @GetMapping("/api/departments")

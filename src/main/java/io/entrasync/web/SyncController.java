@@ -66,8 +66,8 @@ class SyncController {
         return accepted(launcher.launch(tenant, mode, dryRun, RunTrigger.MANUAL));
     }
 
-    @GetMapping("/api/sync-runs/{id}")
-    RunView run(@PathVariable long id) {
+    @GetMapping("/api/sync-runs/{runId}")
+    RunView run(@PathVariable("runId") long id) {
         return RunView.of(runs.get(id));
     }
 
@@ -80,8 +80,8 @@ class SyncController {
         return found.stream().map(RunView::of).toList();
     }
 
-    @GetMapping("/api/sync-runs/{id}/changes")
-    Map<String, Object> changes(@PathVariable long id, @RequestParam(required = false) String kind,
+    @GetMapping("/api/sync-runs/{runId}/changes")
+    Map<String, Object> changes(@PathVariable("runId") long id, @RequestParam(required = false) String kind,
                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         runs.get(id);
         String k = kind == null || kind.isBlank() ? null : kind.toUpperCase(Locale.ROOT);
@@ -95,9 +95,9 @@ class SyncController {
                 "totalElements", total, "totalPages", (total + pageSize - 1) / pageSize));
     }
 
-    @GetMapping("/api/users/{id}/explain")
+    @GetMapping("/api/users/{userId}/explain")
     @Transactional(readOnly = true)
-    Explainer.Explained explain(@PathVariable long id) {
+    Explainer.Explained explain(@PathVariable("userId") long id) {
         return explainer.explain(directory.user(id));
     }
 

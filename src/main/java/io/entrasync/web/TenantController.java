@@ -7,7 +7,6 @@ import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.TenantHold;
 import io.entrasync.sync.TenantHolds;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The tenants configured by mapping files, valid or not. */
 @RestController
@@ -57,7 +57,9 @@ class TenantController {
                             "no mapping file configures tenant '" + tenant + "'");
                     problem.setTitle("Unknown tenant");
                     problem.setProperty("field", "tenant");
-                    problem.setInstance(URI.create("/api/tenants/" + tenant));
+                    // encoded: a key with a space or quote must not turn the 404 into a URISyntaxException
+                    problem.setInstance(UriComponentsBuilder.fromPath("/api/tenants/{tenant}").buildAndExpand(tenant)
+                            .encode().toUri());
                     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
                 });
     }

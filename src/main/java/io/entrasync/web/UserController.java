@@ -5,6 +5,7 @@ import io.entrasync.directory.EmailAddress;
 import io.entrasync.directory.EndUser;
 import io.entrasync.directory.EndUserRepository;
 import io.entrasync.directory.TicketRepository;
+import io.entrasync.problem.InvalidInputException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -81,15 +82,19 @@ class UserController {
                     cb.like(cb.lower(root.get("firstName")), pattern, '\\'),
                     cb.like(cb.lower(root.get("lastName")), pattern, '\\')));
         }
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE),
-                Sort.by("id"));
+        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        if ((long) Math.max(page, 0) * pageSize > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "page " + page + " is beyond any list: page × size must stay below "
+                    + Integer.MAX_VALUE);
+        }
+        PageRequest request = PageRequest.of(Math.max(page, 0), pageSize, Sort.by("id"));
         Page<UserView> result = users.findAll(spec, request).map(UserView::of);
         return new PagedModel<>(result);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{userId}")
     @Transactional(readOnly = true)
-    UserView get(@PathVariable long id) {
+    UserView get(@PathVariable("userId") long id) {
         return UserView.of(directory.user(id));
     }
 
@@ -99,35 +104,30 @@ class UserController {
         return ResponseEntity.created(URI.create("/api/users/" + user.getId())).body(UserView.of(directory.user(user.getId())));
     }
 
-    @PatchMapping
-    ResponseEntity<Void> patchWithoutId() {
-        return ResponseEntity.status(405).build();
-    }
-
     /** 409 for a change of a field the directory owns for this user (the next run would undo it). */
-    @PatchMapping("/{id}")
-    UserView patch(@PathVariable long id, @RequestBody JsonNode body) {
+    @PatchMapping("/{userId}")
+    UserView patch(@PathVariable("userId") long id, @RequestBody JsonNode body) {
         var patch = UserDraftReader.read(body, true);
         owned.requireHelpdeskOwned(directory.user(id), patch);
         directory.updateUser(id, patch);
         return UserView.of(directory.user(id));
     }
 
-    @PostMapping("/{id}/deactivate")
-    UserView deactivate(@PathVariable long id) {
+    @PostMapping("/{userId}/deactivate")
+    UserView deactivate(@PathVariable("userId") long id) {
         directory.deactivate(id);
         return UserView.of(directory.user(id));
     }
 
-    @PostMapping("/{id}/activate")
-    UserView activate(@PathVariable long id) {
+    @PostMapping("/{userId}/activate")
+    UserView activate(@PathVariable("userId") long id) {
         directory.activate(id);
         return UserView.of(directory.user(id));
     }
 
-    @GetMapping("/{id}/tickets")
+    @GetMapping("/{userId}/tickets")
     @Transactional(readOnly = true)
-    List<TicketView> tickets(@PathVariable long id) {
+    List<TicketView> tickets(@PathVariable("userId") long id) {
         directory.user(id);
         return tickets.findByUserIdOrderByIdAsc(id).stream().map(TicketView::of).toList();
     }

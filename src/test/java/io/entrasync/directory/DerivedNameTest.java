@@ -16,7 +16,10 @@ class DerivedNameTest {
             "mary.ann.lee@x.org, Mary Ann, Lee",
             "CLAIRE_JOHNSON@x.org, Claire, Johnson",
             "claire.johnson+billing@x.org, Claire, Johnson",
-            "jo..smith@x.org, Jo, Smith"
+            "jo..smith@x.org, Jo, Smith",
+            "o'brien@x.org, O'Brien, O'Brien",
+            "sean.o'neil@x.org, Sean, O'Neil",
+            "anne-marie.dupont@x.org, Anne-Marie, Dupont"
     })
     void nameFromAddress(String email, String first, String last) {
         assertThat(DerivedName.fromAddress(email)).isEqualTo(new DerivedName(first, last));

@@ -137,6 +137,9 @@ class SyncEndToEndTest {
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertCounts(run, "created=3 updated=0 linked=1 moved=0 deactivated=0 reactivated=0 skipped=2 failed=0");
         JsonNode alice = account("u1");
+        long[] created = {alice.get("id").asLong(), account("u2").get("id").asLong(), account("u3").get("id").asLong()};
+        assertThat(java.util.Arrays.stream(created).max().getAsLong() - java.util.Arrays.stream(created).min().getAsLong())
+                .as("ids of one run's new accounts follow each other").isEqualTo(2);
         assertThat(siteName(alice)).isEqualTo("Berlin");
         assertThat(alice.get("mainSiteUser").asBoolean()).isTrue();
         assertThat(alice.get("association").asString()).isEqualTo("STRONG");
@@ -175,6 +178,13 @@ class SyncEndToEndTest {
                 .get("content").get(0);
         assertThat(deactivation.get("openTickets").asInt()).isEqualTo(1);
         assertThat(deactivation.get("reason").asString()).isEqualTo("SOFT_DELETED");
+        assertThat(deactivation.get("email").asString()).isEqualToIgnoringCase("eve.adams@contoso.org");
+        assertThat(deactivation.get("name").asString()).isEqualTo("Eve Adams");
+        JsonNode update = api.get("/api/sync-runs/" + run.get("id").asLong() + "/changes?kind=UPDATE").json()
+                .get("content").get(0);
+        assertThat(update.get("diffs").isArray()).as("diffs is JSON, not a string: " + update).isTrue();
+        assertThat(update.get("diffs").get(0).get("field").asString()).isEqualTo("JOB_TITLE");
+        assertThat(update.get("diffs").get(0).get("after").asString()).isEqualTo("Plumber");
     }
 
     @Test
@@ -271,9 +281,23 @@ class SyncEndToEndTest {
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/users/delta")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)));
 
-        JsonNode failed = sync("DELTA", false);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                SyncService.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        JsonNode failed;
+        try {
+            failed = sync("DELTA", false);
+        } finally {
+            logger.detachAppender(appender);
+        }
 
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(appender.list).as("a FAILED run is a WARN naming tenant and error")
+                .anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                        && e.getFormattedMessage().contains("tenant 'contoso' FAILED: ")
+                        && e.getFormattedMessage().contains(failed.get("error").asString()));
         assertThat(failed.get("error").asString()).contains("contoso");
         assertThat(account("u9")).isNull();
 

@@ -104,7 +104,7 @@ class ApiAbuseTest {
             assertProblem(api.post("/api/tickets", "{\"userId\":\"one\",\"subject\":\"x\"}"), 400, "userId");
             assertProblem(api.post("/api/tickets", "{\"userId\":1,\"subject\":\"x\",\"source\":\"FAX\"}"), 400, "source");
             assertProblem(api.post("/api/tenants/nope/sync", "{\"mode\":\"SOMETIMES\"}"), 400, "mode");
-            assertProblem(api.get("/api/users/abc"), 400, "id");
+            assertProblem(api.get("/api/users/abc"), 400, "userId");
             assertProblem(api.get("/api/users?active=perhaps"), 400, "active");
         }
     }
