@@ -44,7 +44,7 @@ final class ConnectionBinder {
         if (tenant != null && !TENANT_KEY.matcher(tenant).matches()) {
             root.errorAtValue("tenant", "tenant key '" + tenant + "' may hold only lower-case letters, digits and "
                     + "dashes ([a-z0-9-]+); it is used in URLs");
-        } else if (RESERVED_TENANT_KEYS.contains(tenant)) {
+        } else if (tenant != null && RESERVED_TENANT_KEYS.contains(tenant)) {
             root.errorAtValue("tenant", "tenant key '" + tenant + "' is reserved: /api/tenants/" + tenant
                     + " lists the tenants whose accounts no mapping file claims; choose another key");
         }

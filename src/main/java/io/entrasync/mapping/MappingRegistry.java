@@ -97,6 +97,7 @@ public class MappingRegistry {
      * A file checked by {@code POST /api/mappings/validate}: its status on its own, plus warnings for loaded files of
      * another tenant key that read the same directory (deployed beside them, the later file by name is refused).
      * The validation cannot know the file name it will be deployed under, so a clash is a warning, not an error.
+     * A credential reference to an unset environment variable or a missing file is a warning too.
      */
     public record Checked(TenantMappingStatus status, List<MappingError> warnings) { }
 
@@ -119,6 +120,7 @@ public class MappingRegistry {
                                 + "file: deployed beside it, the later of the two by file name is disabled"));
             }
         }
+        warnings.addAll(SecretReferences.warnings(file, yaml == null ? "" : yaml, status.mapping(), System::getenv));
         return new Checked(status, List.copyOf(warnings));
     }
 

@@ -2,7 +2,6 @@ package io.entrasync.web;
 
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
-import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /api/tenants/{tenant}/check}: tests a tenant's app registration before (or between) syncs and changes
@@ -44,7 +44,9 @@ class TenantCheckController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setProperty("field", "tenant");
-        problem.setInstance(URI.create("/api/tenants/" + tenant + "/check"));
+        // encoded: a key with a space or quote must not turn the answer into a URISyntaxException
+        problem.setInstance(UriComponentsBuilder.fromPath("/api/tenants/{tenant}/check").buildAndExpand(tenant)
+                .encode().toUri());
         return ResponseEntity.status(status).body(problem);
     }
 }

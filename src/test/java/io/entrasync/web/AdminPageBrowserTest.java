@@ -350,7 +350,9 @@ class AdminPageBrowserTest {
         assertThat(textOf("#tenant-contoso .card-head")).containsIgnoringCase("held");
         screenshot("05b-tenant-held");
         click("#tenant-contoso button[data-action=check]");
-        visible("#tenant-contoso .check-result");
+        // a check makes a fresh token request and several Graph calls: give it longer than a click
+        new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage(() -> "no check result; status line: "
+                + textOf("#status")).until(d -> !d.findElements(By.cssSelector("#tenant-contoso .check-result")).isEmpty());
         assertThat(textOf("#tenant-contoso .check-result")).contains("token", "nothing was changed");
         screenshot("05c-connection-check");
         click("#tenant-contoso .hold button[data-action=review]");

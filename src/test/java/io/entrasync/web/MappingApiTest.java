@@ -97,8 +97,37 @@ class MappingApiTest {
         assertThat(warning.get("message").asText()).isEqualTo("tenantId '11111111-2222-3333-4444-555555555555' in "
                 + "cloud global is already synced by src/test/resources/mappings-e2e/contoso.yaml (tenant 'contoso'); "
                 + "one directory belongs to one file: deployed beside it, the later of the two by file name is disabled");
-        assertThat(ownFile.json().get("warnings").size()).isZero();
-        assertThat(otherDirectory.json().get("warnings").size()).isZero();
+        assertThat(ownFile.json().get("warnings").toString()).doesNotContain("\"key\":\"tenantId\"");
+        assertThat(otherDirectory.json().get("warnings").toString()).doesNotContain("\"key\":\"tenantId\"");
+    }
+
+    /** The answer's warning about a credential reference (others may be there too, e.g. a directory clash). */
+    static tools.jackson.databind.JsonNode secretWarning(tools.jackson.databind.JsonNode answer) {
+        for (var warning : answer.get("warnings")) {
+            if (warning.get("key").asText().startsWith("credentials.")) {
+                return warning;
+            }
+        }
+        throw new AssertionError("no credentials warning in " + answer);
+    }
+
+    @Test
+    void validate_warnsAboutASecretReferenceThatPointsAtNothingHere_withoutMakingTheFileInvalid() {
+        var unsetVariable = new ApiClient(port).post("/api/mappings/validate", "application/yaml",
+                VALID.replace("DEMO_SECRET", "ENTRA_SYNC_TEST_SECRET_THAT_IS_NOT_SET"));
+        var missingFile = new ApiClient(port).post("/api/mappings/validate", "application/yaml", VALID.replace(
+                "{ clientSecretEnv: DEMO_SECRET }", "{ clientSecretFile: /nonexistent/demo-secret }"));
+
+        assertThat(unsetVariable.json().get("valid").asBoolean()).isTrue();
+        var warning = secretWarning(unsetVariable.json());
+        assertThat(warning.get("key").asText()).isEqualTo("credentials.clientSecretEnv");
+        assertThat(warning.get("line").asInt()).isEqualTo(4);
+        assertThat(warning.get("message").asText()).startsWith("environment variable ENTRA_SYNC_TEST_SECRET_THAT_IS_NOT_SET "
+                + "is not set here");
+        assertThat(missingFile.json().get("valid").asBoolean()).isTrue();
+        assertThat(secretWarning(missingFile.json()).get("message").asText())
+                .isEqualTo("clientSecretFile /nonexistent/demo-secret does not exist here; runs fail until it is mounted "
+                        + "or created");
     }
 
     @Test
