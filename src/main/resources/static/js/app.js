@@ -231,7 +231,7 @@ function tenantCard(t, runs) {
       trigger('Dry run', 'FULL', true, 'btn-ghost'),
       key ? el('button.btn.btn-ghost', { type: 'button', onclick: () => openRunOf(key) }, 'History') : null,
       key && t.valid ? el('button.btn.btn-ghost', { type: 'button', dataset: { action: 'check', tenant: key },
-        onclick: (e) => guard(() => checkConnection(key, e.target.closest('article'))) }, 'Test connection') : null),
+        onclick: () => guard(() => checkConnection(key, id)) }, 'Test connection') : null),
     state.checks.get(key) || null,
     el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
       : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
@@ -239,7 +239,7 @@ function tenantCard(t, runs) {
 }
 
 /** Probes the tenant's app registration (token, read permissions, the groups the mapping names); changes nothing. */
-async function checkConnection(tenant, card) {
+async function checkConnection(tenant, cardId) {
   say(`Testing the connection of ${tenant}…`);
   const answer = await api.check(tenant);
   const box = el('div.check-result', { role: 'group', 'aria-label': `Connection check of ${tenant}` },
@@ -248,9 +248,11 @@ async function checkConnection(tenant, card) {
       el(`span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`, null, c.status), ' ',
       el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
       c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
-  const old = card.querySelector('.check-result');
-  if (old) old.replaceWith(box); else card.querySelector('.card-actions').after(box);
   state.checks.set(tenant, box);
+  // the tenant list may have been re-rendered while the check ran: put the result into the card shown now
+  const card = document.getElementById(cardId);
+  const old = card && card.querySelector('.check-result');
+  if (old) old.replaceWith(box); else if (card) card.querySelector('.card-actions').after(box);
   say(answer.ok ? `${tenant}: every check passed.` : `${tenant}: some checks failed; see the card.`, answer.ok ? 'ok' : 'error');
 }
 
