@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Every {@code /api} route needs the admin bearer token; health probes stay open; everything else (the admin
+ * Every {@code /api} route needs the admin bearer token; health probes and the Graph webhook stay open; everything else (the admin
  * page's static files) is public because it holds no data of its own.
  */
 @Configuration
@@ -29,6 +29,8 @@ class SecurityConfig {
                 .addFilterBefore(new AdminTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Graph's change notifications prove themselves by their clientState (notify package)
+                        .requestMatchers("/webhooks/graph", "/webhooks/graph/lifecycle").permitAll()
                         .requestMatchers("/api/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
