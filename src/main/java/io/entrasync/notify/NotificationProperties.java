@@ -15,9 +15,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       ({@code ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL}); unset: no subscriptions are made (unless a
  *                       tenant's mapping names its own {@code notifications.publicUrl}) and only the scheduled deltas
  *                       run
+ * @param lifetime       the expiry asked for a subscription ({@code ENTRA_SYNC_NOTIFICATIONS_LIFETIME}, default
+ *                       41700m: Graph's maximum for users and groups is 41,760 minutes, one hour is left for clock
+ *                       skew)
+ * @param renewBefore    a subscription expiring within this is renewed ({@code ENTRA_SYNC_NOTIFICATIONS_RENEW_BEFORE},
+ *                       default 3d: a replica outage of two days still renews in time)
+ * @param renewInterval  how often the clustered renewal job checks every subscription (one replica per fire;
+ *                       {@code ENTRA_SYNC_NOTIFICATIONS_RENEW_INTERVAL}, default 1h)
  */
 @ConfigurationProperties("entra-sync.notifications")
-public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow, URI publicBaseUrl) {
+public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow, URI publicBaseUrl,
+                                     @DefaultValue("41700m") Duration lifetime,
+                                     @DefaultValue("3d") Duration renewBefore,
+                                     @DefaultValue("1h") Duration renewInterval) {
+
+    /** Graph's longest subscription lifetime for users and groups. */
+    public static final Duration MAX_LIFETIME = Duration.ofMinutes(41_760);
 
     public NotificationProperties {
         if (coalesceWindow == null || coalesceWindow.isNegative()) {
@@ -28,5 +41,37 @@ public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow
             throw new IllegalArgumentException("entra-sync.notifications.public-base-url must be an absolute URL "
                     + "such as https://sync.example.org, was '" + publicBaseUrl + "'");
         }
+        if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("entra-sync.notifications.lifetime must be positive and at most "
+                    + MAX_LIFETIME.toMinutes() + "m (Graph's maximum for users and groups), was " + lifetime);
+        }
+        if (renewBefore == null || renewBefore.isNegative() || renewBefore.compareTo(lifetime) >= 0) {
+            throw new IllegalArgumentException("entra-sync.notifications.renew-before must be at least 0 and less "
+                    + "than entra-sync.notifications.lifetime (" + lifetime + "), was " + renewBefore);
+        }
+        if (renewInterval == null || renewInterval.isNegative() || renewInterval.isZero()) {
+            throw new IllegalArgumentException("entra-sync.notifications.renew-interval must be positive, was "
+                    + renewInterval);
+        }
+    }
+
+    /** True when subscriptions are made (a public base URL is configured). */
+    public boolean subscribing() {
+        return publicBaseUrl != null;
+    }
+
+    /** The notification URL Graph is given. */
+    String notificationUrl() {
+        return join(GraphWebhookController.PATH);
+    }
+
+    /** The lifecycle notification URL Graph is given. */
+    String lifecycleNotificationUrl() {
+        return join(GraphWebhookController.LIFECYCLE_PATH);
+    }
+
+    private String join(String path) {
+        String base = publicBaseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 }
