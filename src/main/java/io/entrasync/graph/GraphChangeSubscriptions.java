@@ -60,6 +60,17 @@ class GraphChangeSubscriptions implements ChangeSubscriptions {
         }
     }
 
+    @Override
+    public void delete(TenantConnection tenant, String subscriptionId) {
+        try {
+            clients.forTenant(tenant).graph().subscriptions().bySubscriptionId(subscriptionId).delete();
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() != 404) {
+                throw translate(tenant, "DELETE /subscriptions/" + subscriptionId, e);
+            }
+        }
+    }
+
     private static Instant expiry(Subscription answer, Instant asked) {
         return answer.getExpirationDateTime() == null ? asked : answer.getExpirationDateTime().toInstant();
     }

@@ -76,11 +76,8 @@ class NotificationIntake {
     private void lifecycle(ChangeNotification item, Subscription subscription) {
         log.info("tenant '{}': lifecycle notification {} for subscription {} ({})", subscription.tenant(),
                 item.lifecycleEvent(), subscription.id(), subscription.resource());
-        SubscriptionLifecycle manager = lifecycle.getIfAvailable();
-        if (manager == null) {
-            subscriptions.failed(subscription.id(), item.lifecycleEvent() + " received, but subscriptions are not "
-                    + "managed here (no public URL configured)", clock.instant());
-        } else if ("reauthorizationRequired".equals(item.lifecycleEvent())) {
+        SubscriptionLifecycle manager = lifecycle.getObject();
+        if ("reauthorizationRequired".equals(item.lifecycleEvent())) {
             manager.reauthorize(subscription);
         } else if ("subscriptionRemoved".equals(item.lifecycleEvent())) {
             manager.recreate(subscription);

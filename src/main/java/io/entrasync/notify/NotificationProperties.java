@@ -1,5 +1,6 @@
 package io.entrasync.notify;
 
+import io.entrasync.mapping.Notifications;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl  the service's URL as Graph reaches it (https, no path), e.g. {@code https://sync.example.org}
  *                       ({@code ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL}); unset: no subscriptions are made (unless a
  *                       tenant's mapping names its own {@code notifications.publicUrl}) and only the scheduled deltas
- *                       run
+ *                       run; a mapping's {@code notifications.enabled: false} opts its tenant out
  * @param lifetime       the expiry asked for a subscription ({@code ENTRA_SYNC_NOTIFICATIONS_LIFETIME}, default
  *                       41700m: Graph's maximum for users and groups is 41,760 minutes, one hour is left for clock
  *                       skew)
@@ -55,23 +56,20 @@ public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow
         }
     }
 
-    /** True when subscriptions are made (a public base URL is configured). */
-    public boolean subscribing() {
-        return publicBaseUrl != null;
+    /**
+     * The base URL a tenant's notifications go to: its mapping's {@code notifications.publicUrl}, else the
+     * service-wide one; null when the tenant opted out or no URL is known (scheduled deltas only).
+     */
+    URI baseFor(Notifications tenant) {
+        if (!tenant.enabled()) {
+            return null;
+        }
+        return tenant.publicUrl() != null ? tenant.publicUrl() : publicBaseUrl;
     }
 
-    /** The notification URL Graph is given. */
-    String notificationUrl() {
-        return join(GraphWebhookController.PATH);
-    }
-
-    /** The lifecycle notification URL Graph is given. */
-    String lifecycleNotificationUrl() {
-        return join(GraphWebhookController.LIFECYCLE_PATH);
-    }
-
-    private String join(String path) {
-        String base = publicBaseUrl.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    /** {@code base} + {@code path}, without a doubled slash. */
+    static String join(URI base, String path) {
+        String text = base.toString();
+        return (text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path;
     }
 }

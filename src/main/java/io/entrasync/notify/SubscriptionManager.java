@@ -14,18 +14,17 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every tenant's {@code users} and {@code groups} subscriptions alive while a public base URL is configured:
- * creates the missing ones, renews those expiring within {@code renew-before}, recreates one Graph no longer knows
- * (404 on renewal). One tenant's failure is recorded on it and never stops the others. Called by the clustered
+ * Keeps the {@code users} and {@code groups} subscriptions of every tenant with a public URL (its mapping's
+ * {@code notifications.publicUrl} or the service-wide one) alive: creates the missing ones, renews those expiring
+ * within {@code renew-before}, recreates one Graph no longer knows (404 on renewal), deletes those of a tenant that
+ * opted out ({@code notifications.enabled: false}) or lost its URL. One tenant's failure is recorded on it and never stops the others. Called by the clustered
  * {@link SubscriptionRenewalJob} (one replica per fire) and, for lifecycle notifications, on a thread of its own so
  * the webhook answers at once.
  */
 @Component
-@ConditionalOnProperty("entra-sync.notifications.public-base-url")
 class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
 
     static final List<String> RESOURCES = List.of("users", "groups");
@@ -69,11 +68,16 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 continue;
             }
             List<Subscription> held = subscriptions.ofTenant(mapping.get().tenant());
+            java.net.URI base = properties.baseFor(mapping.get().notifications());
+            if (base == null) {
+                held.forEach(s -> unsubscribe(mapping.get(), s));
+                continue;
+            }
             for (String resource : RESOURCES) {
                 Optional<Subscription> current = held.stream().filter(s -> s.resource().equals(resource)).findFirst();
                 try {
                     if (current.isEmpty()) {
-                        create(mapping.get(), resource);
+                        create(mapping.get(), base, resource);
                         created++;
                     } else if (current.get().expiresAt().isBefore(due)) {
                         if (renewOrRecreate(mapping.get(), current.get())) {
@@ -108,17 +112,31 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             }
             log.warn("tenant '{}': {} subscription {} is gone from Graph (404); creating a new one", mapping.tenant(),
                     subscription.resource(), subscription.id());
-            create(mapping, subscription.resource());
+            create(mapping, properties.baseFor(mapping.notifications()), subscription.resource());
             return false;
         }
     }
 
-    private void create(TenantMapping mapping, String resource) {
+    /** Deletes a subscription the tenant no longer wants; a failure is recorded and retried on the next pass. */
+    private void unsubscribe(TenantMapping mapping, Subscription subscription) {
+        try {
+            graph.delete(mapping.connection(), subscription.id());
+            subscriptions.delete(subscription.id());
+            log.info("tenant '{}': {} subscription {} deleted (notifications are off for the tenant)",
+                    mapping.tenant(), subscription.resource(), subscription.id());
+        } catch (DirectorySourceException e) {
+            subscriptions.failed(subscription.id(), e.getMessage(), clock.instant());
+            log.warn("tenant '{}': {} subscription {} could not be deleted: {}", mapping.tenant(),
+                    subscription.resource(), subscription.id(), e.getMessage());
+        }
+    }
+
+    private void create(TenantMapping mapping, java.net.URI base, String resource) {
         ClientState secret = ClientState.generate();
         Instant wanted = clock.instant().plus(properties.lifetime());
         ChangeSubscriptions.Created created = graph.create(mapping.connection(), new ChangeSubscriptions.Request(
-                resource, CHANGE_TYPE, properties.notificationUrl(), properties.lifecycleNotificationUrl(),
-                secret.value(), wanted));
+                resource, CHANGE_TYPE, NotificationProperties.join(base, GraphWebhookController.PATH),
+                NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH), secret.value(), wanted));
         subscriptions.created(created.id(), mapping.tenant(), resource, secret.hash(), created.expiresAt(),
                 clock.instant());
         errors.clear(mapping.tenant());
@@ -133,7 +151,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
 
     @Override
     public void recreate(Subscription subscription) {
-        lifecycle.execute(() -> onTenant(subscription, mapping -> create(mapping, subscription.resource())));
+        lifecycle.execute(() -> onTenant(subscription, mapping -> {
+            java.net.URI base = properties.baseFor(mapping.notifications());
+            if (base != null) {
+                create(mapping, base, subscription.resource());
+            }
+        }));
     }
 
     private synchronized void onTenant(Subscription subscription, java.util.function.Consumer<TenantMapping> work) {

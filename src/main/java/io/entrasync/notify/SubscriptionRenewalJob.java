@@ -5,7 +5,6 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DisallowConcurrentExecution
-@ConditionalOnProperty("entra-sync.notifications.public-base-url")
 class SubscriptionRenewalJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRenewalJob.class);

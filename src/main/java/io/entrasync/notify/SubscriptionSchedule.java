@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the renewal job and its repeating trigger (every {@code renew-interval}, first fire now) in the clustered
  * store at start-up. Idempotent: every replica does it; the first one stores, a changed interval replaces the trigger.
- * Without a public base URL it removes them, so a fire never reaches a replica that has no renewal job.
+ * Stored even without any public URL: a pass then only checks the mappings (a tenant may name its own URL, and a
+ * tenant that lost its URL has its subscriptions deleted).
  */
 @Component
 class SubscriptionSchedule implements SmartLifecycle {
@@ -40,11 +41,6 @@ class SubscriptionSchedule implements SmartLifecycle {
     @Override
     public void start() {
         try {
-            if (!properties.subscribing()) {
-                scheduler.deleteJob(JOB);
-                running = true;
-                return;
-            }
             JobDetail job = JobBuilder.newJob(SubscriptionRenewalJob.class).withIdentity(JOB).storeDurably()
                     .withDescription("creates and renews Graph change-notification subscriptions").build();
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB).startNow()

@@ -37,4 +37,7 @@ public interface ChangeSubscriptions {
 
     /** Moves the expiry of a subscription (also what {@code reauthorizationRequired} asks for); answers the new one. */
     Instant renew(TenantConnection tenant, String subscriptionId, Instant expiresAt);
+
+    /** Deletes a subscription; one Graph no longer knows (404) counts as deleted. */
+    void delete(TenantConnection tenant, String subscriptionId);
 }

@@ -75,7 +75,7 @@ class TenantController {
         }
         return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
                 runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), held.get(tenant), mappingChanged(status),
-                notified.getOrDefault(tenant, notifications.none()));
+                notified.getOrDefault(tenant, notifications.none(tenant)));
     }
 
     /** The file differs from the mapping the last applied run evaluated (false before the first success). */

@@ -158,6 +158,23 @@ class SimulatorNotificationsTest {
         assertThat(simulator.subscriptions(TENANT_ID)).isEqualTo(ids);
     }
 
+    @Test
+    @Order(4)
+    void tenantOptingOut_hasItsSubscriptionsDeletedAtGraph() throws Exception {
+        Path file = DIR.resolve("mappings").resolve("sim.yaml");
+        Files.writeString(file, Files.readString(file) + "notifications: { enabled: false }\n");
+        app.getBean(io.entrasync.mapping.MappingRegistry.class).refresh();
+
+        SubscriptionManager.Pass pass = app.getBean(SubscriptionManager.class).maintain();
+
+        assertThat(simulator.subscriptions(TENANT_ID)).isEmpty();
+        assertThat(app.getBean(Subscriptions.class).ofTenant("sim")).isEmpty();
+        assertThat(pass.failed()).isZero();
+        JsonNode state = api.get("/api/tenants/sim").json().get("notifications");
+        assertThat(state.get("enabled").asBoolean()).isFalse();
+        assertThat(state.get("active").asBoolean()).isFalse();
+    }
+
     // ---- helpers ----
 
     /** A full read afterwards finds nothing to change: the helpdesk holds what the directory holds. */

@@ -84,9 +84,10 @@ class WebhookEndToEndTest {
     }
 
     @BeforeEach
-    void client() {
+    void client() throws Exception {
         api = new ApiClient(port);
         if (secret == null) {
+            awaitFirstRenewalPass();
             secret = ClientState.generate();
             subscriptions.created(SUBSCRIPTION, "acme", "users", secret.hash(), Instant.now().plus(Duration.ofDays(2)),
                     Instant.now());
@@ -193,6 +194,25 @@ class WebhookEndToEndTest {
     }
 
     // ---- helpers ----
+
+    @Autowired
+    org.quartz.Scheduler scheduler;
+
+    /**
+     * The renewal job's first pass (at start-up) deletes subscriptions of tenants without a public URL, as this
+     * tenant is: the test's hand-made subscription is stored only after that pass.
+     */
+    void awaitFirstRenewalPass() throws Exception {
+        awaitThat("the first renewal pass", () -> {
+            try {
+                org.quartz.Trigger trigger = scheduler.getTrigger(SubscriptionSchedule.TRIGGER);
+                return trigger != null && trigger.getPreviousFireTime() != null && scheduler.getCurrentlyExecutingJobs()
+                        .stream().noneMatch(job -> job.getJobDetail().getKey().equals(SubscriptionSchedule.JOB));
+            } catch (org.quartz.SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 
     /**
      * Publishes the fake directory and answers its newest deltaLink too, with no changes: the fake stubs a deltaLink
