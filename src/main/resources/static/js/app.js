@@ -193,6 +193,7 @@ function tenantCard(t, runs) {
       t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
     el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
     el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),
+    key ? [el('dt', null, 'Notifications'), el('dd.notifications', null, notificationsBlock(t.notifications))] : null,
     active ? [el('dt', null, 'Now'), el('dd', null, statusBadge(active.status), ' ',
       el('button.link', { type: 'button', onclick: () => openRunOf(key, active.id) }, `run #${active.id}`),
       active.status === 'RUNNING' ? el('span.muted.block', null, progressText(active, runs)) : null)] : null);
@@ -230,6 +231,21 @@ function tenantCard(t, runs) {
     el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
       : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
     key ? runChart(key, runs) : null);
+}
+
+/** Graph change notifications of a tenant: subscribed or not, until when, last heard of, and its problems. */
+function notificationsBlock(n) {
+  if (!n || !n.enabled) {
+    return el('span.muted', null, 'off: scheduled deltas only');
+  }
+  const when = (label, iso) => el('span.muted.block', null, `${label} `, iso ? timeEl(iso) : 'never');
+  return [
+    n.active ? el('span', null, 'active until ', timeEl(n.expiresAt)) : el('strong.pending', null, 'not active'),
+    when('last received', n.lastReceivedAt),
+    when('last validated', n.lastValidatedAt),
+    n.rejected ? el('span.block', null, `${plural(n.rejected, 'notification')} refused (wrong clientState)`) : null,
+    (n.errors || []).map((e) => el('span.block.msg', { role: 'note' }, e)),
+  ];
 }
 
 /** A held tenant: why, what waits, and the admin's three decisions. */

@@ -1,11 +1,13 @@
 package io.entrasync.notify;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>the validation handshake, when a subscription is created or renewed: {@code POST ?validationToken=...};
  *     answered 200 {@code text/plain} with the token (Spring has already URL-decoded it), within Graph's 10 s;</li>
  * <li>notifications: 202 once verified and recorded (Graph wants an answer within 3 s; the delta run happens later
- *     on a Quartz thread), 401 for a wrong clientState or an unknown subscription, 400 for a malformed body.</li>
+ *     on a Quartz thread), 401 for a wrong clientState or an unknown subscription, 400 for a malformed body, 413
+ *     above 1 MiB.</li>
  * </ul>
  */
 @RestController
@@ -34,14 +37,18 @@ class GraphWebhookController {
     }
 
     @PostMapping(path = {PATH, LIFECYCLE_PATH})
-    ResponseEntity<?> receive(@RequestParam(required = false) String validationToken,
-                              @RequestBody(required = false) String body) {
+    ResponseEntity<?> receive(@RequestParam(required = false) String validationToken, HttpServletRequest request)
+            throws IOException {
         if (validationToken != null) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(validationToken);
         }
-        if (body == null || body.length() > MAX_BODY) {
-            return problem(HttpStatus.BAD_REQUEST, "body: expected a collection of notifications up to 1 MiB");
+        // read here, bounded: the path is public, so a huge body must not be buffered whole
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (bytes.length == 0 || bytes.length > MAX_BODY) {
+            return problem(bytes.length == 0 ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE,
+                    "body: expected a collection of notifications up to 1 MiB");
         }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         try {
             var verdict = intake.take(ChangeNotification.parse(body));
             return verdict == NotificationIntake.Verdict.ACCEPTED ? ResponseEntity.accepted().build()

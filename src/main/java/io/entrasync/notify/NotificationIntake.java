@@ -59,9 +59,9 @@ class NotificationIntake {
             }
         }
         Set<String> tenants = new LinkedHashSet<>();
+        known.keySet().forEach(id -> subscriptions.received(id, clock.instant()));
         for (ChangeNotification item : batch) {
             Subscription subscription = known.get(item.subscriptionId());
-            subscriptions.received(subscription.id(), clock.instant());
             if (!item.lifecycle() || "missed".equals(item.lifecycleEvent())) {
                 tenants.add(subscription.tenant());
             } else {

@@ -129,6 +129,17 @@ class WebhookEndToEndTest {
     }
 
     @Test
+    @Order(2)
+    void malformedOrOversizedBody_isRefusedNamingTheField() {
+        HttpResponse<String> missing = notify("{\"value\":[{\"changeType\":\"updated\"}]}");
+        HttpResponse<String> huge = notify("{\"value\":[\"" + "x".repeat(GraphWebhookController.MAX_BODY) + "\"]}");
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("value[0].subscriptionId: missing");
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     @Order(3)
     void burstOfHundredNotifications_isOneNotifiedDeltaRun_thatBringsTheChangeIn() throws Exception {
         long runsBefore = runs();
