@@ -114,3 +114,15 @@ Validates values that would otherwise fail only at run time.
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/*
+The public base URL Graph's change notifications are sent to: notifications.publicBaseUrl, else https://<ingress host>
+when the webhook ingress is enabled, else empty (scheduled deltas only).
+*/}}
+{{- define "entra-sync.notificationsBaseUrl" -}}
+{{- if .Values.notifications.publicBaseUrl -}}
+{{- .Values.notifications.publicBaseUrl -}}
+{{- else if and .Values.notifications.ingress.enabled .Values.notifications.ingress.host -}}
+{{- printf "https://%s" .Values.notifications.ingress.host -}}
+{{- end -}}
+{{- end }}

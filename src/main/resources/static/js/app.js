@@ -196,6 +196,7 @@ function tenantCard(t, runs) {
       t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
     el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
     el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),
+    key ? [el('dt', null, 'Notifications'), el('dd.notifications', null, notificationsBlock(t.notifications))] : null,
     active ? [el('dt', null, 'Now'), el('dd', null, statusBadge(active.status), ' ',
       el('button.link', { type: 'button', onclick: () => openRunOf(key, active.id) }, `run #${active.id}`),
       active.status === 'RUNNING' ? el('span.muted.block', null, progressText(active, runs)) : null)] : null);
@@ -254,6 +255,21 @@ async function checkConnection(tenant, cardId) {
   const old = card && card.querySelector('.check-result');
   if (old) old.replaceWith(box); else if (card) card.querySelector('.card-actions').after(box);
   say(answer.ok ? `${tenant}: every check passed.` : `${tenant}: some checks failed; see the card.`, answer.ok ? 'ok' : 'error');
+}
+
+/** Graph change notifications of a tenant: subscribed or not, until when, last heard of, and its problems. */
+function notificationsBlock(n) {
+  if (!n || !n.enabled) {
+    return el('span.muted', null, 'off: scheduled deltas only');
+  }
+  const when = (label, iso) => el('span.muted.block', null, `${label} `, iso ? timeEl(iso) : 'never');
+  return [
+    n.active ? el('span', null, 'active until ', timeEl(n.expiresAt)) : el('strong.pending', null, 'not active'),
+    when('last received', n.lastReceivedAt),
+    when('last validated', n.lastValidatedAt),
+    n.rejected ? el('span.block', null, `${plural(n.rejected, 'notification')} refused (wrong clientState)`) : null,
+    (n.errors || []).map((e) => el('span.block.msg', { role: 'note' }, e)),
+  ];
 }
 
 /** A held tenant: why, what waits, and the admin's three decisions. */

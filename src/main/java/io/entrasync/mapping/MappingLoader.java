@@ -20,7 +20,7 @@ public final class MappingLoader {
 
     static final List<String> KEYS = List.of("tenant", "tenantId", "clientId", "credentials", "cloud", "graphEndpoint",
             "authorityHost", "schedule", "fullSyncSchedule", "timeZone", "scope", "sites", "createMissingSites",
-            "departments", "fields", "mainSiteUsers", "tickets", "safety");
+            "departments", "fields", "mainSiteUsers", "tickets", "safety", "notifications");
 
     /** Keys that would hold a secret in the file itself: refused with a pointer to the reference keys. */
     static final Set<String> INLINE_SECRET_KEYS = Set.of("clientSecret", "secret", "password", "certificate",
@@ -104,11 +104,12 @@ public final class MappingLoader {
         GroupRule mainSiteUsers = account.groupRule("mainSiteUsers", "group", "groups");
         GroupRule tickets = account.groupRule("tickets", "autoTicketDisabledGroup", "autoTicketDisabledGroups");
         Safety safety = safety(root);
+        Notifications notifications = notifications(root);
         if (root.problems().any()) {
             return null;
         }
         return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
-                departments, fields, mainSiteUsers, tickets, safety, contentHash);
+                departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash);
     }
 
     private static String cron(MapReader root, String key, boolean required) {
@@ -150,6 +151,34 @@ public final class MappingLoader {
         safety.rejectUnknownKeys(List.of("maxDeactivations", "maxDeactivationPercent"), Set.of());
         return new Safety(safety.integer("maxDeactivations", Safety.DEFAULTS.maxDeactivations(), 0, 10_000_000),
                 safety.integer("maxDeactivationPercent", Safety.DEFAULTS.maxDeactivationPercent(), 0, 100));
+    }
+
+    /** {@code notifications: { enabled, publicUrl }}; the URL must be absolute https (http only on a loopback host). */
+    private static Notifications notifications(MapReader root) {
+        MapReader notifications = root.map("notifications");
+        if (notifications == null) {
+            return Notifications.DEFAULTS;
+        }
+        notifications.rejectUnknownKeys(List.of("enabled", "publicUrl"), Set.of());
+        boolean enabled = notifications.bool("enabled", true);
+        String url = notifications.text("publicUrl", false);
+        if (url == null) {
+            return new Notifications(enabled, null);
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.trim());
+            boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))
+                    && uri.getRawQuery() == null) {
+                return new Notifications(enabled, uri);
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        notifications.errorAtValue("publicUrl", "'" + url + "' is not a public base URL: Graph calls https only, "
+                + "e.g. https://sync.example.org (no path; the service adds /webhooks/graph)");
+        return Notifications.DEFAULTS;
     }
 
     private static TenantSummary summary(MapNode root) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param mainSiteUsers      null when the file has no {@code mainSiteUsers:} (the sync leaves main users alone)
  * @param tickets            null when the file has no {@code tickets:} (the sync leaves the flag alone)
  * @param safety             deactivation limits
+ * @param notifications      Graph change notifications of the tenant ({@link Notifications#DEFAULTS} when absent)
  * @param contentHash        SHA-256 (hex) of the file's text: a run whose mapping differs from the last applied
  *                           run's re-evaluates every user
  */
@@ -36,6 +37,7 @@ public record TenantMapping(
         GroupRule mainSiteUsers,
         GroupRule tickets,
         Safety safety,
+        Notifications notifications,
         String contentHash) {
 
     public TenantMapping {

@@ -14,8 +14,10 @@ import org.quartz.Scheduler;
  * @param mode               the mode of a scheduled fire (DELTA when the data does not say)
  * @param scheduledFireTime  when the fire was due; for a recovered fire, when the original fire was due
  * @param recovering         true when Quartz re-runs a fire whose replica stopped before it completed
+ * @param notified           true for a fire asked for by Graph change notifications (a NOTIFIED delta run)
  */
-record Fire(String tenant, Long runId, SyncMode mode, Instant scheduledFireTime, boolean recovering) {
+record Fire(String tenant, Long runId, SyncMode mode, Instant scheduledFireTime, boolean recovering,
+            boolean notified) {
 
     static Fire of(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
@@ -27,6 +29,7 @@ record Fire(String tenant, Long runId, SyncMode mode, Instant scheduledFireTime,
             due = Instant.ofEpochMilli(Long.parseLong(original));
         }
         return new Fire(context.getJobDetail().getKey().getName(), runId == null ? null : Long.valueOf(runId),
-                mode == null ? SyncMode.DELTA : SyncMode.valueOf(mode), due, context.isRecovering());
+                mode == null ? SyncMode.DELTA : SyncMode.valueOf(mode), due, context.isRecovering(),
+                "true".equals(data.getString(TenantJobs.NOTIFIED)));
     }
 }

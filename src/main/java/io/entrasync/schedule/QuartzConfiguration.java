@@ -5,6 +5,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +21,23 @@ import org.springframework.context.annotation.Configuration;
 class QuartzConfiguration {
 
     @Bean
-    SchedulerFactoryBeanCustomizer directTenantJobFactory(ObjectProvider<TenantRuns> runs) {
-        return factory -> factory.setJobFactory(new DirectJobFactory(runs));
+    SchedulerFactoryBeanCustomizer directTenantJobFactory(ObjectProvider<TenantRuns> runs, ListableBeanFactory beans) {
+        return factory -> factory.setJobFactory(new DirectJobFactory(runs, beans));
     }
 
-    private record DirectJobFactory(ObjectProvider<TenantRuns> runs) implements JobFactory {
+    /** Other jobs (the notification subscriptions' renewal) are Spring beans of their job class. */
+    private record DirectJobFactory(ObjectProvider<TenantRuns> runs, ListableBeanFactory beans) implements JobFactory {
 
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();
             if (type != TenantSyncJob.class) {
+                Job bean = beans.getBeanProvider(type).getIfAvailable();
+                if (bean != null) {
+                    return bean;
+                }
                 throw new SchedulerException("unknown job class " + type.getName() + " of job "
-                        + bundle.getJobDetail().getKey() + "; only tenant sync jobs are scheduled");
+                        + bundle.getJobDetail().getKey() + ": no bean of that class in this replica");
             }
             return new TenantSyncJob(runs.getObject());
         }

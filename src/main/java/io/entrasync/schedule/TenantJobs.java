@@ -26,6 +26,10 @@ final class TenantJobs {
     static final String RUN_GROUP = "tenant-run";
     /** Trigger data: the mode of a scheduled run (DELTA or FULL). */
     static final String MODE = "mode";
+    /** One-shot triggers of the delta runs Graph change notifications ask for. */
+    static final String NOTIFY_GROUP = "tenant-notify";
+    /** Trigger data: "true" on a fire asked for by change notifications (a NOTIFIED delta run). */
+    static final String NOTIFIED = "notified";
     /** Trigger data: the id of an already queued (manual or approval) run. */
     static final String RUN_ID = "runId";
 
@@ -85,6 +89,20 @@ final class TenantJobs {
                 .withDescription("run " + runId + " of tenant " + tenant)
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
                 .startNow().build();
+    }
+
+    /**
+     * Fires the tenant's job once, after {@code delay}, for a NOTIFIED delta run. Each call gets its own key: the trigger of the run that
+     * is executing stays stored (state COMPLETE) until the run ends, so reusing one key would refuse, and lose, the
+     * request of a notification that arrives during that run. Coalescing is {@code notification_pending}'s job.
+     */
+    static Trigger notified(String tenant, java.time.Duration delay) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(tenant + "." + java.util.UUID.randomUUID(), NOTIFY_GROUP).forJob(jobKey(tenant))
+                .withPriority(Trigger.DEFAULT_PRIORITY).usingJobData(MODE, SyncMode.DELTA.name())
+                .usingJobData(NOTIFIED, "true").withDescription("notified delta sync of tenant " + tenant)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
+                .startAt(java.util.Date.from(java.time.Instant.now().plus(delay))).build();
     }
 
     /** True when the stored trigger already has the wanted cron expression and time zone. */

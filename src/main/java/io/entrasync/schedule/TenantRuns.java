@@ -7,6 +7,7 @@ import io.entrasync.sync.SyncRun;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.SyncService;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What one fire of a tenant's job does: execute the queued manual or approval run it names, or queue and execute a
- * SCHEDULE run (skipped, with an INFO line, while the tenant has an active run). A fire Quartz recovers from a
+ * SCHEDULE run, or a NOTIFIED delta run for Graph change notifications (either skipped, with an INFO line, while the
+ * tenant has an active run: that run has not read its delta yet, so it covers the notifications too). A fire Quartz recovers from a
  * stopped replica first ends that replica's run as FAILED and releases its lock, then runs it again from the start
  * (the deltaLink moved only if the old run had finished, so work is repeated, never lost).
  */
@@ -28,12 +30,15 @@ class TenantRuns {
     private final SyncRuns runs;
     private final SyncRunRepository history;
     private final SyncService service;
+    private final List<NotifiedFireListener> notifiedFires;
 
-    TenantRuns(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, SyncService service) {
+    TenantRuns(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, SyncService service,
+               List<NotifiedFireListener> notifiedFires) {
         this.launcher = launcher;
         this.runs = runs;
         this.history = history;
         this.service = service;
+        this.notifiedFires = notifiedFires;
     }
 
     void execute(Fire fire) {
@@ -56,7 +61,7 @@ class TenantRuns {
 
     private Optional<SyncRun> scheduled(Fire fire) {
         if (fire.recovering()) {
-            Optional<SyncRun> abandoned = runs.lockHolder(fire.tenant()).filter(r -> r.getTrigger() == RunTrigger.SCHEDULE
+            Optional<SyncRun> abandoned = runs.lockHolder(fire.tenant()).filter(r -> r.getTrigger() == trigger(fire)
                     && r.getStatus().isActive() && fire.scheduledFireTime().equals(r.getFiredAt()));
             if (abandoned.isPresent()) {
                 return retry(abandoned.get());
@@ -67,13 +72,22 @@ class TenantRuns {
                 return Optional.empty();
             }
         }
-        Optional<SyncRun> run = launcher.queueScheduled(fire.tenant(), fire.mode(), fire.scheduledFireTime());
+        if (fire.notified()) {
+            // before the run reads its delta: a notification from now on asks for one more run
+            notifiedFires.forEach(l -> l.starting(fire.tenant()));
+        }
+        Optional<SyncRun> run = launcher.queueScheduled(fire.tenant(), fire.mode(), fire.scheduledFireTime(),
+                trigger(fire));
         if (run.isEmpty()) {
             log.info("scheduled {} run of tenant '{}' due at {} skipped: run {} of the tenant is still active",
                     fire.mode(), fire.tenant(), fire.scheduledFireTime(),
                     runs.lockHolder(fire.tenant()).map(SyncRun::getId).orElse(null));
         }
         return run;
+    }
+
+    private static RunTrigger trigger(Fire fire) {
+        return fire.notified() ? RunTrigger.NOTIFIED : RunTrigger.SCHEDULE;
     }
 
     private Optional<SyncRun> retry(SyncRun abandoned) {

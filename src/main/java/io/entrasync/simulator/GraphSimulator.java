@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +52,8 @@ public final class GraphSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService drift;
     private final AtomicLong driftRounds = new AtomicLong();
+    private final SimSubscriptions subscriptions = new SimSubscriptions();
+    private final SubscriptionEndpoint subscriptionEndpoint = new SubscriptionEndpoint(subscriptions);
 
     private GraphSimulator(SimulatorSettings settings) {
         this.settings = settings;
@@ -117,7 +122,48 @@ public final class GraphSimulator implements AutoCloseable {
         if (directory == null) {
             throw new IllegalArgumentException("no simulated tenant " + tenantId);
         }
-        return DirectoryMutator.apply(directory, plan, random);
+        return notifying(directory, DirectoryMutator.apply(directory, plan, random));
+    }
+
+    /** POSTs change notifications for what a batch changed to the tenant's subscriptions (unless dropping). */
+    private AppliedChanges notifying(TenantDirectory directory, AppliedChanges applied) {
+        List<String> users = applied.changes().stream().map(AppliedChanges.Change::userId).filter(Objects::nonNull)
+                .distinct().toList();
+        List<String> groups = applied.changes().stream().flatMap(c -> Stream.of(c.fromGroupId(), c.toGroupId()))
+                .filter(Objects::nonNull).distinct().toList();
+        subscriptions.changed(directory.tenantId, "users", users);
+        subscriptions.changed(directory.tenantId, "groups", groups);
+        return applied;
+    }
+
+    /** From now on, changes send no notifications ({@code true}) or send them again ({@code false}). */
+    public void dropNotifications(boolean drop) {
+        subscriptions.dropNotifications(drop);
+    }
+
+    /** The ids of the tenant's subscriptions, as {@code resource -> id}. */
+    public Map<String, String> subscriptions(String tenantId) {
+        Map<String, String> ids = new java.util.TreeMap<>();
+        subscriptions.ofTenant(tenantId).forEach(s -> ids.put(s.resource(), s.id()));
+        return ids;
+    }
+
+    /** Sends a lifecycle notification ({@code reauthorizationRequired}, {@code subscriptionRemoved}, {@code missed}). */
+    public void sendLifecycle(String subscriptionId, String event) {
+        subscriptions.lifecycle(subscriptionId, event);
+    }
+
+    /** Change notifications delivered so far / dropped on demand so far. */
+    public int notificationsSent() {
+        return subscriptions.sent();
+    }
+
+    public int notificationsDropped() {
+        return subscriptions.dropped();
+    }
+
+    SubscriptionEndpoint subscriptionEndpoint() {
+        return subscriptionEndpoint;
     }
 
     /** A little drift ({@link ChangePlan#DRIFT}). */
@@ -208,8 +254,8 @@ public final class GraphSimulator implements AutoCloseable {
     private void driftAll() {
         try {
             long round = driftRounds.incrementAndGet();
-            directories.values().forEach(d -> DirectoryMutator.apply(d, ChangePlan.DRIFT,
-                    new Random(d.shape().seed() * 31 + round)));
+            directories.values().forEach(d -> notifying(d, DirectoryMutator.apply(d, ChangePlan.DRIFT,
+                    new Random(d.shape().seed() * 31 + round))));
         } catch (RuntimeException e) {
             log.warn("simulator drift failed: {}", e.toString());
         }
@@ -217,6 +263,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        subscriptions.close();
         server.stop(0);
         workers.shutdownNow();
         if (drift != null) {

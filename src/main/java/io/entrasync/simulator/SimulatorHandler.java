@@ -51,6 +51,14 @@ final class SimulatorHandler implements HttpHandler {
             if ("POST".equals(exchange.getRequestMethod()) && token.matches()) {
                 TokenEndpoint.Answer answer = tokenEndpoint.token(token.group(1), form(exchange, body), base(exchange));
                 send(exchange, answer.status(), answer.body(), null);
+            } else if (path.startsWith("/v1.0/subscriptions")) {
+                String tenantId = tenantOf(exchange);
+                if (tenantId == null) {
+                    send(exchange, 401, graphError("InvalidAuthenticationToken", "Access token validation failure."),
+                            null);
+                } else {
+                    simulator.subscriptionEndpoint().handle(exchange, tenantId, path.substring("/v1.0".length()), body);
+                }
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1.0/")) {
                 graph(exchange, path.substring("/v1.0".length()), body);
             } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1.0/directoryObjects/getByIds")) {
@@ -66,10 +74,16 @@ final class SimulatorHandler implements HttpHandler {
         }
     }
 
-    private void graph(HttpExchange exchange, String path, byte[] body) throws IOException {
+    private String tenantOf(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String tenantId = authorization != null && authorization.startsWith("Bearer ")
                 ? tokens.tenantOf(authorization.substring("Bearer ".length()).strip()) : null;
+        return tenantId == null || simulator.directory(tenantId) == null ? null : tenantId;
+    }
+
+    private void graph(HttpExchange exchange, String path, byte[] body) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String tenantId = tenantOf(exchange);
         TenantDirectory directory = tenantId == null ? null : simulator.directory(tenantId);
         if (directory == null) {
             send(exchange, 401, graphError("InvalidAuthenticationToken",
@@ -246,7 +260,7 @@ final class SimulatorHandler implements HttpHandler {
         return json.bytes();
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, String preferenceApplied)
+    static void send(HttpExchange exchange, int status, byte[] body, String preferenceApplied)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("request-id", UUID.randomUUID().toString());

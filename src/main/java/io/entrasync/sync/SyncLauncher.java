@@ -48,8 +48,13 @@ public class SyncLauncher {
      * has an active run, for a scheduled fire is then skipped, not failed.
      */
     public Optional<SyncRun> queueScheduled(String tenant, SyncMode mode, Instant firedAt) {
+        return queueScheduled(tenant, mode, firedAt, RunTrigger.SCHEDULE);
+    }
+
+    /** As {@link #queueScheduled(String, SyncMode, Instant)} for a fire of another kind (SCHEDULE or NOTIFIED). */
+    public Optional<SyncRun> queueScheduled(String tenant, SyncMode mode, Instant firedAt, RunTrigger trigger) {
         try {
-            return Optional.of(runs.queue(tenant, mode, RunTrigger.SCHEDULE, false, null, firedAt));
+            return Optional.of(runs.queue(tenant, mode, trigger, false, null, firedAt));
         } catch (ConflictException active) {
             return Optional.empty();
         }

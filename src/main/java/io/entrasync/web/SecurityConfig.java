@@ -14,7 +14,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Every {@code /api} route and the OpenAPI description ({@code /v3/api-docs}) need the admin bearer token; health
- * probes stay open; everything else (the admin page's static files) is public because it holds no data of its own.
+ * probes and the Graph webhook stay open; everything else (the admin page's static files) is public because it holds
+ * no data of its own.
  */
 @Configuration
 class SecurityConfig {
@@ -29,6 +30,8 @@ class SecurityConfig {
                 .addFilterBefore(new AdminTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Graph's change notifications prove themselves by their clientState (notify package)
+                        .requestMatchers("/webhooks/graph", "/webhooks/graph/lifecycle").permitAll()
                         .requestMatchers("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml").hasRole("ADMIN")
                         .anyRequest().permitAll())

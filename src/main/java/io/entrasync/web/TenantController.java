@@ -2,6 +2,8 @@ package io.entrasync.web;
 
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
+import io.entrasync.notify.NotificationStates;
+import io.entrasync.notify.NotificationStatus;
 import io.entrasync.schedule.TenantScheduler;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
@@ -27,9 +29,11 @@ class TenantController {
     private final SyncRunRepository runs;
     private final SyncRuns runRecords;
     private final TenantHolds holds;
+    private final NotificationStates notifications;
 
     TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs, SyncRuns runRecords,
-                     TenantHolds holds) {
+                     TenantHolds holds, NotificationStates notifications) {
+        this.notifications = notifications;
         this.registry = registry;
         this.scheduler = scheduler;
         this.runs = runs;
@@ -41,7 +45,8 @@ class TenantController {
     @GetMapping("/api/tenants")
     List<TenantView> tenants() {
         Map<String, TenantHold> held = holds.all();
-        return registry.all().stream().map(status -> view(status, held))
+        Map<String, NotificationStatus> notified = notifications.all();
+        return registry.all().stream().map(status -> view(status, held, notified))
                 .sorted(Comparator.comparing(TenantView::tenant, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(TenantView::file))
                 .toList();
@@ -51,7 +56,7 @@ class TenantController {
     @GetMapping("/api/tenants/{tenant}")
     ResponseEntity<?> tenant(@PathVariable String tenant) {
         return registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
-                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s, holds.all())))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s, holds.all(), notifications.all())))
                 .orElseGet(() -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                             "no mapping file configures tenant '" + tenant + "'");
@@ -64,13 +69,15 @@ class TenantController {
                 });
     }
 
-    private TenantView view(TenantMappingStatus status, Map<String, TenantHold> held) {
+    private TenantView view(TenantMappingStatus status, Map<String, TenantHold> held,
+                            Map<String, NotificationStatus> notified) {
         String tenant = status.tenant();
         if (tenant == null) {
-            return TenantView.of(status, null, null, null, false);
+            return TenantView.of(status, null, null, null, false, null);
         }
         return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
-                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), held.get(tenant), mappingChanged(status));
+                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), held.get(tenant), mappingChanged(status),
+                notified.getOrDefault(tenant, notifications.none(tenant)));
     }
 
     /** The file differs from the mapping the last applied run evaluated (false before the first success). */

@@ -3,6 +3,7 @@ package io.entrasync.web;
 import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
+import io.entrasync.notify.NotificationStatus;
 import io.entrasync.reconcile.RunCounts;
 import io.entrasync.sync.SyncRun;
 import io.entrasync.sync.TenantHold;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param mappingChanged the mapping file differs from the one the last applied run evaluated: the next run
  *                     re-evaluates every user of the tenant
  * @param scheduleText the schedule in words ("every minute"), read in {@code timeZone}; null without a schedule
+ * @param notifications Graph change-notification state (subscriptions, last received, errors); null for a file
+ *                     without a readable tenant key
  */
 record TenantView(
         String tenant,
@@ -37,7 +40,8 @@ record TenantView(
         HoldView hold,
         boolean mappingChanged,
         String scheduleText,
-        String fullSyncScheduleText) {
+        String fullSyncScheduleText,
+        NotificationStatus notifications) {
 
     /** The summary of a run shown with its tenant. */
     record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts, boolean reevaluated,
@@ -50,11 +54,11 @@ record TenantView(
     }
 
     static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, TenantHold hold,
-                         boolean mappingChanged) {
+                         boolean mappingChanged, NotificationStatus notifications) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
                 LastRun.of(lastRun), HoldView.of(hold), mappingChanged, CronWords.describe(summary.schedule()),
-                CronWords.describe(summary.fullSyncSchedule()));
+                CronWords.describe(summary.fullSyncSchedule()), notifications);
     }
 }

@@ -288,6 +288,50 @@ class HelmChartTest {
         }
     }
 
+    @Nested
+    class Notifications {
+
+        @Test
+        void byDefault_noWebhookIngressAndNoPublicUrl_scheduledDeltasOnly() {
+            Rendered r = render("");
+
+            assertThat(r.kinds()).doesNotContain("Ingress");
+            assertThat(r.container().at("/env")).noneMatch(e -> e.at("/name").asString()
+                    .equals("ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL"));
+        }
+
+        @Test
+        void webhookIngress_exposesOnlyTheWebhookPaths_andGivesTheServiceItsPublicUrl() {
+            Rendered r = render("notifications: { ingress: { enabled: true, className: nginx, host: sync.example.org,"
+                    + " tlsSecretName: sync-tls } }\n");
+            JsonNode ingress = r.one("Ingress");
+
+            assertThat(ingress.at("/spec/ingressClassName").asString()).isEqualTo("nginx");
+            assertThat(ingress.at("/spec/tls/0/secretName").asString()).isEqualTo("sync-tls");
+            JsonNode paths = ingress.at("/spec/rules/0/http/paths");
+            assertThat(paths).extracting(p -> p.at("/path").asString())
+                    .containsExactly("/webhooks/graph", "/webhooks/graph/lifecycle");
+            assertThat(paths).allMatch(p -> p.at("/pathType").asString().equals("Exact")
+                    && p.at("/backend/service/name").asString().equals(FULLNAME)
+                    && p.at("/backend/service/port/name").asString().equals("http"));
+            assertThat(r.envValue("ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL")).isEqualTo("https://sync.example.org");
+        }
+
+        @Test
+        void publicBaseUrl_withoutIngress_isPassedOn() {
+            Rendered r = render("notifications: { publicBaseUrl: 'https://edge.example.org' }\n");
+
+            assertThat(r.kinds()).doesNotContain("Ingress");
+            assertThat(r.envValue("ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL")).isEqualTo("https://edge.example.org");
+        }
+
+        @Test
+        void webhookIngressWithoutHost_isRefused() {
+            assertThatThrownBy(() -> render("notifications: { ingress: { enabled: true } }\n"))
+                    .hasMessageContaining("notifications.ingress.host is required");
+        }
+    }
+
     private Rendered render(String values) {
         try {
             Path file = Files.createTempFile(tmp, "values", ".yaml");

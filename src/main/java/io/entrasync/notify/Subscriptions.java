@@ -1,0 +1,91 @@
+package io.entrasync.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code notification_subscription} rows: one per Graph subscription of a tenant (users, groups). */
+@Component
+class Subscriptions {
+
+    private static final String COLUMNS = "subscription_id, tenant, resource, client_state_hash, expires_at, "
+            + "last_received_at, last_validated_at, rejected, last_error, last_error_at";
+
+    private final JdbcTemplate jdbc;
+
+    Subscriptions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Subscription> find(String id) {
+        return jdbc.query("select " + COLUMNS + " from notification_subscription where subscription_id = ?",
+                Subscriptions::row, id).stream().findFirst();
+    }
+
+    List<Subscription> ofTenant(String tenant) {
+        return jdbc.query("select " + COLUMNS + " from notification_subscription where tenant = ? order by resource",
+                Subscriptions::row, tenant);
+    }
+
+    List<Subscription> all() {
+        return jdbc.query("select " + COLUMNS + " from notification_subscription order by tenant, resource",
+                Subscriptions::row);
+    }
+
+    /** Subscriptions that expire before {@code before}: due for renewal. */
+    List<Subscription> expiringBefore(Instant before) {
+        return jdbc.query("select " + COLUMNS + " from notification_subscription where expires_at < ? "
+                + "order by expires_at", Subscriptions::row, Timestamp.from(before));
+    }
+
+    /** Records a subscription Graph just created (and validated): replaces the tenant's old one for the resource. */
+    void created(String id, String tenant, String resource, String clientStateHash, Instant expiresAt, Instant now) {
+        jdbc.update("delete from notification_subscription where tenant = ? and resource = ?", tenant, resource);
+        jdbc.update("insert into notification_subscription (subscription_id, tenant, resource, client_state_hash, "
+                        + "expires_at, created_at, last_validated_at) values (?, ?, ?, ?, ?, ?, ?)", id, tenant,
+                resource, clientStateHash, Timestamp.from(expiresAt), Timestamp.from(now), Timestamp.from(now));
+    }
+
+    void renewed(String id, Instant expiresAt, Instant now) {
+        jdbc.update("update notification_subscription set expires_at = ?, renewed_at = ?, last_validated_at = ?, "
+                + "last_error = null, last_error_at = null where subscription_id = ?", Timestamp.from(expiresAt),
+                Timestamp.from(now), Timestamp.from(now), id);
+    }
+
+    void received(String id, Instant now) {
+        jdbc.update("update notification_subscription set last_received_at = ? where subscription_id = ?",
+                Timestamp.from(now), id);
+    }
+
+    void rejected(String id) {
+        jdbc.update("update notification_subscription set rejected = rejected + 1 where subscription_id = ?", id);
+    }
+
+    void failed(String id, String error, Instant now) {
+        jdbc.update("update notification_subscription set last_error = ?, last_error_at = ? where subscription_id = ?",
+                truncate(error), Timestamp.from(now), id);
+    }
+
+    void delete(String id) {
+        jdbc.update("delete from notification_subscription where subscription_id = ?", id);
+    }
+
+    static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+    }
+
+    private static Subscription row(ResultSet rs, int i) throws SQLException {
+        return new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                instant(rs, 6), instant(rs, 7), rs.getInt(8), rs.getString(9), instant(rs, 10));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
