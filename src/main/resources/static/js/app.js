@@ -189,10 +189,10 @@ function tenantCard(t, runs) {
   const active = runs.find(isActive);
   const facts = el('dl.facts', null,
     el('dt', null, 'Cloud'), el('dd', null, t.cloud || '—'),
-    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? [el('span.cron-words', null, t.scheduleText || t.schedule),
-      ' ', el('code', null, t.schedule)] : '—',
-      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', el('span.cron-words', null,
-        t.fullSyncScheduleText || t.fullSyncSchedule), ' ', el('code', null, t.fullSyncSchedule)) : null,
+    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? [t.scheduleText ? [el('span.cron-words', null, t.scheduleText), ' '] : null,
+      el('code', null, t.schedule)] : '—',
+      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', t.fullSyncScheduleText
+        ? [el('span.cron-words', null, t.fullSyncScheduleText), ' '] : null, el('code', null, t.fullSyncSchedule)) : null,
       t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
     el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
     el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * A Quartz cron expression in English words for the admin page ("every minute", "at 03:00 on Sunday"), next to the
- * expression itself. Null for null; the expression itself when it cannot be described (an invalid file's schedule).
+ * expression itself. Null for null and for an expression it cannot describe (an invalid file's schedule: the page
+ * then shows the expression alone).
  */
 final class CronWords {
 
@@ -25,7 +26,7 @@ final class CronWords {
         try {
             return plain(ENGLISH.describe(QUARTZ.parse(expression.trim())));
         } catch (RuntimeException e) {
-            return expression;
+            return null;
         }
     }
 
