@@ -513,12 +513,14 @@ async function renderBlocked(run) {
   const accounts = await accountsOf(rows);
   const main = rows.filter((r) => r.mainSiteUser).length;
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
-  const allows = Math.max(2, Math.ceil(rows.length * 0.02)) + rows.length;
-  replace($('#run-blocked-text'), `This run planned to deactivate ${rows.length} accounts and applied nothing: `
+  // the run's own count: the table shows at most its first 1,000 rows
+  const count = run.counts ? run.counts.deactivated : rows.length;
+  const allows = Math.max(2, Math.ceil(count * 0.02)) + count;
+  replace($('#run-blocked-text'), `This run planned to deactivate ${count} accounts and applied nothing: `
     + (run.error && run.error.includes(' is held') ? 'its tenant is held (a run before it was blocked). '
       : 'more than the tenant\'s safety limit. ')
     + `Review them, then approve: a new run re-plans against current data and applies at most ${allows} deactivations `
-    + `(these ${rows.length} plus a small margin for drift), or reject to keep the tenant held. Tickets are never touched.`);
+    + `(these ${count} plus a small margin for drift), or reject to keep the tenant held. Tickets are never touched.`);
   replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
     el('td', null, accountLabel(r, accounts)),
     el('td', null, el('code', null, r.externalId || '—')),
@@ -526,7 +528,7 @@ async function renderBlocked(run) {
     el('td.num', null, r.openTickets === null || r.openTickets === undefined ? '—' : String(r.openTickets)),
     el('td', null, r.mainSiteUser ? el('span.badge.warn', null, 'main site user') : 'no'))));
   box.hidden = false;
-  box.dataset.count = String(rows.length);
+  box.dataset.count = String(count);
   box.dataset.main = String(main);
   box.dataset.tickets = String(tickets);
 }

@@ -172,7 +172,7 @@ final class RunExecution {
         TenantHold hold = c.holds().current(tenant).orElse(null);
         boolean lifted = hold != null && hold.liftedBy(mapping.contentHash());
         RunConclusion.Verdict verdict = RunConclusion.decide(new RunConclusion.Inputs(runId, tenant, counts.counts(),
-                activeBefore, mapping.safety(), run.isDryRun(), lifted ? null : hold, lifted, approval()));
+                activeBefore, mapping.safety(), run.isDryRun(), lifted ? null : hold, lifted, approval(lifted ? null : hold)));
         RunResult result = verdict.result();
         if (result.status() == RunStatus.BLOCKED) {
             log.warn("sync run {} of tenant '{}' BLOCKED: {}", runId, tenant, result.error());
@@ -187,11 +187,16 @@ final class RunExecution {
         return result;
     }
 
-    /** The approval this run carries out, null for any other run. */
-    private RunConclusion.Approval approval() {
+    /**
+     * The approval this run carries out; null for any other run, and for an approval whose hold was rejected or
+     * released (or lifted) after it was queued: the admin's later decision wins, and the run is judged as held or by
+     * the guard.
+     */
+    private RunConclusion.Approval approval(TenantHold hold) {
         Long approved = run.getApprovesRunId();
-        return approved == null ? null
-                : new RunConclusion.Approval(approved, (int) c.runs().get(approved).counts().deactivated());
+        boolean stands = approved != null && hold != null && hold.state() == TenantHold.State.PENDING
+                && hold.covers(approved);
+        return stands ? new RunConclusion.Approval(approved, (int) c.runs().get(approved).counts().deactivated()) : null;
     }
 
     /** The mapping this run evaluates (recorded on the run). */

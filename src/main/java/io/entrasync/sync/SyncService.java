@@ -83,8 +83,15 @@ public class SyncService {
         String mappingHash = execution[0] == null ? null : execution[0].mappingHash();
         if (result.hold() != null) {
             // before the run ends: a replica dying in between leaves a held tenant and a run retried later
-            holds.blocked(run, result.hold().fresh(), (int) result.counts().deactivated(), result.hold().reason(),
-                    mappingHash);
+            try {
+                // the mode as the run ended: a delta that became a full read holds the tenant as a full read
+                holds.blocked(runId, runs.get(runId).getMode(), run.getTenant(), result.hold().fresh(),
+                        (int) result.counts().deactivated(), result.hold().reason(), mappingHash);
+            } catch (RuntimeException e) {
+                log.warn("sync run {} of tenant '{}': its hold could not be recorded", runId, run.getTenant(), e);
+                result = RunResult.failed("the run was BLOCKED but the tenant's hold could not be recorded, so nothing "
+                        + "was applied (the next run plans again): " + rootMessage(e));
+            }
         }
         SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error(), mappingHash,
                 execution[0] != null && execution[0].reevaluated());

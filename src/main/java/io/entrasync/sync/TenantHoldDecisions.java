@@ -53,10 +53,14 @@ public class TenantHoldDecisions {
     public TenantHold reject(long runId) {
         SyncRun blocked = runs.get(runId);
         TenantHold hold = holdOf(blocked, "rejected");
-        holds.reject(hold.tenant());
+        if (!holds.reject(hold.tenant(), runId)) {
+            throw new ConflictException("runId", "the hold of tenant '" + hold.tenant() + "' ended or changed while "
+                    + "rejecting run " + runId + "; reload and decide on its current plan");
+        }
         log.info("sync run {} of tenant '{}' rejected: the tenant stays held until its mapping changes or an admin "
                 + "releases it", runId, hold.tenant());
-        return holds.current(hold.tenant()).orElseThrow();
+        return holds.current(hold.tenant()).orElseThrow(() -> new ConflictException("runId", "the hold of tenant '"
+                + hold.tenant() + "' ended meanwhile"));
     }
 
     /** Ends the tenant's hold without applying anything; 404 for an unknown tenant, 409 when it is not held. */

@@ -47,26 +47,27 @@ public class TenantHolds {
      * or starts one when there is none (an admin released it while the run was going).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void blocked(SyncRun run, boolean fresh, int plannedDeactivations, String reason, String mappingHash) {
-        boolean full = run.getMode() == SyncMode.FULL;
+    public void blocked(long runId, SyncMode mode, String tenant, boolean fresh, int plannedDeactivations,
+                        String reason, String mappingHash) {
+        boolean full = mode == SyncMode.FULL;
         if (fresh) {
-            release(run.getTenant());
+            release(tenant);
         }
         int extended = fresh ? 0 : jdbc.update("update tenant_hold set latest_run_id = ?, planned_deactivations = ?, "
-                + "full_read = full_read or ?, mapping_hash = ? where tenant = ?", run.getId(), plannedDeactivations,
-                full, mappingHash, run.getTenant());
+                + "full_read = full_read or ?, mapping_hash = ? where tenant = ?", runId, plannedDeactivations,
+                full, mappingHash, tenant);
         if (extended == 0) {
             jdbc.update("insert into tenant_hold (" + COLUMNS + ") values (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, null)",
-                    run.getTenant(), Timestamp.from(Instant.now()), run.getId(), run.getId(), plannedDeactivations,
+                    tenant, Timestamp.from(Instant.now()), runId, runId, plannedDeactivations,
                     reason, full, mappingHash);
         }
     }
 
-    /** Marks the hold rejected; false when the tenant is not held. */
+    /** Marks the hold rejected; false when the tenant is not held or its hold no longer covers {@code runId}. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean reject(String tenant) {
-        return jdbc.update("update tenant_hold set state = 'REJECTED', rejected_at = ? where tenant = ?",
-                Timestamp.from(Instant.now()), tenant) == 1;
+    public boolean reject(String tenant, long runId) {
+        return jdbc.update("update tenant_hold set state = 'REJECTED', rejected_at = ? where tenant = ? "
+                + "and first_run_id <= ? and latest_run_id >= ?", Timestamp.from(Instant.now()), tenant, runId, runId) == 1;
     }
 
     /** Ends the hold in the caller's transaction; false when the tenant was not held. */
