@@ -515,7 +515,7 @@ async function renderBlocked(run) {
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
   // the run's own count: the table shows at most its first 1,000 rows
   const count = run.counts ? run.counts.deactivated : rows.length;
-  const allows = Math.max(2, Math.ceil(count * 0.02)) + count;
+  const allows = approvalAllows(count);
   replace($('#run-blocked-text'), `This run planned to deactivate ${count} accounts and applied nothing: `
     + (run.error && run.error.includes(' is held') ? 'its tenant is held (a run before it was blocked). '
       : 'more than the tenant\'s safety limit. ')
@@ -533,6 +533,9 @@ async function renderBlocked(run) {
   box.dataset.tickets = String(tickets);
 }
 
+/** What approving a plan of {@code n} deactivations allows: the service's rule (TenantHold.approvalAllows). */
+const approvalAllows = (n) => n + Math.max(2, Math.ceil(n * 0.02));
+
 const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
 
 async function approve() {
@@ -540,7 +543,7 @@ async function approve() {
   if (!run || run.status !== 'BLOCKED') return;
   const box = $('#run-blocked');
   const count = Number(box.dataset.count);
-  await approveRun(run, count, count + Math.max(2, Math.ceil(count * 0.02)),
+  await approveRun(run, count, approvalAllows(count),
     ` (${plural(box.dataset.main, 'main site user')}, ${plural(box.dataset.tickets, 'open ticket')})`);
 }
 

@@ -2,14 +2,11 @@ package io.entrasync.web;
 
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import io.entrasync.problem.NotFoundException;
+import io.entrasync.problem.UnprocessableException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /api/tenants/{tenant}/check}: tests a tenant's app registration before (or between) syncs and changes
@@ -28,25 +25,11 @@ class TenantCheckController {
     }
 
     @PostMapping("/api/tenants/{tenant}/check")
-    ResponseEntity<?> check(@PathVariable String tenant) {
-        Optional<TenantMappingStatus> status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst();
-        if (status.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "Unknown tenant", "no mapping file configures tenant '" + tenant + "'",
-                    tenant);
-        }
-        return status.get().validMapping().<ResponseEntity<?>>map(m -> ResponseEntity.ok(service.check(m)))
-                .orElseGet(() -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid mapping", "the mapping file "
-                        + status.get().file() + " of tenant '" + tenant + "' has errors; fix them first (GET "
-                        + "/api/tenants/" + tenant + " lists them)", tenant));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String tenant) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setProperty("field", "tenant");
-        // encoded: a key with a space or quote must not turn the answer into a URISyntaxException
-        problem.setInstance(UriComponentsBuilder.fromPath("/api/tenants/{tenant}/check").buildAndExpand(tenant)
-                .encode().toUri());
-        return ResponseEntity.status(status).body(problem);
+    TenantCheckService.Report check(@PathVariable String tenant) {
+        TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
+                .orElseThrow(() -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
+        return service.check(status.validMapping().orElseThrow(() -> new UnprocessableException("tenant",
+                "the mapping file " + status.file() + " of tenant '" + tenant + "' has errors; fix them first (GET "
+                        + "/api/tenants/" + tenant + " lists them)")));
     }
 }

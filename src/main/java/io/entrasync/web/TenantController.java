@@ -2,6 +2,7 @@ package io.entrasync.web;
 
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
+import io.entrasync.problem.NotFoundException;
 import io.entrasync.notify.NotificationStates;
 import io.entrasync.notify.NotificationStatus;
 import io.entrasync.schedule.TenantScheduler;
@@ -12,13 +13,9 @@ import io.entrasync.sync.TenantHolds;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The tenants configured by mapping files, valid or not. */
 @RestController
@@ -54,19 +51,11 @@ class TenantController {
 
     /** One tenant; 404 problem detail naming {@code tenant} when no file claims the key. */
     @GetMapping("/api/tenants/{tenant}")
-    ResponseEntity<?> tenant(@PathVariable String tenant) {
-        return registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
-                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(view(s, holds.all(), notifications.all())))
-                .orElseGet(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "no mapping file configures tenant '" + tenant + "'");
-                    problem.setTitle("Unknown tenant");
-                    problem.setProperty("field", "tenant");
-                    // encoded: a key with a space or quote must not turn the 404 into a URISyntaxException
-                    problem.setInstance(UriComponentsBuilder.fromPath("/api/tenants/{tenant}").buildAndExpand(tenant)
-                            .encode().toUri());
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-                });
+    TenantView tenant(@PathVariable String tenant) {
+        TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
+                .orElseThrow(() -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
+        return view(status, holds.current(tenant).map(hold -> Map.of(tenant, hold)).orElse(Map.of()),
+                notifications.all());
     }
 
     private TenantView view(TenantMappingStatus status, Map<String, TenantHold> held,
