@@ -77,4 +77,7 @@ export const api = {
   explain: (id) => call('GET', `/api/users/${seg(id)}/explain`),
   deactivate: (id) => call('POST', `/api/users/${seg(id)}/deactivate`),
   activate: (id) => call('POST', `/api/users/${seg(id)}/activate`),
+  inboundEmail: (params) => call('GET', `/api/inbound-email${q(params)}`),
+  inboundMessage: (id) => call('GET', `/api/inbound-email/${seg(id)}`),
+  assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
 };

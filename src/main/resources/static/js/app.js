@@ -4,9 +4,10 @@ import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEY
 import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
+import { loadInbound, initInbound } from './views/inbound.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users', 'directory'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound'];
 
 const state = {
   view: 'tenants',
@@ -121,6 +122,7 @@ async function showView(name, focus = true) {
   if (name === 'runs') await guard(loadRunsView);
   if (name === 'users' && !$('#users-table tbody').children.length) await guard(searchUsers);
   if (name === 'directory') await guard(loadDirectory);
+  if (name === 'inbound') await guard(() => loadInbound(0));
 }
 
 // ---------- polling (live progress without reload) ----------
@@ -818,6 +820,7 @@ function init() {
   $('#site-form').addEventListener('submit', (e) => guard(() => createSite(e, say)));
   $('#settings-form').addEventListener('submit', (e) => guard(() => saveSettings(e, say)));
   $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
+  initInbound(guard, say);
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   if (token.get()) guard(showApp); else showSignIn();

@@ -139,8 +139,9 @@ public class DirectoryService {
         if (subject == null || subject.isBlank()) {
             throw new InvalidInputException("subject", "subject is required");
         }
-        if (subject.length() > 500) {
-            throw new InvalidInputException("subject", "subject is longer than 500 characters");
+        if (subject.trim().length() > Ticket.MAX_SUBJECT) {
+            throw new InvalidInputException("subject", "subject is longer than " + Ticket.MAX_SUBJECT + " characters ("
+                    + subject.trim().length() + ")");
         }
         EndUser user = user(userId);
         String refusal = ticketRefusal(user);

@@ -19,6 +19,12 @@ import java.time.Instant;
 @Table(name = "ticket")
 public class Ticket {
 
+    /**
+     * The longest subject a ticket takes, at every door: {@code POST /api/tickets} refuses a longer one (400) and
+     * inbound mail keeps such a message without a ticket ({@link InboundOutcome#SUBJECT_TOO_LONG}); nothing is cut.
+     */
+    public static final int MAX_SUBJECT = 10_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 1)
@@ -52,7 +58,7 @@ public class Ticket {
     Ticket(EndUser user, String subject, TicketSource source) {
         this.user = user;
         this.site = user.getSite();
-        this.subject = subject;
+        this.subject = InboundEmail.Text.storable(subject);
         this.source = source;
         this.status = TicketStatus.OPEN;
         this.createdAt = Instant.now();

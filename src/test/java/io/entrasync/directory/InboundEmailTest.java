@@ -116,11 +116,12 @@ class InboundEmailTest {
     }
 
     @Test
-    void unknownDomain_usesTheDefaultSite_orIsRejectedWithAReason() {
-        var rejected = api.post("/api/inbound-email", email("x@elsewhere-" + domain));
+    void unknownDomain_usesTheDefaultSite_orWaitsUnassigned() {
+        var waiting = api.post("/api/inbound-email", email("x@elsewhere-" + domain));
 
-        assertThat(rejected.status()).isEqualTo(400);
-        assertThat(rejected.json().get("detail").asString()).contains("no site lists the email domain");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.json().get("outcome").asString()).isEqualTo("UNASSIGNED");
+        assertThat(waiting.json().get("reason").asString()).contains("no site lists the email domain");
 
         api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":" + siteId + "}");
         var accepted = api.post("/api/inbound-email", email("x@elsewhere-" + domain)).json();

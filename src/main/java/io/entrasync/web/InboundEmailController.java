@@ -1,0 +1,104 @@
+package io.entrasync.web;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.entrasync.directory.EmailIntake;
+import io.entrasync.directory.InboundEmail;
+import io.entrasync.directory.InboundEmailRepository;
+import io.entrasync.directory.InboundOutcome;
+import io.entrasync.problem.InvalidInputException;
+import io.entrasync.problem.NotFoundException;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inbound email: receiving a message, the list of every message kept, and assigning one that waits for a site. */
+@RestController
+@RequestMapping("/api/inbound-email")
+class InboundEmailController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    /**
+     * Body of {@code POST /api/inbound-email}; {@code headers} (optional) are the message's headers, e.g.
+     * {@code {"Auto-Submitted": "auto-replied"}}, read to recognise auto-replies and kept with the message.
+     */
+    record Received(String from, String subject, String body, Map<String, String> headers) {
+    }
+
+    /** Body of {@code POST /api/inbound-email/{id}/assign}. */
+    record Assignment(Long siteId) {
+    }
+
+    /** A kept message as the list shows it (without body and headers: see {@link Detail}). */
+    record Summary(long id, Instant receivedAt, String from, String senderEmail, String subject, InboundOutcome outcome,
+                   String reason, Long userId, boolean userCreated, Long ticketId, Long siteId, Instant assignedAt) {
+        static Summary of(InboundEmail m) {
+            return new Summary(m.getId(), m.getReceivedAt(), m.getSender(), m.getSenderEmail(), m.getSubject(),
+                    m.getOutcome(), m.getReason(), m.getUserId(), m.isUserCreated(), m.getTicketId(), m.getSiteId(),
+                    m.getAssignedAt());
+        }
+    }
+
+    /** One kept message with its body and headers ({@code headers} a JSON object, or null). */
+    record Detail(long id, Instant receivedAt, String from, String senderEmail, String subject, String body,
+                  @JsonRawValue String headers, InboundOutcome outcome, String reason, Long userId, boolean userCreated,
+                  Long ticketId, Long siteId, Instant assignedAt) {
+        static Detail of(InboundEmail m) {
+            return new Detail(m.getId(), m.getReceivedAt(), m.getSender(), m.getSenderEmail(), m.getSubject(),
+                    m.getBody(), m.getHeaders(), m.getOutcome(), m.getReason(), m.getUserId(), m.isUserCreated(),
+                    m.getTicketId(), m.getSiteId(), m.getAssignedAt());
+        }
+    }
+
+    private final EmailIntake intake;
+    private final InboundEmailRepository messages;
+
+    InboundEmailController(EmailIntake intake, InboundEmailRepository messages) {
+        this.intake = intake;
+        this.messages = messages;
+    }
+
+    @PostMapping
+    EmailIntake.Outcome receive(@RequestBody Received email) {
+        return intake.receive(email.from(), email.subject(), email.body(),
+                email.headers() == null ? Map.of() : email.headers());
+    }
+
+    /** Every kept message, newest first, optionally of one outcome (e.g. {@code UNASSIGNED}). */
+    @GetMapping
+    @Transactional(readOnly = true)
+    PagedModel<Summary> list(@RequestParam(required = false) InboundOutcome outcome,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        if ((long) Math.max(page, 0) * pageSize > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "page " + page + " is beyond any list: page × size must stay below "
+                    + Integer.MAX_VALUE);
+        }
+        PageRequest request = PageRequest.of(Math.max(page, 0), pageSize, Sort.by(Sort.Direction.DESC, "id"));
+        return new PagedModel<>((outcome == null ? messages.findAll(request) : messages.findByOutcome(outcome, request))
+                .map(Summary::of));
+    }
+
+    @GetMapping("/{messageId}")
+    @Transactional(readOnly = true)
+    Detail get(@PathVariable("messageId") long id) {
+        return Detail.of(messages.findById(id).orElseThrow(() ->
+                new NotFoundException("messageId", "inbound email " + id + " does not exist")));
+    }
+
+    /** Assigns an UNASSIGNED message to a site: handled then like a new message of that site (account, ticket). */
+    @PostMapping("/{messageId}/assign")
+    EmailIntake.Outcome assign(@PathVariable("messageId") long id, @RequestBody Assignment body) {
+        return intake.assign(id, body.siteId());
+    }
+}
