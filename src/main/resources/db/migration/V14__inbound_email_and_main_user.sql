@@ -47,3 +47,11 @@ create table main_site_user_change (
 );
 create index ix_main_site_user_change_site on main_site_user_change (site_id, id);
 create index ix_main_site_user_change_user on main_site_user_change (user_id, id);
+
+-- A deactivated account is never a site's main user any more: accounts deactivated before this version lose the
+-- flag, recorded like a deactivation would record it now.
+insert into main_site_user_change (id, site_id, user_id, main, door, reason, replaced_by, changed_at)
+select nextval('main_site_user_change_seq'), site_id, id, false, 'DEACTIVATION',
+       'deactivated before the upgrade: a deactivated account is no main site user', null, current_timestamp
+from end_user where active = false and main_site_user = true;
+update end_user set main_site_user = false where active = false and main_site_user = true;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CsvChunkWriter {
 
-    record Result(int created, int updated, int unchanged, int sitesCreated, int departmentsCreated) {
+    record Result(int created, int updated, int unchanged, int sitesCreated, int departmentsCreated,
+                  List<ImportReport.Demotion> demoted) {
     }
 
     private final EndUserRepository users;
@@ -41,6 +42,7 @@ class CsvChunkWriter {
         int unchanged = 0;
         int[] newSites = {0};
         int[] newDepartments = {0};
+        List<ImportReport.Demotion> demoted = new java.util.ArrayList<>();
         for (CsvRow row : rows) {
             Site site = sites.getReferenceById(siteIds.computeIfAbsent(Site.key(row.site()), key ->
                     sites.findManual(key).orElseGet(() -> {
@@ -68,10 +70,13 @@ class CsvChunkWriter {
             }
             if (row.mainSiteUser() != null && row.mainSiteUser() != user.isMainSiteUser()) {
                 users.flush();
-                directory.setMainSiteUser(user, row.mainSiteUser());
+                DemotedUser lost = directory.setMainSiteUserFromImport(user, row.mainSiteUser(), row.line());
+                if (lost != null) {
+                    demoted.add(new ImportReport.Demotion(row.line(), lost));
+                }
             }
         }
-        return new Result(created, updated, unchanged, newSites[0], newDepartments[0]);
+        return new Result(created, updated, unchanged, newSites[0], newDepartments[0], List.copyOf(demoted));
     }
 
     /** Copies the row's non-blank cells onto the user; answers whether anything changed. */

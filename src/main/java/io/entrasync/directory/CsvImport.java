@@ -185,6 +185,7 @@ public class CsvImport {
         final Map<String, Long> departments = new HashMap<>();
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
         final List<ImportReport.Flag> flagged = new ArrayList<>();
+        final List<ImportReport.Demotion> demoted = new ArrayList<>();
         CsvDialect dialect;
         int flaggedCount;
         int created;
@@ -201,6 +202,7 @@ public class CsvImport {
             unchanged += result.unchanged();
             sitesCreated += result.sitesCreated();
             departmentsCreated += result.departmentsCreated();
+            result.demoted().stream().limit(Math.max(0, MAX_REPORTED_REJECTIONS - demoted.size())).forEach(demoted::add);
         }
 
         void reject(long line, String error) {
@@ -220,7 +222,7 @@ public class CsvImport {
         ImportReport report() {
             return new ImportReport(created, updated, unchanged, sitesCreated, departmentsCreated, List.copyOf(rejected),
                     rejectedCount, complete, dialect.encoding(), String.valueOf(dialect.delimiter()),
-                    List.copyOf(flagged), flaggedCount);
+                    List.copyOf(flagged), flaggedCount, List.copyOf(demoted));
         }
     }
 }

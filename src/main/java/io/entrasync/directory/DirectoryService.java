@@ -19,13 +19,22 @@ public class DirectoryService {
     private final DepartmentRepository departments;
     private final EndUserRepository users;
     private final TicketRepository tickets;
+    private final MainSiteUserChanges mainUsers;
 
     DirectoryService(SiteRepository sites, DepartmentRepository departments, EndUserRepository users,
-                     TicketRepository tickets) {
+                     TicketRepository tickets, MainSiteUserChanges mainUsers) {
         this.sites = sites;
         this.departments = departments;
         this.users = users;
         this.tickets = tickets;
+        this.mainUsers = mainUsers;
+    }
+
+    /**
+     * What a change of an account did: the account, and the user who stopped being a site's main user because of it
+     * (the previous main user, or the account itself when it lost the flag), or null.
+     */
+    public record UserChange(EndUser user, DemotedUser demoted) {
     }
 
     @Transactional
@@ -63,7 +72,7 @@ public class DirectoryService {
 
     /** Creates a full (STRONG) local account, owned by no directory. */
     @Transactional
-    public EndUser createUser(UserDraft draft) {
+    public UserChange createUser(UserDraft draft) {
         if (draft.siteId() == null) {
             throw new InvalidInputException("siteId", "siteId is required");
         }
@@ -72,24 +81,36 @@ public class DirectoryService {
         requireEmailFree(user.getEmailKey(), null);
         applyFields(user, draft);
         users.save(user);
+        DemotedUser demoted = null;
         if (Boolean.TRUE.equals(draft.mainSiteUser())) {
-            setMainSiteUser(user, true);
+            demoted = mainUsers.promote(user, false, MainUserLog.Door.API, "made main site user on creation");
         }
-        return user;
+        return new UserChange(user, demoted);
     }
 
-    /** Changes the fields the draft carries; absent fields stay as they are. */
+    /**
+     * Changes the fields the draft carries; absent fields stay as they are. A WEAK account becomes main site user
+     * only with {@code confirmWeak} (409 otherwise, nothing changed).
+     */
     @Transactional
-    public EndUser updateUser(long id, UserDraft patch) {
+    public UserChange updateUser(long id, UserDraft patch, boolean confirmWeak) {
         EndUser user = user(id);
+        DemotedUser demoted = null;
         if (patch.has("siteId")) {
             if (patch.siteId() == null) {
                 throw new InvalidInputException("siteId", "siteId cannot be removed: every user belongs to a site");
             }
             if (!patch.siteId().equals(user.getSite().getId())) {
-                user.setSite(site(patch.siteId()));
+                Site from = user.getSite();
+                Site to = site(patch.siteId());
                 if (user.isMainSiteUser()) {
-                    setMainSiteUser(user, true);
+                    // main user of the site it leaves: it stays main, of the site it joins (already accepted as main)
+                    mainUsers.clear(user, from.getId(), MainUserLog.Door.API, "moved to site " + to.getId());
+                    user.setSite(to);
+                    demoted = mainUsers.promote(user, true, MainUserLog.Door.API, "moved here from site " + from.getId()
+                            + " as its main user");
+                } else {
+                    user.setSite(to);
                 }
             }
         }
@@ -100,20 +121,29 @@ public class DirectoryService {
         }
         applyFields(user, patch);
         if (patch.has("mainSiteUser") && patch.mainSiteUser() != null) {
-            setMainSiteUser(user, patch.mainSiteUser());
+            if (patch.mainSiteUser()) {
+                DemotedUser previous = mainUsers.promote(user, confirmWeak, MainUserLog.Door.API,
+                        "made main site user by an admin");
+                demoted = previous == null ? demoted : previous;
+            } else {
+                demoted = mainUsers.clear(user, user.getSite().getId(), MainUserLog.Door.API,
+                        "main site user flag cleared by an admin");
+            }
         }
-        return users.save(user);
+        return new UserChange(users.save(user), demoted);
     }
 
     /**
      * An admin's deactivation: recorded as {@code MANUAL}, so no sync run reactivates the account (also when a run
-     * had already deactivated it) until an admin activates it again.
+     * had already deactivated it) until an admin activates it again. A main site user stops being main (recorded,
+     * and named in the answer).
      */
     @Transactional
-    public EndUser deactivate(long id) {
+    public UserChange deactivate(long id) {
         EndUser user = user(id);
-        user.deactivate(DeactivationReason.MANUAL);
-        return user;
+        DemotedUser demoted = mainUsers.deactivate(user, DeactivationReason.MANUAL, MainUserLog.Door.DEACTIVATION,
+                "deactivated by an admin");
+        return new UserChange(user, demoted);
     }
 
     /** An admin's activation; it also releases a MANUAL deactivation, so runs manage the account again. */
@@ -124,13 +154,16 @@ public class DirectoryService {
         return user;
     }
 
-    /** Makes the user the site's main user (clearing the previous one), or clears the flag. */
-    @Transactional
-    public void setMainSiteUser(EndUser user, boolean main) {
-        if (main) {
-            users.clearMainSiteUser(user.getSite().getId(), user.getId());
-        }
-        user.setMainSiteUser(main);
+    /**
+     * Makes the user the site's main user or clears the flag, for a CSV import: a WEAK account is refused (409, it
+     * needs the admin's confirmation in the page or the API).
+     *
+     * @return the user who stopped being main because of it (the previous main user, or this one), or null
+     */
+    DemotedUser setMainSiteUserFromImport(EndUser user, boolean main, long line) {
+        return main ? mainUsers.promote(user, false, MainUserLog.Door.CSV, "made main site user by CSV import line " + line)
+                : mainUsers.clear(user, user.getSite().getId(), MainUserLog.Door.CSV,
+                "main site user flag cleared by CSV import line " + line);
     }
 
     /** Opens a ticket for an active user; a deactivated user or a non-main user of a main-user-only site gets 409. */

@@ -31,10 +31,13 @@ public class DirectoryStore {
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final NewAccounts newAccounts;
     private final TenantSites tenantSites;
+    private final MainSiteUserChanges mainUsers;
 
     DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
-                   EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+                   EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
+                   MainSiteUserChanges mainUsers) {
         this.entityManager = entityManager;
+        this.mainUsers = mainUsers;
         this.jdbc = jdbc;
         this.newAccounts = new NewAccounts(jdbc);
         this.tenantSites = new TenantSites(jdbc);
@@ -169,7 +172,8 @@ public class DirectoryStore {
             }
         } else if (change instanceof Change.Deactivate deactivate) {
             // the reason goes in the same UPDATE as the flag: no statement of its own
-            user.deactivate(DeactivationReason.of(deactivate.reason()));
+            mainUsers.deactivate(user, DeactivationReason.of(deactivate.reason()), MainUserLog.Door.DEACTIVATION,
+                    "deactivated by a sync run of tenant " + tenant + ": " + deactivate.reason());
         } else if (change instanceof Change.Reactivate) {
             user.activate();
         }
@@ -198,7 +202,7 @@ public class DirectoryStore {
         for (Change.Create create : creates) {
             Long id = ids.get(create.externalId());
             if (id != null && create.account().mainSiteUser()) {
-                makeMainSiteUser(users.getReferenceById(id));
+                makeMainSiteUser(users.getReferenceById(id), tenant);
             }
         }
         return ids;
@@ -224,18 +228,24 @@ public class DirectoryStore {
             case AUTO_TICKET_DISABLED -> user.setAutoTicketDisabled(Boolean.parseBoolean(value));
             case MAIN_SITE_USER -> {
                 if (Boolean.parseBoolean(value)) {
-                    makeMainSiteUser(user);
+                    makeMainSiteUser(user, tenant);
                 } else {
-                    user.setMainSiteUser(false);
+                    mainUsers.clear(user, user.getSite().getId(), MainUserLog.Door.SYNC,
+                            "no longer named by the mainSiteUsers: rule of tenant " + tenant);
                 }
             }
         }
     }
 
-    private void makeMainSiteUser(EndUser user) {
+    /** The mapping's {@code mainSiteUsers:} rule names the user: it becomes main, the previous one is recorded. */
+    private void makeMainSiteUser(EndUser user, String tenant) {
         entityManager.flush();
-        users.clearMainSiteUser(user.getSite().getId(), user.getId());
-        user.setMainSiteUser(true);
+        if (!user.isActive()) {
+            return; // an account an admin deactivated stays without the flag, like a deactivated main user loses it
+        }
+        // the directory vouches for the identity: no WEAK confirmation (a synced account is STRONG anyway)
+        mainUsers.promote(user, true, MainUserLog.Door.SYNC, "made main site user by the mainSiteUsers: rule of tenant "
+                + tenant);
     }
 
     private Site site(String name, String tenant, NameCache cache) {

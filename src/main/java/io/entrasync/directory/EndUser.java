@@ -229,8 +229,12 @@ public class EndUser {
     /**
      * Deactivates the account for {@code reason} (non-null), stamped now. An account already inactive keeps its
      * time; its reason is replaced only by an admin's ({@code MANUAL}), which then stands until {@link #activate()}.
+     * A deactivated account is never its site's main user (the site would have no active main user): the flag is
+     * cleared, and the answer says so for the caller to record.
+     *
+     * @return whether the account was its site's main user until now
      */
-    public void deactivate(DeactivationReason reason) {
+    public boolean deactivate(DeactivationReason reason) {
         java.util.Objects.requireNonNull(reason, "reason");
         if (active) {
             active = false;
@@ -239,6 +243,9 @@ public class EndUser {
         } else if (reason == DeactivationReason.MANUAL) {
             deactivationReason = reason.name();
         }
+        boolean wasMain = mainSiteUser;
+        mainSiteUser = false;
+        return wasMain;
     }
 
     /** Activates the account and forgets why it was inactive. */

@@ -16,6 +16,9 @@ public interface EndUserRepository extends JpaRepository<EndUser, Long>, JpaSpec
 
     List<EndUser> findByEmailKeyIn(Collection<String> emailKeys);
 
+    /** The site's main users (at most one, unless older data holds more). */
+    List<EndUser> findBySiteIdAndMainSiteUserTrue(Long siteId);
+
     /** Clears the main-site-user flag of every other user of the site (at most one main user per site). */
     @Modifying(flushAutomatically = true, clearAutomatically = false)
     @Query("update EndUser u set u.mainSiteUser = false where u.site.id = :siteId and u.mainSiteUser = true and u.id <> :keepId")

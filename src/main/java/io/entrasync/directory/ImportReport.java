@@ -15,10 +15,17 @@ import java.util.List;
  * @param flagged       cells that begin like a spreadsheet formula ({@code = + - @}): stored as given, listed here
  *                      so an admin can check them; nothing the service exports evaluates them
  * @param flaggedCount  every flagged cell, also those not listed
+ * @param demoted       users who stopped being their site's main user because of a row ({@code mainSiteUser}: another
+ *                      user made main, or the flag cleared), with the row's line; the first
+ *                      {@link CsvImport#MAX_REPORTED_REJECTIONS}
  */
 public record ImportReport(int created, int updated, int unchanged, int sitesCreated, int departmentsCreated,
                            List<Rejection> rejected, int rejectedCount, boolean complete, String encoding,
-                           String delimiter, List<Flag> flagged, int flaggedCount) {
+                           String delimiter, List<Flag> flagged, int flaggedCount, List<Demotion> demoted) {
+
+    /** A user who lost the main site user flag because of the row on {@code line}. */
+    public record Demotion(long line, DemotedUser user) {
+    }
 
     /** One row that was not applied. */
     public record Rejection(long line, String error) {

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sites (customers) and departments. */
@@ -39,8 +41,12 @@ class SiteController {
     private final SiteRepository sites;
     private final DepartmentRepository departments;
 
-    SiteController(DirectoryService directory, SiteRepository sites, DepartmentRepository departments) {
+    private final io.entrasync.directory.MainUserLog mainUserLog;
+
+    SiteController(DirectoryService directory, SiteRepository sites, DepartmentRepository departments,
+                   io.entrasync.directory.MainUserLog mainUserLog) {
         this.directory = directory;
+        this.mainUserLog = mainUserLog;
         this.sites = sites;
         this.departments = departments;
     }
@@ -57,6 +63,19 @@ class SiteController {
         Site site = directory.createSite(body.name(), domains(body.emailDomains()),
                 Boolean.TRUE.equals(body.mainUserOnlyTickets()));
         return ResponseEntity.created(URI.create("/api/sites/" + site.getId())).body(SiteView.of(site));
+    }
+
+    /**
+     * Who became or stopped being the site's main user, newest first (at most {@code limit}, default 100): by which
+     * door (API, CSV, DEACTIVATION, SYNC), why, and whom a demotion made way for.
+     */
+    @GetMapping("/api/sites/{siteId}/main-user-changes")
+    List<io.entrasync.directory.MainUserLog.Entry> mainUserChanges(@PathVariable("siteId") long siteId,
+                                                                   @RequestParam(defaultValue = "100") int limit) {
+        if (!sites.existsById(siteId)) {
+            throw new io.entrasync.problem.NotFoundException("siteId", "site " + siteId + " does not exist");
+        }
+        return mainUserLog.ofSite(siteId, Math.min(Math.max(limit, 1), 1000));
     }
 
     /** The listed domains; a null entry is named by its index (Set.copyOf would fail on it). */

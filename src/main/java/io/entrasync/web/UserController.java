@@ -98,25 +98,33 @@ class UserController {
         return UserView.of(directory.user(id));
     }
 
+    /** The answer names the site's previous main user when the new user became main ({@code demoted}). */
     @PostMapping
     ResponseEntity<UserView> create(@RequestBody JsonNode body) {
-        EndUser user = directory.createUser(UserDraftReader.read(body, false));
-        return ResponseEntity.created(URI.create("/api/users/" + user.getId())).body(UserView.of(directory.user(user.getId())));
+        var change = directory.createUser(UserDraftReader.read(body, false));
+        long id = change.user().getId();
+        return ResponseEntity.created(URI.create("/api/users/" + id)).body(UserView.of(directory.user(id), change.demoted()));
     }
 
-    /** 409 for a change of a field the directory owns for this user (the next run would undo it). */
+    /**
+     * 409 for a change of a field the directory owns for this user (the next run would undo it), and for making a
+     * WEAK account main site user without {@code "confirmWeak": true} (field {@code confirmWeak}). The answer names
+     * the user who stopped being main because of the change ({@code demoted}).
+     */
     @PatchMapping("/{userId}")
     UserView patch(@PathVariable("userId") long id, @RequestBody JsonNode body) {
-        var patch = UserDraftReader.read(body, true);
+        boolean confirmWeak = UserDraftReader.confirmWeak(body);
+        var patch = UserDraftReader.read(UserDraftReader.withoutConfirmWeak(body), true);
         owned.requireHelpdeskOwned(directory.user(id), patch);
-        directory.updateUser(id, patch);
-        return UserView.of(directory.user(id));
+        var change = directory.updateUser(id, patch, confirmWeak);
+        return UserView.of(directory.user(id), change.demoted());
     }
 
+    /** A main site user stops being main: the answer names it in {@code demoted}. */
     @PostMapping("/{userId}/deactivate")
     UserView deactivate(@PathVariable("userId") long id) {
-        directory.deactivate(id);
-        return UserView.of(directory.user(id));
+        var change = directory.deactivate(id);
+        return UserView.of(directory.user(id), change.demoted());
     }
 
     @PostMapping("/{userId}/activate")

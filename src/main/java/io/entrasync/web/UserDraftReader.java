@@ -37,6 +37,27 @@ final class UserDraftReader {
                 patch ? present : null);
     }
 
+    /**
+     * {@code confirmWeak} of a patch: the admin's explicit "yes" to making a WEAK account main site user. Not a field
+     * of the account; false when absent.
+     */
+    static boolean confirmWeak(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(bool(body, "confirmWeak"));
+    }
+
+    /** The body without {@code confirmWeak}, for {@link #read}. */
+    static JsonNode withoutConfirmWeak(JsonNode body) {
+        if (body == null || !body.isObject() || !body.has("confirmWeak")) {
+            return body;
+        }
+        tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) body).deepCopy();
+        copy.remove("confirmWeak");
+        return copy;
+    }
+
     private static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {

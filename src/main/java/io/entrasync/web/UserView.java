@@ -1,6 +1,8 @@
 package io.entrasync.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.entrasync.directory.Association;
+import io.entrasync.directory.DemotedUser;
 import io.entrasync.directory.EndUser;
 import io.entrasync.reconcile.DeactivationReason;
 import java.time.Instant;
@@ -9,19 +11,25 @@ import java.time.Instant;
  * A user as the API shows it (field names are part of the REST contract). {@code deactivationReason} is null while
  * the user is active: {@code MANUAL} (an admin; no sync reactivates it) or the sync's reason ({@code DELETED},
  * {@code SOFT_DELETED}, {@code DISABLED}, {@code OUT_OF_SCOPE}, {@code NOT_FOUND_IN_FULL_SYNC}); {@code deactivatedAt}
- * likewise.
+ * likewise. {@code demoted} is only in the answer of a change (create, patch, deactivate) that made a user stop being
+ * its site's main user: the previous main user, or this user itself (cleared, or deactivated); absent otherwise.
  */
 public record UserView(Long id, Long siteId, String firstName, String lastName, String email, String phone,
                        String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
                        boolean autoTicketDisabled, boolean active, Association association, String externalId,
                        String tenant, Instant createdAt, Instant updatedAt, DeactivationReason deactivationReason,
-                       Instant deactivatedAt) {
+                       Instant deactivatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) DemotedUser demoted) {
 
     public static UserView of(EndUser u) {
+        return of(u, null);
+    }
+
+    /** The user, with the one a change demoted from main site user (null: none). */
+    public static UserView of(EndUser u, DemotedUser demoted) {
         return new UserView(u.getId(), u.getSite().getId(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(),
                 u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
                 u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
                 u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt(), u.getDeactivationReason(),
-                u.getDeactivatedAt());
+                u.getDeactivatedAt(), demoted);
     }
 }
