@@ -730,19 +730,29 @@ async function setActive(u, active) {
   if (!active) {
     const ok = await confirmDialog(`Deactivate ${name}?`,
       `${u.email} will no longer be able to open tickets. Existing tickets stay as they are.`
-      + (u.tenant ? ` Syncs of ${u.tenant} leave it deactivated until an admin activates it again.` : ''),
+      + (u.tenant ? ` Syncs of ${u.tenant} leave it deactivated until an admin activates it again.` : '')
+      + (u.mainSiteUser ? ' It stops being the main site user: the site has no main user until you choose one.' : ''),
       'Deactivate');
     if (!ok) return;
   }
-  await (active ? api.activate(u.id) : api.deactivate(u.id));
-  say(`${name} ${active ? 'activated' : 'deactivated'}.`, 'ok');
+  const answer = await (active ? api.activate(u.id) : api.deactivate(u.id));
+  say(`${name} ${active ? 'activated' : 'deactivated'}.${demotedText(answer)}`, 'ok');
   await searchUsers(null, state.usersPage);
+}
+
+/** " Claire Doe (claire@x.org) is no longer the main site user." when a change demoted someone; else "". */
+function demotedText(answer) {
+  const d = answer && answer.demoted;
+  if (!d) return '';
+  const who = d.name ? `${d.name} (${d.email})` : d.email;
+  return d.id === answer.id ? ` ${who} is no longer the main site user.`
+    : ` ${who} is no longer the main site user: ${fullName(answer)} replaces them.`;
 }
 
 async function editUser(u) {
   const saved = await openUserForm(u);
   if (!saved) return;
-  say(`${fullName(saved)} ${u ? 'saved' : 'created'}.`, 'ok');
+  say(`${fullName(saved)} ${u ? 'saved' : 'created'}.${demotedText(saved)}`, 'ok');
   if (!u) $('#user-q').value = saved.email;
   await loadSites();
   await searchUsers(null, u ? state.usersPage : 0);

@@ -12,7 +12,7 @@ export async function loadDirectory() {
     el('td', null, s.mainUserOnlyTickets ? 'main site user only' : 'every user')))
     : el('tr', null, el('td.empty', { colspan: 4 }, 'No sites yet.')));
   const select = $('#settings-default-site');
-  replace(select, el('option', { value: '' }, '— none: unknown senders are refused —'),
+  replace(select, el('option', { value: '' }, '— none: their mail waits in Inbound mail —'),
     sites.map((s) => el('option', { value: String(s.id), selected: s.id === settings.defaultSiteId || undefined },
       s.tenant ? `${s.name} (${s.tenant})` : s.name)));
   $('#settings-auto-create').checked = !!settings.autoCreateUsersFromEmail;

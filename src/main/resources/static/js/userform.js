@@ -29,8 +29,10 @@ function select(name, label, options, value, required) {
 
 function checkbox(name, label, checked) {
   return el('div.field.check', null,
-    el('input', { id: `uf-${name}`, name, type: 'checkbox', checked: checked || undefined }),
-    el('label', { for: `uf-${name}` }, label));
+    el('input', { id: `uf-${name}`, name, type: 'checkbox', checked: checked || undefined,
+      'aria-describedby': `uf-${name}-error` }),
+    el('label', { for: `uf-${name}` }, label),
+    el('p.field-error', { id: `uf-${name}-error`, role: 'alert' }));
 }
 
 /** The form's values as the API takes them; on edit only what changed (a JSON merge patch). */
@@ -50,6 +52,23 @@ function values(form, user) {
   put('autoTicketDisabled', form.elements.autoTicketDisabled.checked);
   if (!user) Object.keys(body).forEach((k) => { if (body[k] === null) delete body[k]; });
   return body;
+}
+
+/**
+ * The service refused to make a WEAK (email-created, unverified) account main site user without confirmation: show
+ * its reason under the checkbox and ask for an explicit "yes", sent as {@code confirmWeak} with the next save.
+ */
+function askWeakConfirmation(form, reason) {
+  const main = form.elements.mainSiteUser;
+  if (!form.elements.confirmWeak) {
+    main.closest('.field').after(el('div.field.check.confirm-weak', null,
+      el('input', { id: 'uf-confirmWeak', name: 'confirmWeak', type: 'checkbox', 'aria-describedby': 'uf-mainSiteUser-error' }),
+      el('label', { for: 'uf-confirmWeak' }, 'Yes, make this unverified account the main site user')));
+  }
+  const error = $('#uf-mainSiteUser-error');
+  if (error) error.textContent = reason;
+  main.setAttribute('aria-invalid', 'true');
+  form.elements.confirmWeak.focus();
 }
 
 /**
@@ -80,6 +99,7 @@ export async function openUserForm(user) {
       $('#user-form-error').textContent = '';
       try {
         const body = values(form, user);
+        if (form.elements.confirmWeak && form.elements.confirmWeak.checked) body.confirmWeak = true;
         const saved = user ? await api.patchUser(user.id, body) : await api.createUser(body);
         dialog.close();
         cleanup();
@@ -87,6 +107,10 @@ export async function openUserForm(user) {
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         const field = e.problem && e.problem.field;
+        if (field === 'confirmWeak') {
+          askWeakConfirmation(form, e.message);
+          return;
+        }
         const target = field && form.elements[field];
         if (target) {
           target.setAttribute('aria-invalid', 'true');

@@ -70,6 +70,9 @@ class OpenApiDescription {
                     ? new io.swagger.v3.oas.models.media.BooleanSchema() : new StringSchema();
             user.addProperty(field, type);
         }
+        user.addProperty("confirmWeak", new io.swagger.v3.oas.models.media.BooleanSchema().description("PATCH only: "
+                + "true confirms making a WEAK (email-created, unverified) account main site user; without it that "
+                + "change answers 409 (field confirmWeak)"));
         return user;
     }
 

@@ -112,9 +112,11 @@ class SyncEndToEndTest {
     @Order(1)
     void firstFullSync_createsLinksAndSkips() {
         var weak = api.post("/api/inbound-email", "{\"from\":\"eve.adams@contoso.org\",\"subject\":\"VPN\"}");
-        if (weak.status() == 400) {
+        if (weak.json().get("outcome").asString().equals("UNASSIGNED")) {
+            // no site for contoso.org yet: the mail waits; assigned to a new site, it creates the WEAK account then
             long site = api.post("/api/sites", "{\"name\":\"Inbox\",\"emailDomains\":[\"contoso.org\"]}").json().get("id").asLong();
-            weak = api.post("/api/inbound-email", "{\"from\":\"eve.adams@contoso.org\",\"subject\":\"VPN\"}");
+            weak = api.post("/api/inbound-email/" + weak.json().get("messageId").asLong() + "/assign",
+                    "{\"siteId\":" + site + "}");
             assertThat(site).isPositive();
         }
         long weakId = weak.json().get("userId").asLong();

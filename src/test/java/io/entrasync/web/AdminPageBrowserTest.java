@@ -592,6 +592,62 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void inboundMail_listsAWaitingMessage_assignsItToASite_andAWeakMainUserNeedsConfirmation() {
+        JsonNode settings = api.get("/api/settings").json();
+        api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":null}");
+        try {
+            var waiting = api.post("/api/inbound-email", "{\"from\":\"\\\"Walk In\\\" <walk.in@unlisted.example>\","
+                    + "\"subject\":\"Lost mail\",\"body\":\"Hello from nowhere\"}").json();
+            assertThat(waiting.get("outcome").asString()).isEqualTo("UNASSIGNED");
+            long id = waiting.get("messageId").asLong();
+
+            click("button[data-view=inbound]");
+            visible("#view-inbound");
+            new Select(driver.findElement(By.id("inbound-outcome"))).selectByValue("UNASSIGNED");
+            visible("#inbound-table tbody tr[data-message='" + id + "']");
+            assertThat(textOf("#inbound-table tbody tr[data-message='" + id + "']")).contains("Lost mail",
+                    "waiting for a site", "no default site");
+            click("#inbound-table tbody tr[data-message='" + id + "'] button[data-show]");
+            textIn("#inbound-detail-body", "Hello from nowhere");
+            screenshot("15-inbound-waiting");
+            new Select(driver.findElement(By.id("assign-site-" + id))).selectByVisibleText("Inbox");
+            click("#inbound-table tbody tr[data-message='" + id + "'] form.assign button[type=submit]");
+            textIn("#status", "user created, ticket opened");
+            JsonNode kept = api.get("/api/inbound-email/" + id).json();
+            assertThat(kept.get("outcome").asString()).isEqualTo("TICKET_OPENED");
+
+            click("button[data-view=users]");
+            WebElement q = visible("#user-q");
+            q.clear();
+            q.sendKeys("walk.in@unlisted.example");
+            click("#user-search button[type=submit]");
+            wait.until(d -> textOf("#users-table tbody").contains("walk.in@unlisted.example"));
+            click("#users-table tbody tr[data-user] button[data-action=edit]");
+            visible("#user-form-dialog");
+            driver.findElement(By.id("uf-mainSiteUser")).click();
+            click("#user-form-save");
+            textIn("#uf-mainSiteUser-error", "WEAK");
+            screenshot("16-weak-main-user-confirmation");
+            assertThat(api.get("/api/users/" + kept.get("userId").asLong()).json().get("mainSiteUser").asBoolean()).isFalse();
+            driver.findElement(By.id("uf-confirmWeak")).click();
+            click("#user-form-save");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
+            textIn("#status", "saved");
+            assertThat(api.get("/api/users/" + kept.get("userId").asLong()).json().get("mainSiteUser").asBoolean()).isTrue();
+
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+            WebElement link = driver.findElement(By.cssSelector("button[data-view=inbound]"));
+            Object inside = js("const r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;", link);
+            assertThat(inside).as("nav link inbound visible at 420 px").isEqualTo(true);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 960));
+            api.put("/api/settings", "{\"autoCreateUsersFromEmail\":" + settings.get("autoCreateUsersFromEmail").asBoolean()
+                    + ",\"defaultSiteId\":" + settings.get("defaultSiteId") + "}");
+        }
+    }
+
+    @Test
     @Order(9)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
         click("button[data-view=tenants]");
