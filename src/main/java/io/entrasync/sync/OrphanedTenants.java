@@ -74,6 +74,12 @@ public class OrphanedTenants {
      */
     @Transactional
     public Released release(String tenant) {
+        List<String> unreadable = mappings.unreadable();
+        if (!unreadable.isEmpty()) {
+            throw new ConflictException("tenant", "no tenant is released while a mapping file cannot be read: "
+                    + String.join("; ", unreadable) + ". The file may claim tenant '" + tenant + "'; fix the file "
+                    + "(or its permissions) first");
+        }
         TenantMappingStatus file = claims().get(tenant);
         if (file != null) {
             throw new ConflictException("tenant", "tenant '" + tenant + "' still has a mapping file (" + file.file()
