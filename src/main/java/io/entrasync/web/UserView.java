@@ -15,13 +15,13 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                        String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
                        boolean autoTicketDisabled, boolean active, Association association, String externalId,
                        String tenant, Instant createdAt, Instant updatedAt, DeactivationReason deactivationReason,
-                       Instant deactivatedAt) {
+                       Instant deactivatedAt, String releasedFrom, String releasedExternalId) {
 
     public static UserView of(EndUser u) {
         return new UserView(u.getId(), u.getSite().getId(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(),
                 u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
                 u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
                 u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt(), u.getDeactivationReason(),
-                u.getDeactivatedAt());
+                u.getDeactivatedAt(), u.getReleasedFrom(), u.getReleasedExternalId());
     }
 }
