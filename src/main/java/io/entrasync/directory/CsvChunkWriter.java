@@ -1,5 +1,6 @@
 package io.entrasync.directory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +17,25 @@ import org.springframework.stereotype.Component;
 @Component
 class CsvChunkWriter {
 
+    /** The chunk's counts, its rows refused by the ownership rule (applied: none of their cells) and the users its
+     *  mainSiteUser cells demoted. */
     record Result(int created, int updated, int unchanged, int sitesCreated, int departmentsCreated,
-                  List<ImportReport.Demotion> demoted) {
+                  List<ImportReport.Rejection> rejected, List<ImportReport.Demotion> demoted) {
     }
 
     private final EndUserRepository users;
     private final SiteRepository sites;
     private final DepartmentRepository departments;
     private final DirectoryService directory;
+    private final AccountOwnership ownership;
 
     CsvChunkWriter(EndUserRepository users, SiteRepository sites, DepartmentRepository departments,
-                   DirectoryService directory) {
+                   DirectoryService directory, AccountOwnership ownership) {
         this.users = users;
         this.sites = sites;
         this.departments = departments;
         this.directory = directory;
+        this.ownership = ownership;
     }
 
     Result write(List<CsvRow> rows, Map<String, Long> siteIds, Map<String, Long> departmentIds) {
@@ -42,9 +47,18 @@ class CsvChunkWriter {
         int unchanged = 0;
         int[] newSites = {0};
         int[] newDepartments = {0};
-        List<ImportReport.Demotion> demoted = new java.util.ArrayList<>();
+        List<ImportReport.Rejection> rejected = new ArrayList<>();
+        List<ImportReport.Demotion> demoted = new ArrayList<>();
         for (CsvRow row : rows) {
-            Site site = sites.getReferenceById(siteIds.computeIfAbsent(Site.key(row.site()), key ->
+            EndUser known = existing.get(EmailAddress.key(row.email()));
+            // checked before any site or department is created for the row: a refused row leaves no trace
+            AccountOwnership.ImportCheck check = known == null ? null : ownership.checkImport(known, row);
+            if (check != null && !check.refusals().isEmpty()) {
+                rejected.add(new ImportReport.Rejection(row.line(), String.join("; ", check.refusals())));
+                continue;
+            }
+            Site site = check != null && check.keepsSite() ? known.getSite()
+                    : sites.getReferenceById(siteIds.computeIfAbsent(Site.key(row.site()), key ->
                     sites.findManual(key).orElseGet(() -> {
                         newSites[0]++;
                         return sites.save(new Site(row.site(), Set.of(), false, null));
@@ -76,7 +90,8 @@ class CsvChunkWriter {
                 }
             }
         }
-        return new Result(created, updated, unchanged, newSites[0], newDepartments[0], List.copyOf(demoted));
+        return new Result(created, updated, unchanged, newSites[0], newDepartments[0], List.copyOf(rejected),
+                List.copyOf(demoted));
     }
 
     /** Copies the row's non-blank cells onto the user; answers whether anything changed. */

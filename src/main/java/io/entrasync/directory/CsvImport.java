@@ -202,6 +202,7 @@ public class CsvImport {
             unchanged += result.unchanged();
             sitesCreated += result.sitesCreated();
             departmentsCreated += result.departmentsCreated();
+            result.rejected().forEach(rejection -> reject(rejection.line(), rejection.error()));
             result.demoted().stream().limit(Math.max(0, MAX_REPORTED_REJECTIONS - demoted.size())).forEach(demoted::add);
         }
 
@@ -220,6 +221,8 @@ public class CsvImport {
         }
 
         ImportReport report() {
+            // the ownership rule refuses rows when their chunk is written, after later lines' parse errors
+            rejected.sort(java.util.Comparator.comparingLong(ImportReport.Rejection::line));
             return new ImportReport(created, updated, unchanged, sitesCreated, departmentsCreated, List.copyOf(rejected),
                     rejectedCount, complete, dialect.encoding(), String.valueOf(dialect.delimiter()),
                     List.copyOf(flagged), flaggedCount, List.copyOf(demoted));

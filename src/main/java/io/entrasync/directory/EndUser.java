@@ -87,6 +87,14 @@ public class EndUser {
 
     private String tenant;
 
+    /** The tenant an admin released this account from (a manual account since); null otherwise. */
+    @Column(name = "released_from", insertable = false, updatable = false)
+    private String releasedFrom;
+
+    /** The directory id the account had in {@link #releasedFrom}: a returning mapping re-links it by this id. */
+    @Column(name = "released_external_id", insertable = false, updatable = false)
+    private String releasedExternalId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -271,6 +279,14 @@ public class EndUser {
 
     public String getExternalId() {
         return externalId;
+    }
+
+    public String getReleasedFrom() {
+        return releasedFrom;
+    }
+
+    public String getReleasedExternalId() {
+        return releasedExternalId;
     }
 
     public String getTenant() {

@@ -35,6 +35,11 @@ final class ConnectionBinder {
 
     private final MapReader root;
 
+    /** Whether {@code key} may be a tenant key (the pattern, and not a reserved route). */
+    static boolean isTenantKey(String key) {
+        return key != null && TENANT_KEY.matcher(key).matches() && !RESERVED_TENANT_KEYS.contains(key);
+    }
+
     ConnectionBinder(MapReader root) {
         this.root = root;
     }

@@ -16,16 +16,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The mapping files of one directory ({@code *.yaml}, {@code *.yml}, not hidden), re-read only when a file's
- * modification time or size changed. Not thread-safe: {@link MappingRegistry} serialises calls.
+ * The mapping files of one directory ({@code *.yaml}, {@code *.yml}; not hidden, not starting with {@code _}, not in
+ * subdirectories), re-read only when a file's modification time or size changed. The file name is the tenant key:
+ * {@code mappings/<tenant>.yaml} claims tenant {@code <tenant>} whatever its content, so a file that cannot be parsed
+ * still claims its tenant (listed as invalid, never orphaned). Not thread-safe: {@link MappingRegistry} serialises
+ * calls.
  */
 final class MappingDirectory {
 
     static final long MAX_FILE_BYTES = 1_000_000;
 
-    /** The outcome of a scan: every file's status (sorted by file) and what changed since the previous scan. */
+    /**
+     * The outcome of a scan: every file's status (sorted by file) and what changed since the previous scan.
+     * {@code unreadable}: why a file (or the directory itself) could not be read at all (an I/O error, not bad
+     * content), file name first; while it is not empty nobody can tell which tenants the directory really claims.
+     */
     record Scan(boolean directoryExists, List<TenantMappingStatus> all, List<TenantMappingStatus> changed,
-            List<String> removed) {
+            List<String> removed, List<String> unreadable) {
         boolean anyChange() {
             return !changed.isEmpty() || !removed.isEmpty();
         }
@@ -37,7 +44,7 @@ final class MappingDirectory {
      * A file as last read. {@code racy}: its modification time was so close to the read that an edit in the same
      * timestamp tick (same size, same time) would look unchanged, so it is read again next time instead of trusted.
      */
-    private record Known(Stamp stamp, MappingLoader.Located loaded, boolean racy) {
+    private record Known(Stamp stamp, MappingLoader.Located loaded, boolean racy, String ioError) {
 
         boolean unchanged(Stamp now) {
             return !racy && stamp.equals(now);
@@ -67,12 +74,24 @@ final class MappingDirectory {
         long readAt = System.currentTimeMillis();
         directoryModified = modified(directory);
         boolean exists = Files.isDirectory(directory);
-        for (Path file : exists ? files() : List.<Path>of()) {
+        List<String> unreadable = new ArrayList<>();
+        List<Path> files = List.of();
+        if (exists) {
+            try {
+                files = files();
+            } catch (IOException e) {
+                unreadable.add(directory + ": the directory cannot be listed: " + e.getMessage());
+            }
+        }
+        for (Path file : files) {
             String name = directory.resolve(file.getFileName()).normalize().toString();
             Stamp stamp = stamp(file);
             Known before = known.get(name);
-            current.put(name, before != null && before.unchanged(stamp) ? before
-                    : new Known(stamp, read(name, file, stamp), stamp.modified() >= readAt - RACY_MILLIS));
+            Known now = before != null && before.unchanged(stamp) ? before : read(name, file, stamp, readAt);
+            current.put(name, now);
+            if (now.ioError() != null) {
+                unreadable.add(name + ": " + now.ioError());
+            }
         }
         List<String> removed = known.keySet().stream().filter(name -> !current.containsKey(name)).toList();
         known = current;
@@ -85,7 +104,7 @@ final class MappingDirectory {
             return before != status && !status.equals(before);
         }).toList();
         previous = byFile;
-        return new Scan(exists, all, changed, removed);
+        return new Scan(exists, all, changed, removed, List.copyOf(unreadable));
     }
 
     /**
@@ -129,18 +148,30 @@ final class MappingDirectory {
         }
     }
 
-    private List<Path> files() {
+    /** Throws when the directory cannot be listed: then no tenant can be told to have no file. */
+    private List<Path> files() throws IOException {
         try (Stream<Path> list = Files.list(directory)) {
             return list.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
-                    })
+                    .filter(p -> isMappingFileName(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
-        } catch (IOException e) {
-            return List.of();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /**
+     * {@code *.yaml} / {@code *.yml}, except hidden files ({@code .x.yaml}, editors' backups) and files starting with
+     * {@code _} (kept for templates and notes beside the tenants; never a tenant).
+     */
+    static boolean isMappingFileName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && !name.startsWith("_") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    /** The tenant key a file claims: its name without {@code .yaml} / {@code .yml}. */
+    static String tenantKeyOf(String fileName) {
+        return fileName.substring(0, fileName.lastIndexOf('.'));
     }
 
     private static Stamp stamp(Path file) {
@@ -151,22 +182,56 @@ final class MappingDirectory {
         }
     }
 
-    private MappingLoader.Located read(String name, Path file, Stamp stamp) {
+    /**
+     * Reads and checks one file. A file that could not be read at all is read again at every scan (its stamp may be
+     * unknown), and its status says so.
+     */
+    private Known read(String name, Path file, Stamp stamp, long readAt) {
         String problem;
+        String ioError = null;
         try {
             if (stamp.size() > MAX_FILE_BYTES) {
                 problem = "the file has " + stamp.size() + " bytes; a mapping file may have at most " + MAX_FILE_BYTES;
             } else {
-                return loader.loadLocated(name, Files.readString(file, StandardCharsets.UTF_8));
+                MappingLoader.Located loaded = loader.loadLocated(name, Files.readString(file, StandardCharsets.UTF_8));
+                return new Known(stamp, claimedByFileName(name, file, loaded), stamp.modified() >= readAt - RACY_MILLIS,
+                        null);
             }
         } catch (CharacterCodingException e) {
             problem = "the file is not UTF-8 text";
         } catch (IOException e) {
-            problem = "the file cannot be read: " + e.getMessage();
+            ioError = "the file cannot be read: " + e.getMessage();
+            problem = ioError;
         }
         MappingError error = new MappingError(name, 1, 1, "", problem);
-        return new MappingLoader.Located(
+        MappingLoader.Located unreadable = new MappingLoader.Located(
                 new TenantMappingStatus(name, TenantSummary.UNREADABLE, null, List.of(error)), YamlTree.Location.START);
+        return new Known(stamp, claimedByFileName(name, file, unreadable),
+                ioError != null || stamp.modified() >= readAt - RACY_MILLIS, ioError);
+    }
+
+    /**
+     * The file claims the tenant its name says, valid or not (a YAML syntax error must not orphan a live tenant); a
+     * {@code tenant:} that names another key, or a file name that is not a tenant key, is an error naming both.
+     */
+    static MappingLoader.Located claimedByFileName(String name, Path file, MappingLoader.Located loaded) {
+        String fileName = file.getFileName().toString();
+        String key = tenantKeyOf(fileName);
+        TenantMappingStatus status = loaded.status();
+        List<MappingError> errors = new ArrayList<>();
+        String written = status.tenant();
+        if (!ConnectionBinder.isTenantKey(key)) {
+            errors.add(new MappingError(name, 1, 1, "", "the file name '" + fileName + "' is not a tenant key: a "
+                    + "mapping file is named <tenant>.yaml with a key of lower-case letters, digits and dashes "
+                    + "([a-z0-9-]+, not 'orphaned'); files starting with _ are not loaded, so use that for templates"));
+        } else if (written != null && !written.equals(key)) {
+            YamlTree.Location at = loaded.tenantAt();
+            errors.add(new MappingError(name, at.line(), at.column(), "tenant", "tenant '" + written
+                    + "' differs from the file name " + fileName + ": the file name is the tenant key, so this file "
+                    + "configures tenant '" + key + "'; rename the file to " + written + ".yaml or write tenant: " + key));
+        }
+        TenantMappingStatus claimed = (errors.isEmpty() ? status : status.withErrors(errors)).claimedAs(key);
+        return new MappingLoader.Located(claimed, loaded.tenantAt(), loaded.tenantIdAt(), loaded.directory());
     }
 
     /**

@@ -30,6 +30,8 @@ public class MappingRegistry {
     private final MappingDirectory directory;
     private final LongSupplier nanoClock;
     private volatile List<TenantMappingStatus> statuses = List.of();
+    private volatile List<String> unreadable = List.of();
+    private volatile boolean directoryExists;
     /** The files claiming each tenant key, in file order, as of the last scan. */
     private Map<String, List<TenantMappingStatus>> byTenant = Map.of();
     private long lastCheck;
@@ -65,6 +67,8 @@ public class MappingRegistry {
         boolean first = statuses.isEmpty() && !warnedMissing;
         MappingDirectory.Scan scan = directory.scan();
         statuses = scan.all();
+        unreadable = scan.unreadable();
+        directoryExists = scan.directoryExists();
         Map<String, List<TenantMappingStatus>> claims = new HashMap<>();
         for (TenantMappingStatus status : statuses) {
             if (status.tenant() != null) {
@@ -122,6 +126,20 @@ public class MappingRegistry {
         }
         warnings.addAll(SecretReferences.warnings(file, yaml == null ? "" : yaml, status.mapping(), System::getenv));
         return new Checked(status, List.copyOf(warnings));
+    }
+
+    /**
+     * Why the mapping files cannot all be known now, as of a fresh scan: a file (or the directory) that cannot be read
+     * at all, or a missing directory. Empty when every file was read (valid or not). While it is not empty, a tenant
+     * without a file may only look so: nothing may be released.
+     */
+    public synchronized List<String> unreadable() {
+        refresh();
+        if (!directoryExists) {
+            return List.of(directory.directory() + ": the mappings directory does not exist "
+                    + "(entra-sync.mappings-dir / ENTRA_SYNC_MAPPINGS_DIR)");
+        }
+        return unreadable;
     }
 
     /** The directory being watched. */

@@ -24,13 +24,23 @@ public record TenantMappingStatus(String file, TenantSummary summary, TenantMapp
         return mapping != null;
     }
 
-    /** The tenant key the file claims, null when unreadable. */
+    /**
+     * The tenant key the file claims: for a file of the mappings directory its name ({@code demo.yaml} claims
+     * {@code demo}, even when it cannot be parsed); for a file checked on its own the {@code tenant:} it names, null
+     * when unreadable.
+     */
     public String tenant() {
         return summary.tenant();
     }
 
     public Optional<TenantMapping> validMapping() {
         return Optional.ofNullable(mapping);
+    }
+
+    /** This status, claiming tenant {@code key}. */
+    TenantMappingStatus claimedAs(String key) {
+        return java.util.Objects.equals(key, summary.tenant()) ? this
+                : new TenantMappingStatus(file, summary.withTenant(key), mapping, errors);
     }
 
     TenantMappingStatus withErrors(List<MappingError> more) {

@@ -9,6 +9,10 @@ public record TenantSummary(
 
     static final TenantSummary UNREADABLE = new TenantSummary(null, null, null, null, null, null);
 
+    TenantSummary withTenant(String key) {
+        return new TenantSummary(key, tenantId, cloud, schedule, fullSyncSchedule, timeZone);
+    }
+
     static TenantSummary of(TenantMapping mapping) {
         return new TenantSummary(mapping.tenant(), mapping.connection().tenantId(), mapping.cloudName(),
                 mapping.schedule(), mapping.fullSyncSchedule(), mapping.timeZone().getId());

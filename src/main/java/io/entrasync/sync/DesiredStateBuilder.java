@@ -2,7 +2,9 @@ package io.entrasync.sync;
 
 import io.entrasync.directory.DirectoryStore;
 import io.entrasync.directory.SiteRef;
+import io.entrasync.mapping.AccountField;
 import io.entrasync.mapping.DesiredAccount;
+import io.entrasync.mapping.FieldOwners;
 import io.entrasync.mapping.MappingEngine;
 import io.entrasync.mapping.MappingResult;
 import io.entrasync.mapping.TenantMapping;
@@ -131,18 +133,23 @@ final class DesiredStateBuilder {
         return null;
     }
 
-    /** Fields the mapping does not speak about stay the helpdesk's. */
+    /**
+     * The site, department and flags as {@link FieldOwners} (the one ownership rule every door follows) gives them;
+     * fields the mapping does not speak about stay the helpdesk's.
+     */
     private static FieldPolicies policies(TenantMapping mapping) {
+        FieldOwners owners = FieldOwners.of(mapping);
         Map<Field, FieldPolicy> map = new EnumMap<>(Field.class);
-        map.put(Field.SITE, FieldPolicy.DIRECTORY);
+        map.put(Field.SITE, owners.directoryOwns(AccountField.SITE) ? FieldPolicy.DIRECTORY : FieldPolicy.HELPDESK);
         // a user whose department attribute was removed in Entra (or maps to none) ends without one
-        map.put(Field.DEPARTMENT, mapping.departments() == null ? FieldPolicy.HELPDESK
-                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
-        map.put(Field.MAIN_SITE_USER, mapping.mainSiteUsers() == null ? FieldPolicy.HELPDESK
-                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
-        map.put(Field.AUTO_TICKET_DISABLED, mapping.tickets() == null ? FieldPolicy.HELPDESK
-                : FieldPolicy.DIRECTORY_BLANK_CLEARS);
+        map.put(Field.DEPARTMENT, owned(owners, AccountField.DEPARTMENT));
+        map.put(Field.MAIN_SITE_USER, owned(owners, AccountField.MAIN_SITE_USER));
+        map.put(Field.AUTO_TICKET_DISABLED, owned(owners, AccountField.AUTO_TICKET_DISABLED));
         return FieldPolicies.of(map);
+    }
+
+    private static FieldPolicy owned(FieldOwners owners, AccountField field) {
+        return owners.directoryOwns(field) ? FieldPolicy.DIRECTORY_BLANK_CLEARS : FieldPolicy.HELPDESK;
     }
 
     private static FieldPolicy policy(DesiredAccount account, io.entrasync.mapping.Field field) {

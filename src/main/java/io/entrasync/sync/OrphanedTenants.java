@@ -1,27 +1,31 @@
 package io.entrasync.sync;
 
+import io.entrasync.directory.AccountOwnership;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.NotFoundException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import io.entrasync.reconcile.RunCounts;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tenants whose accounts no mapping file claims any more (the file was removed, or renamed to another tenant key):
- * no run will ever update or deactivate those accounts, and an admin cannot edit their tenant. Lists them, and
- * releases them to manual accounts on an admin's request. A tenant that still has a mapping file, valid or not, is
- * not orphaned: a broken file is fixed, not released.
+ * Tenants whose accounts no mapping file claims any more (the file was removed): no run will ever update or
+ * deactivate those accounts, and an admin cannot edit their tenant. Lists them, and releases them to manual accounts
+ * on an admin's request. Whether a tenant is orphaned is {@link AccountOwnership}'s answer, the rule every door into
+ * the accounts follows: a tenant that still has a mapping file, valid or not (a file that cannot even be parsed
+ * claims the tenant of its name), is not orphaned, and while a mapping file cannot be read at all nobody can tell.
+ * A release is reversible ({@link ReleasedAccounts}) and recorded as a run with trigger RELEASE and one change per
+ * account.
  */
 @Service
 public class OrphanedTenants {
@@ -34,17 +38,28 @@ public class OrphanedTenants {
      */
     public record Orphan(String tenant, long accounts, long activeAccounts, long sites) { }
 
-    /** The answer of a release: how many accounts (and active ones) became manual. */
-    public record Released(String tenant, long accounts, long activeAccounts, long sites) { }
+    /**
+     * The answer of a release: how many accounts (and active ones) became manual, the tenant's sites, and the run
+     * that records it ({@code GET /api/sync-runs/{runId}/changes} lists every account, kind RELEASE).
+     */
+    public record Released(String tenant, long accounts, long activeAccounts, long inactiveAccounts, long sites,
+                           long runId) { }
 
     private final MappingRegistry mappings;
     private final JdbcTemplate jdbc;
-    private final RunLock locks;
+    private final AccountOwnership ownership;
+    private final SyncRuns runs;
+    private final ChangeLog changeLog;
+    private final TransactionTemplate transaction;
 
-    OrphanedTenants(MappingRegistry mappings, JdbcTemplate jdbc, RunLock locks) {
+    OrphanedTenants(MappingRegistry mappings, JdbcTemplate jdbc, AccountOwnership ownership, SyncRuns runs,
+                    ChangeLog changeLog, TransactionTemplate transaction) {
         this.mappings = mappings;
         this.jdbc = jdbc;
-        this.locks = locks;
+        this.ownership = ownership;
+        this.runs = runs;
+        this.changeLog = changeLog;
+        this.transaction = transaction;
     }
 
     /** The orphaned tenants that own accounts, by tenant key. Re-reads the mapping directory first. */
@@ -68,32 +83,51 @@ public class OrphanedTenants {
     }
 
     /**
-     * Makes every account of the orphaned {@code tenant} a manual STRONG account: tenant and external id cleared,
-     * everything else (site, department, tickets, active flag, main site user) kept. 409 when a mapping file still
-     * claims the tenant or a run of it is active; 404 when no account belongs to it.
+     * Makes every account of the orphaned {@code tenant} a manual STRONG account: tenant and external id cleared
+     * (and kept as released-from, for a re-link should the tenant come back), everything else (site, department,
+     * tickets, active flag, main site user) kept. 409 when a mapping file still claims the tenant, when a mapping file
+     * cannot be read, or when a run of the tenant is active (the release takes the tenant's run lock, so no run starts
+     * meanwhile); 404 when no account belongs to it.
      */
-    @Transactional
     public Released release(String tenant) {
-        TenantMappingStatus file = claims().get(tenant);
-        if (file != null) {
-            throw new ConflictException("tenant", "tenant '" + tenant + "' still has a mapping file (" + file.file()
-                    + (file.valid() ? "" : ", invalid") + "), so its accounts are not orphaned: its runs own them. "
-                    + "Remove the file first to release them, or fix it to let the runs continue");
-        }
-        Optional<Long> run = locks.holder(tenant);
-        if (run.isPresent()) {
-            throw new ConflictException("tenant", "run " + run.get() + " of tenant '" + tenant + "' is active; "
-                    + "release its accounts after it ended");
+        AccountOwnership.TenantOwner owner = ownership.ofTenant(tenant);
+        switch (owner.kind()) {
+            case UNKNOWN -> throw new ConflictException("tenant", "no tenant is released while a mapping file cannot "
+                    + "be read: " + String.join("; ", owner.unreadable()) + ". The file may claim tenant '" + tenant
+                    + "'; fix the file (or its permissions) first");
+            case MAPPED, BROKEN_MAPPING -> throw new ConflictException("tenant", "tenant '" + tenant
+                    + "' still has a mapping file (" + owner.file().file() + (owner.file().valid() ? "" : ", invalid")
+                    + "), so its accounts are not orphaned: its runs own them. Remove the file first to release them, "
+                    + "or fix it to let the runs continue");
+            case ORPHANED -> { }
         }
         Orphan orphan = list().stream().filter(o -> o.tenant().equals(tenant)).findFirst().orElseThrow(
                 () -> new NotFoundException("tenant", "no account belongs to tenant '" + tenant + "'"));
-        // one statement: the accounts change together, and "version" moves so that a stale entity elsewhere
-        // (an admin's edit in flight) fails its optimistic check instead of writing the old tenant back
-        int released = jdbc.update("update end_user set tenant = null, external_id = null, association = 'STRONG', "
-                + "updated_at = ?, version = version + 1 where tenant = ?", Timestamp.from(Instant.now()), tenant);
-        log.info("Released {} accounts ({} active) of orphaned tenant '{}' to manual accounts; its {} sites keep "
-                + "their owner", released, orphan.activeAccounts(), tenant, orphan.sites());
-        return new Released(tenant, released, orphan.activeAccounts(), orphan.sites());
+        // the release takes the tenant's run lock like a run: a run of the tenant in flight answers 409, and no run
+        // starts until the release is committed
+        SyncRun record = runs.queue(tenant, SyncMode.FULL, RunTrigger.RELEASE, false, null);
+        long runId = record.getId();
+        runs.start(runId);
+        List<ReleasedAccounts.Account> released;
+        try {
+            released = transaction.execute(status -> new ReleasedAccounts(jdbc).release(tenant, Instant.now()));
+            changeLog.record(released.stream().map(account -> entry(runId, tenant, account)).toList());
+        } catch (RuntimeException e) {
+            runs.finish(runId, RunStatus.FAILED, RunCounts.ZERO, "release failed: " + e.getMessage());
+            throw e;
+        }
+        long active = released.stream().filter(ReleasedAccounts.Account::active).count();
+        runs.finish(runId, RunStatus.SUCCEEDED, new RunCounts(0, released.size(), 0, 0, 0, 0, 0, 0, 0), null);
+        log.info("Released {} accounts ({} active) of orphaned tenant '{}' to manual accounts (run {}); its {} sites "
+                + "keep their owner", released.size(), active, tenant, runId, orphan.sites());
+        return new Released(tenant, released.size(), active, released.size() - active, orphan.sites(), runId);
+    }
+
+    private static ChangeLog.Entry entry(long runId, String tenant, ReleasedAccounts.Account account) {
+        return new ChangeLog.Entry(runId, account.id(), account.externalId(), account.email(), "RELEASE",
+                "released from tenant '" + tenant + "' (its mapping file is gone): now a manual account; tenant and "
+                        + "directory id are kept as releasedFrom / releasedExternalId, and a mapping for '" + tenant
+                        + "' that comes back re-links it by directory id", null, null, false);
     }
 
     /** The mapping file claiming each tenant key (the first, when several do), valid or not. */

@@ -88,6 +88,11 @@ final class RunExecution {
 
     RunResult execute() {
         boolean full = run.getMode() == SyncMode.FULL;
+        if (relinkReleased() && !full) {
+            // a released account's directory user may have gone meanwhile: only a full read finds that out
+            full = true;
+            c.runs().becameFull(runId, false);
+        }
         String usersLink = null;
         String groupsLink = null;
         if (!full) {
@@ -132,6 +137,28 @@ final class RunExecution {
         RunResult result = conclude(activeBefore, links);
         log.info("sync run {} of tenant '{}' timing: {}", runId, tenant, timer);
         return result;
+    }
+
+    /**
+     * Re-links, by directory id, the accounts an admin released from this tenant while it had no mapping file (a hard
+     * match, before any email matching); the run then treats them as any account of the tenant. Counted and logged
+     * as links. Answers whether there were any. In the run's transaction: a dry or BLOCKED run re-links nothing.
+     */
+    private boolean relinkReleased() {
+        List<ReleasedAccounts.Account> relinked = new ReleasedAccounts(c.jdbc()).relink(tenant, java.time.Instant.now());
+        List<ChangeLog.Entry> entries = new ArrayList<>(relinked.size());
+        for (ReleasedAccounts.Account account : relinked) {
+            counts.add(new io.entrasync.reconcile.Change.Link(account.externalId(), account.id(), false, List.of()));
+            entries.add(new ChangeLog.Entry(runId, account.id(), account.externalId(), account.email(), "LINK",
+                    "re-linked by directory id: released from tenant '" + tenant + "' while it had no mapping file",
+                    null, null, false));
+        }
+        c.changeLog().record(entries);
+        if (!relinked.isEmpty()) {
+            log.info("sync run {}: re-linked {} accounts released from tenant '{}' by directory id", runId,
+                    relinked.size(), tenant);
+        }
+        return !relinked.isEmpty();
     }
 
     /**

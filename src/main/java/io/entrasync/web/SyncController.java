@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SyncController {
 
     private static final Set<String> KINDS = Set.of("CREATE", "UPDATE", "LINK", "MOVE", "DEACTIVATE", "REACTIVATE",
-            "SKIP", "FAILED");
+            "SKIP", "FAILED", "RELEASE");
 
     /** Body of {@code POST /api/tenants/{tenant}/sync}; both fields optional (DELTA, not a dry run). */
     record SyncRequest(SyncMode mode, Boolean dryRun) {

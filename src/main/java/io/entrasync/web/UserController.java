@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.directory.AccountOwnership;
 import io.entrasync.directory.DirectoryService;
 import io.entrasync.directory.EmailAddress;
 import io.entrasync.directory.EndUser;
@@ -36,10 +37,10 @@ class UserController {
     private final DirectoryService directory;
     private final EndUserRepository users;
     private final TicketRepository tickets;
-    private final DirectoryOwnedFields owned;
+    private final AccountOwnership owned;
 
     UserController(DirectoryService directory, EndUserRepository users, TicketRepository tickets,
-                   DirectoryOwnedFields owned) {
+                   AccountOwnership owned) {
         this.directory = directory;
         this.users = users;
         this.tickets = tickets;

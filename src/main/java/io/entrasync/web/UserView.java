@@ -18,7 +18,8 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                        String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
                        boolean autoTicketDisabled, boolean active, Association association, String externalId,
                        String tenant, Instant createdAt, Instant updatedAt, DeactivationReason deactivationReason,
-                       Instant deactivatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) DemotedUser demoted) {
+                       Instant deactivatedAt, String releasedFrom, String releasedExternalId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) DemotedUser demoted) {
 
     public static UserView of(EndUser u) {
         return of(u, null);
@@ -30,6 +31,6 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                 u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
                 u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
                 u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt(), u.getDeactivationReason(),
-                u.getDeactivatedAt(), demoted);
+                u.getDeactivatedAt(), u.getReleasedFrom(), u.getReleasedExternalId(), demoted);
     }
 }

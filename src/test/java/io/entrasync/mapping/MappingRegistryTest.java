@@ -54,14 +54,14 @@ class MappingRegistryTest {
 
     @Test
     void twoFilesClaimingOneTenant_areBothDisabled() throws IOException {
-        write("a.yaml", VALID);
-        write("b.yml", "# copy\n" + VALID);
+        write("contoso.yaml", VALID);
+        write("contoso.yml", "# copy\n" + VALID);
 
         MappingRegistry registry = registry();
 
         assertThat(registry.tenant("contoso")).isEmpty();
         assertThat(registry.all().get(0).errors()).extracting(MappingError::toString).containsExactly(
-                dir.resolve("a.yaml") + ":1:9: tenant: tenant 'contoso' is also claimed by " + dir.resolve("b.yml")
+                dir.resolve("contoso.yaml") + ":1:9: tenant: tenant 'contoso' is also claimed by " + dir.resolve("contoso.yml")
                         + "; a tenant key belongs to one file, so all of them are disabled until the duplicate is "
                         + "removed");
         assertThat(registry.all().get(1).errors().get(0).line()).isEqualTo(2);
@@ -69,33 +69,33 @@ class MappingRegistryTest {
 
     @Test
     void twoFilesReadingOneDirectory_theSecondByFileNameIsRefused_namingBothFiles() throws IOException {
-        write("b-contoso.yaml", VALID);
-        write("a-fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam"));
+        write("fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam"));
+        write("contoso.yaml", VALID);
 
         MappingRegistry registry = registry();
 
-        assertThat(registry.tenant("fabrikam")).as("the first file by name keeps the directory").isPresent();
-        assertThat(registry.tenant("contoso")).isEmpty();
-        String first = dir.resolve("a-fabrikam.yaml").toString();
-        String second = dir.resolve("b-contoso.yaml").toString();
+        assertThat(registry.tenant("contoso")).as("the first file by name keeps the directory").isPresent();
+        assertThat(registry.tenant("fabrikam")).isEmpty();
+        String first = dir.resolve("contoso.yaml").toString();
+        String second = dir.resolve("fabrikam.yaml").toString();
         assertThat(registry.all().get(1).errors()).extracting(MappingError::toString).containsExactly(second
                 + ":2:11: tenantId: tenantId '11111111-2222-3333-4444-555555555555' in cloud global is already synced by "
-                + first + " (tenant 'fabrikam'); " + second + " and " + first + " read one directory, which belongs "
+                + first + " (tenant 'contoso'); " + second + " and " + first + " read one directory, which belongs "
                 + "to one file (the first by file name), so " + second + " is disabled: remove it or merge it into "
                 + first);
     }
 
     @Test
     void aBrokenFirstFile_stillKeepsItsDirectory() throws IOException {
-        write("a-fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam").replace("sites:", "sitez:"));
-        write("b-contoso.yaml", VALID);
+        write("contoso.yaml", VALID.replace("sites:", "sitez:"));
+        write("fabrikam.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam"));
 
         MappingRegistry registry = registry();
 
         assertThat(registry.all()).extracting(TenantMappingStatus::valid).containsExactly(false, false);
         assertThat(registry.all().get(1).errors()).singleElement().satisfies(error -> {
             assertThat(error.key()).isEqualTo("tenantId");
-            assertThat(error.message()).contains(dir.resolve("a-fabrikam.yaml").toString());
+            assertThat(error.message()).contains(dir.resolve("contoso.yaml").toString());
         });
     }
 
@@ -144,19 +144,81 @@ class MappingRegistryTest {
     }
 
     @Test
-    void missingDirectory_meansNoTenants() {
+    void missingDirectory_meansNoTenants_andIsReportedAsUnreadable() {
         MappingRegistry registry = new MappingRegistry(dir.resolve("absent"), clock::get);
 
         assertThat(registry.all()).isEmpty();
         assertThat(registry.tenant("contoso")).isEmpty();
+        assertThat(registry.unreadable()).singleElement().asString().contains("does not exist");
     }
 
     @Test
     void otherFiles_areIgnored() throws IOException {
         write("README.md", "not a mapping");
         write(".hidden.yaml", "broken: [");
+        write("_template.yaml", "tenant: template\n");
+        Files.createDirectories(dir.resolve("examples"));
+        write("examples/contoso.yaml", VALID);
 
         assertThat(registry().all()).isEmpty();
+    }
+
+    @Test
+    void aFileWhoseYamlCannotBeParsed_stillClaimsTheTenantOfItsName() throws IOException {
+        write("contoso.yaml", VALID + "sites: [oops\n");
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.all()).singleElement().satisfies(status -> {
+            assertThat(status.tenant()).isEqualTo("contoso");
+            assertThat(status.valid()).isFalse();
+            assertThat(status.errors()).isNotEmpty();
+        });
+        assertThat(registry.current("contoso")).isPresent();
+        assertThat(registry.tenant("contoso")).as("no runs").isEmpty();
+        assertThat(registry.unreadable()).as("read, just broken").isEmpty();
+    }
+
+    @Test
+    void aTenantKeyOtherThanTheFileName_isAnErrorNamingBoth_andTheFileClaimsItsName() throws IOException {
+        write("contoso.yaml", VALID.replace("tenant: contoso", "tenant: fabrikam"));
+
+        MappingRegistry registry = registry();
+
+        TenantMappingStatus status = registry.all().get(0);
+        assertThat(status.tenant()).isEqualTo("contoso");
+        assertThat(status.valid()).isFalse();
+        assertThat(status.errors()).extracting(MappingError::toString).containsExactly(dir.resolve("contoso.yaml")
+                + ":1:9: tenant: tenant 'fabrikam' differs from the file name contoso.yaml: the file name is the "
+                + "tenant key, so this file configures tenant 'contoso'; rename the file to fabrikam.yaml or write "
+                + "tenant: contoso");
+        assertThat(registry.tenant("fabrikam")).isEmpty();
+    }
+
+    @Test
+    void aFileNameThatIsNoTenantKey_isAnError() throws IOException {
+        write("Contoso Copy.yaml", VALID);
+
+        assertThat(registry().all().get(0).errors()).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("'Contoso Copy.yaml' is not a tenant key"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadAtAll_claimsItsTenant_andIsReportedUntilItCanBeRead() throws IOException {
+        Path unreadable = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "needs Linux /proc");
+        write("contoso.yaml", VALID);
+        Files.createSymbolicLink(dir.resolve("fabrikam.yaml"), unreadable);
+
+        MappingRegistry registry = registry();
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant).containsExactly("contoso", "fabrikam");
+        assertThat(registry.unreadable()).singleElement().asString()
+                .startsWith(dir.resolve("fabrikam.yaml") + ": the file cannot be read");
+        Files.delete(dir.resolve("fabrikam.yaml"));
+        write("fabrikam.yaml", FABRIKAM);
+        assertThat(registry.unreadable()).isEmpty();
+        assertThat(registry.tenant("fabrikam")).isPresent();
     }
 
     @Test
@@ -177,11 +239,11 @@ class MappingRegistryTest {
         write("fabrikam.yaml", FABRIKAM);
         assertThat(registry.current("fabrikam")).hasValueSatisfying(status -> assertThat(status.valid()).isTrue());
 
-        write("copy.yaml", "# copy\n" + VALID);
+        write("contoso.yml", "# copy\n" + VALID);
         assertThat(registry.current("contoso")).as("a second file claiming the tenant disables it")
                 .hasValueSatisfying(status -> assertThat(status.valid()).isFalse());
 
-        Files.delete(dir.resolve("copy.yaml"));
+        Files.delete(dir.resolve("contoso.yml"));
         Files.delete(dir.resolve("fabrikam.yaml"));
         assertThat(registry.current("fabrikam")).isEmpty();
         assertThat(registry.current("contoso")).hasValueSatisfying(status -> assertThat(status.valid()).isTrue());

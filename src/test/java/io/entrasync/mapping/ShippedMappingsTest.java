@@ -21,12 +21,21 @@ class ShippedMappingsTest {
 
     @Test
     void exampleContoso_isValid() throws IOException {
-        TenantMappingStatus status = load("example-contoso.yaml");
+        TenantMappingStatus status = load("examples/contoso.yaml");
 
         assertThat(status.errors()).isEmpty();
         assertThat(status.tenant()).isEqualTo("contoso");
         assertThat(status.mapping().sites()).extracting(SiteRule::owner).contains(SiteOwner.MANUAL,
                 SiteOwner.tenant("fabrikam"), SiteOwner.OWN);
+    }
+
+    @Test
+    void theMappingsDirectory_loadsTheDemoTenantAlone_notTheExample() {
+        MappingRegistry registry = new MappingRegistry(Path.of("mappings"), System::nanoTime);
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant).containsExactly("demo");
+        assertThat(registry.all().get(0).valid()).isTrue();
+        assertThat(registry.unreadable()).isEmpty();
     }
 
     @Test

@@ -93,6 +93,43 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Waits until at least {@code count} scheduled runs of {@code tenant} newer than run {@code afterId} have ended
+     * (Quartz fires them); answers every ended run newer than {@code afterId}, oldest first.
+     */
+    public java.util.List<JsonNode> awaitScheduledRuns(String tenant, long afterId, int count,
+                                                       java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.List<JsonNode> ended = new java.util.ArrayList<>();
+            for (JsonNode run : get("/api/sync-runs?tenant=" + tenant + "&limit=500").json()) {
+                String status = run.get("status").asString();
+                if (run.get("id").asLong() > afterId && !status.equals("QUEUED") && !status.equals("RUNNING")) {
+                    ended.add(0, run);
+                }
+            }
+            if (ended.stream().filter(run -> run.get("trigger").asString().equals("SCHEDULE")).count() >= count) {
+                return ended;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(count + " scheduled runs of " + tenant + " did not end within " + timeout
+                        + "; ended: " + ended);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The id of the tenant's newest run, 0 when it has none. */
+    public long newestRunId(String tenant) {
+        JsonNode runs = get("/api/sync-runs?tenant=" + tenant + "&limit=1").json();
+        return runs.isEmpty() ? 0 : runs.get(0).get("id").asLong();
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {

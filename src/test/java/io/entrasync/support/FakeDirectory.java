@@ -276,6 +276,9 @@ public final class FakeDirectory {
             }
         }
         issued.put(token, now);
+        // like Graph: the newest deltaLink answers "no changes" (and itself) until the directory changes
+        stubStream("users", token, userItems(now, now, false), token);
+        stubStream("groups", token, groupItems(now, now), token);
         expired = false;
         if (lookupsAlwaysFind) {
             server.stubFor(get(urlPathMatching("/v1.0/users/(?!delta)[^/()]+")).atPriority(9).willReturn(json(200, "{}")));

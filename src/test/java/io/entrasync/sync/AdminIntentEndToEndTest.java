@@ -160,7 +160,7 @@ class AdminIntentEndToEndTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("field").asString()).isEqualTo("jobTitle");
         assertThat(refused.json().get("detail").asString())
-                .startsWith("jobTitle is owned by the directory (tenant 'acme', ")
+                .startsWith("jobTitle of bob@acme.org is owned by tenant acme (")
                 .contains("acme.yaml, fields.jobTitle.owner: directory); change it in Entra or make the field "
                         + "owner: helpdesk");
         assertThat(api.get("/api/users/" + bob).json().get("jobTitle").asString()).isEqualTo("Clerk");
@@ -171,7 +171,7 @@ class AdminIntentEndToEndTest {
         long elsewhere = api.post("/api/sites", "{\"name\":\"Elsewhere\"}").json().get("id").asLong();
         ApiClient.Answer site = api.patch("/api/users/" + bob, "{\"siteId\":" + elsewhere + "}");
         assertThat(site.status()).isEqualTo(409);
-        assertThat(site.json().get("detail").asString()).startsWith("siteId is owned by the directory")
+        assertThat(site.json().get("detail").asString()).startsWith("siteId of bob@acme.org is owned by tenant acme")
                 .contains("sites: rules");
         ApiClient.Answer mixed = api.patch("/api/users/" + bob, "{\"mobilePhone\":\"+1 555\",\"lastName\":\"Other\"}");
         assertThat(mixed.status()).as("one owned field refuses the whole patch").isEqualTo(409);
@@ -194,6 +194,73 @@ class AdminIntentEndToEndTest {
 
     @Test
     @Order(6)
+    void csvImport_refusesRowsChangingDirectoryOwnedFields_inThe409sWords_andChangesNoDeactivatedAccount() {
+        long bob = id("u2");
+        String conflict = api.patch("/api/users/" + bob, "{\"jobTitle\":\"Imported Title\"}").json().get("detail")
+                .asString();
+        long office = api.post("/api/sites", "{\"name\":\"Front Office\"}").json().get("id").asLong();
+        long dora = api.post("/api/users", "{\"siteId\":" + office + ",\"email\":\"dora@acme.org\"}").json().get("id")
+                .asLong();
+        api.post("/api/users/" + dora + "/deactivate", "");
+        String csv = """
+                site,email,jobTitle,department,mobilePhone
+                Acme,bob@acme.org,Imported Title,Imported Dept,
+                Acme HQ,bob@acme.org,,,+1 555 0199
+                Front Office,dora@acme.org,Boss,,
+                acme hq,carol@acme.org,Clerk,,
+                """;
+
+        ApiClient.Answer imported = api.post("/api/import", "text/csv", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode report = imported.json();
+        assertThat(report.get("updated").asInt()).as("bob's helpdesk-owned phone, on his own site").isEqualTo(1);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(3);
+        JsonNode rejected = report.get("rejected");
+        assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(rejected.get(0).get("error").asString()).startsWith(conflict)
+                .contains("; site of bob@acme.org is owned by tenant acme (", "sites: rules",
+                        "; department of bob@acme.org is owned by tenant acme (");
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(4);
+        assertThat(rejected.get(1).get("error").asString()).isEqualTo("user " + dora + " (dora@acme.org) is "
+                + "deactivated (MANUAL); the import changes no deactivated account: activate it first "
+                + "(POST /api/users/" + dora + "/activate)");
+        assertThat(rejected.get(2).get("line").asInt()).isEqualTo(5);
+        assertThat(rejected.get(2).get("error").asString()).startsWith("jobTitle of carol@acme.org is owned by "
+                + "tenant acme (");
+        JsonNode bobNow = api.get("/api/users/" + bob).json();
+        assertThat(bobNow.get("jobTitle").asString()).isEqualTo("Clerk");
+        assertThat(bobNow.get("mobilePhone").asString()).isEqualTo("+1 555 0199");
+        assertThat(bobNow.get("siteId").asLong()).isEqualTo(account("u1").get("siteId").asLong());
+        JsonNode doraNow = api.get("/api/users/" + dora).json();
+        assertThat(doraNow.get("jobTitle").isNull()).isTrue();
+        assertThat(doraNow.get("active").asBoolean()).isFalse();
+        for (JsonNode site : api.get("/api/sites").json()) {
+            assertThat(site.get("name").asString()).as("a refused row creates no site").isNotEqualTo("Acme");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void inboundEmail_fromASyncedAccount_opensATicket_andChangesNoFieldOfTheAccount() {
+        long bob = id("u2");
+        JsonNode before = api.get("/api/users/" + bob).json();
+
+        JsonNode plain = api.post("/api/inbound-email", "{\"from\":\"\\\"Robert Q. Hillman\\\" <bob@acme.org>\","
+                + "\"subject\":\"Printer\"}").json();
+        JsonNode tagged = api.post("/api/inbound-email", "{\"from\":\"Someone Else <BOB+desk@ACME.org>\","
+                + "\"subject\":\"Again\"}").json();
+
+        assertThat(plain.get("userId").asLong()).isEqualTo(bob);
+        assertThat(plain.get("ticketId").isNull()).as(plain.toString()).isFalse();
+        assertThat(tagged.get("userId").asLong()).isEqualTo(bob);
+        assertThat(tagged.get("userCreated").asBoolean()).isFalse();
+        assertThat(api.get("/api/users/" + bob).json()).as("names, email, site, association, updatedAt")
+                .isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
     void deactivationAndReactivationRows_carryReasonEmailAndName() {
         graph.set("u3", "accountEnabled", false).removeMember("g-helpdesk", "u2");
         graph.publish();

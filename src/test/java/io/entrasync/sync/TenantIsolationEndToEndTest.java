@@ -235,14 +235,72 @@ class TenantIsolationEndToEndTest {
 
     @Test
     @Order(5)
-    void aTenantWithAnInvalidFile_isNotOrphaned() throws IOException {
-        Files.writeString(MAPPINGS.resolve("broken.yaml"), "tenant: contoso-old\nsites: [\n");
-        Files.writeString(MAPPINGS.resolve("broken.yaml"), "tenant: contoso-old\nsitez: []\n");
+    void aTenantWhoseYamlCannotBeParsed_keepsItsCardAndAccounts_andIsNeverOrphaned() throws IOException {
+        Path file = MAPPINGS.resolve("contoso.yaml");
+        String good = Files.readString(file);
+        long lastRun = api.get("/api/tenants/contoso").json().get("lastRun").get("id").asLong();
+        JsonNode ann = account("contoso", "c1");
+        Files.writeString(file, good + "sites: [oops\n");
+
+        var orphaned = api.get("/api/tenants/orphaned"); // re-reads the directory at once
+        var tenants = api.get("/api/tenants");
+        var release = api.post("/api/tenants/orphaned/contoso/release", "{}");
+        var sync = api.post("/api/tenants/contoso/sync", "{\"mode\":\"FULL\"}");
+
+        JsonNode card = null;
+        for (JsonNode tenant : tenants.json()) {
+            if (file.toAbsolutePath().toString().equals(tenant.get("file").asString())) {
+                card = tenant;
+            }
+        }
+        assertThat(card).as(tenants.body()).isNotNull();
+        assertThat(card.get("tenant").asString()).as("the file name is the key, not the path").isEqualTo("contoso");
+        assertThat(card.get("valid").asBoolean()).isFalse();
+        assertThat(card.get("errors")).isNotEmpty();
+        assertThat(card.get("lastRun").get("id").asLong()).as("its history stays on its card").isEqualTo(lastRun);
+        assertThat(api.get("/api/tenants/contoso").status()).isEqualTo(200);
+        assertThat(orphaned.json()).as(orphaned.body()).isEmpty();
+        assertThat(release.status()).isEqualTo(409);
+        assertThat(release.json().get("detail").asString()).contains("contoso.yaml, invalid");
+        assertThat(sync.status()).as("runs stay off until the file is fixed").isEqualTo(422);
+        JsonNode after = api.get("/api/users/" + ann.get("id").asLong()).json();
+        assertThat(after.get("tenant").asString()).isEqualTo("contoso");
+        assertThat(after.get("externalId").asString()).isEqualTo("c1");
+
+        Files.writeString(file, good);
+        assertThat(api.syncAndWait("contoso", "FULL", false).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(6)
+    void aTenantKeyThatDiffersFromTheFileName_isAnErrorNamingBoth_andTheFileClaimsItsName() throws IOException {
+        Files.writeString(MAPPINGS.resolve("contoso-old.yaml"), "tenant: contoso-new\nsitez: []\n");
 
         var answer = api.post("/api/tenants/orphaned/contoso-old/release", "{}");
+        JsonNode card = api.get("/api/tenants/contoso-old").json();
 
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.json().get("detail").asString()).contains("broken.yaml, invalid");
-        Files.delete(MAPPINGS.resolve("broken.yaml"));
+        assertThat(answer.json().get("detail").asString()).contains("contoso-old.yaml, invalid");
+        assertThat(card.get("errors").toString()).contains("tenant 'contoso-new' differs from the file name "
+                + "contoso-old.yaml");
+        Files.delete(MAPPINGS.resolve("contoso-old.yaml"));
+    }
+
+    @Test
+    @Order(7)
+    void whileAMappingFileCannotBeReadAtAll_noTenantIsReleased() throws IOException {
+        Path unreadable = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "needs Linux /proc");
+        Path link = MAPPINGS.resolve("zz.yaml");
+        Files.createSymbolicLink(link, unreadable);
+        try {
+            var answer = api.post("/api/tenants/orphaned/nobody/release", "{}");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.json().get("detail").asString()).contains("zz.yaml: the file cannot be read");
+        } finally {
+            Files.delete(link);
+        }
+        assertThat(api.post("/api/tenants/orphaned/nobody/release", "{}").status()).isEqualTo(404);
     }
 }
