@@ -48,7 +48,7 @@ public final class MappingSettings {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             settings.forEach((key, value) -> {
-                if (!WHEN_KEYS.contains(key.split("[.\\[]", 2)[0])) {
+                if (plans(key)) {
                     // NUL separates: neither a YAML key nor a value read from a text file holds one
                     digest.update((key + '\0' + value + '\0').getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
@@ -66,17 +66,25 @@ public final class MappingSettings {
         return settings;
     }
 
-    /** The keys whose value differs between {@code before} and {@code after}, sorted by key. Never null. */
+    /**
+     * The keys that decide what a run plans whose value differs between {@code before} and {@code after}, sorted by
+     * key (a schedule change cannot have caused a hold, and is not listed). Never null.
+     */
     public static List<Change> diff(Map<String, String> before, Map<String, String> after) {
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<Change> changes = new ArrayList<>();
         for (String key : keys) {
-            if (!Objects.equals(before.get(key), after.get(key))) {
+            if (plans(key) && !Objects.equals(before.get(key), after.get(key))) {
                 changes.add(new Change(key, before.get(key), after.get(key)));
             }
         }
         return changes;
+    }
+
+    /** Whether {@code key} (flattened) can change what a run plans: it is not one of the {@link #WHEN_KEYS}. */
+    private static boolean plans(String key) {
+        return !WHEN_KEYS.contains(key.split("[.\\[]", 2)[0]);
     }
 
     private static void put(Map<String, String> settings, String path, Node node) {
