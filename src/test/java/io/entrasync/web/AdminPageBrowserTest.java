@@ -300,7 +300,8 @@ class AdminPageBrowserTest {
         screenshot("03-dry-run-changes");
         assertThat(api.get("/api/users?tenant=contoso").json().get("content")).as("a dry run applies nothing").isEmpty();
         click("button[data-view=tenants]");
-        wait.ignoring(StaleElementReferenceException.class).withMessage("the card says the dry run only planned")
+        // the card says the dry run only planned
+        wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("tenant-contoso")).getText().contains("dry run, planned, nothing applied"));
     }
 
@@ -351,8 +352,9 @@ class AdminPageBrowserTest {
         assertThat(textOf("#tenant-contoso .hold")).contains("3 deactivations awaiting approval", "held since run #" + heldBy,
                 "deactivates exactly the accounts this plan lists (3)", "not in the reviewed plan",
                 "The mapping file is as it was at the last applied run");
-        assertThat(wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("tenant-contoso"))
-                .getText())).as("a BLOCKED last run only planned").contains("planned, nothing applied: 3 deactivated");
+        String heldCard = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
+                By.id("tenant-contoso")).getText());
+        assertThat(heldCard).as("a BLOCKED last run only planned").contains("planned, nothing applied: 3 deactivated");
         assertThat(textOf("#tenant-contoso .card-head")).containsIgnoringCase("held");
         screenshot("05b-tenant-held");
         click("#tenant-contoso button[data-action=check]");
