@@ -527,7 +527,8 @@ async function renderBlocked(run) {
   replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
     el('td', null, accountLabel(r, accounts)),
     el('td', null, el('code', null, r.externalId || '—')),
-    el('td', null, r.reason || '—'),
+    el('td', null, r.reason || '—',
+      r.notInReviewedPlan ? [' ', el('span.badge.warn.not-reviewed', null, 'not in the reviewed plan')] : null),
     el('td.num', null, r.openTickets === null || r.openTickets === undefined ? '—' : String(r.openTickets)),
     el('td', null, r.mainSiteUser ? el('span.badge.warn', null, 'main site user') : 'no'))));
   box.hidden = false;
