@@ -5,6 +5,7 @@ import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
+import { approvalRule, mappingChangesBlock, replanNote, lastRunText } from './hold.js';
 
 const POLL_MS = 1500;
 const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound'];
@@ -180,7 +181,7 @@ function lastRunBlock(lastRun) {
     lastRun.status ? statusBadge(lastRun.status) : null, ' ',
     lastRun.id !== undefined ? el('button.link', { type: 'button', onclick: () => openRunOf(lastRun.tenant, lastRun.id) }, `#${lastRun.id}`) : null,
     ' ', at ? timeEl(at) : null,
-    lastRun.counts ? el('span.muted.block', null, countsText(lastRun.counts)) : null);
+    lastRunText(lastRun, countsText));
 }
 
 function tenantCard(t, runs) {
@@ -290,18 +291,20 @@ function holdBlock(t, active) {
     return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
       el('p', null, `Held: the plan of run #${h.latestRunId} was rejected `, timeEl(h.rejectedAt), '. ',
         'Every run plans and applies nothing until the mapping file changes or you release the hold.'),
+      mappingChangesBlock(h),
       el('div.actions', null, review, release));
   }
   return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
     el('p', null, el('strong.pending', null, `${plural(h.pendingDeactivations, 'deactivation')} awaiting approval`),
       ` — held since run #${h.firstRunId} (`, timeEl(h.heldSince), `): ${h.reason}. `,
-      `Every run plans and applies nothing until you decide. Approving re-plans and applies at most `
-      + `${h.approvalAllows} deactivations (${h.pendingDeactivations} + a margin of `
-      + `${h.approvalAllows - h.pendingDeactivations}).`),
+      'Every run plans and applies nothing until you decide or the mapping file changes. ',
+      approvalRule(h.pendingDeactivations)),
+    mappingChangesBlock(h),
+    replanNote(h),
     el('div.actions', null, review,
       el('button.btn.btn-danger', {
-        type: 'button', disabled: active, dataset: { action: 'approve', tenant: key },
-        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations, h.approvalAllows)),
+        type: 'button', disabled: active || h.mappingChangedSincePlan, dataset: { action: 'approve', tenant: key },
+        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations)),
       }, 'Approve…'),
       el('button.btn.btn-secondary', {
         type: 'button', disabled: active, dataset: { action: 'reject', tenant: key },
@@ -500,7 +503,9 @@ function renderSummary(run) {
     fact('Users processed', String(run.usersProcessed)),
     fact('Throttled / retries', `${run.throttled} / ${run.retries}`));
   const counts = isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run);
-  const error = run.error ? el(`p.${run.status === 'BLOCKED' ? 'notice-warn' : 'notice-error'}`, { role: 'note' }, run.error) : null;
+  // a SUCCEEDED run's text is a note (an approval's account of what it applied, a dry run's verdict), not an error
+  const tone = { BLOCKED: 'notice-warn', SUCCEEDED: 'notice-info' }[run.status] || 'notice-error';
+  const error = run.error ? el(`p.${tone}.run-note`, { role: 'note' }, run.error) : null;
   replace($('#run-summary'), error, facts, el('div.counts-line', null, el('span.label', null, 'Counts '), counts));
 }
 
@@ -517,16 +522,15 @@ async function renderBlocked(run) {
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
   // the run's own count: the table shows at most its first 1,000 rows
   const count = run.counts ? run.counts.deactivated : rows.length;
-  const allows = approvalAllows(count);
   replace($('#run-blocked-text'), `This run planned to deactivate ${count} accounts and applied nothing: `
     + (run.error && run.error.includes(' is held') ? 'its tenant is held (a run before it was blocked). '
       : 'more than the tenant\'s safety limit. ')
-    + `Review them, then approve: a new run re-plans against current data and applies at most ${allows} deactivations `
-    + `(these ${count} plus a small margin for drift), or reject to keep the tenant held. Tickets are never touched.`);
+    + `Review them, then approve or reject to keep the tenant held. ${approvalRule(count)} Tickets are never touched.`);
   replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
     el('td', null, accountLabel(r, accounts)),
     el('td', null, el('code', null, r.externalId || '—')),
-    el('td', null, r.reason || '—'),
+    el('td', null, r.reason || '—',
+      r.notInReviewedPlan ? [' ', el('span.badge.warn.not-reviewed', null, 'not in the reviewed plan')] : null),
     el('td.num', null, r.openTickets === null || r.openTickets === undefined ? '—' : String(r.openTickets)),
     el('td', null, r.mainSiteUser ? el('span.badge.warn', null, 'main site user') : 'no'))));
   box.hidden = false;
@@ -535,9 +539,6 @@ async function renderBlocked(run) {
   box.dataset.tickets = String(tickets);
 }
 
-/** What approving a plan of {@code n} deactivations allows: the service's rule (TenantHold.approvalAllows). */
-const approvalAllows = (n) => n + Math.max(2, Math.ceil(n * 0.02));
-
 const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
 
 async function approve() {
@@ -545,7 +546,7 @@ async function approve() {
   if (!run || run.status !== 'BLOCKED') return;
   const box = $('#run-blocked');
   const count = Number(box.dataset.count);
-  await approveRun(run, count, approvalAllows(count),
+  await approveRun(run, count,
     ` (${plural(box.dataset.main, 'main site user')}, ${plural(box.dataset.tickets, 'open ticket')})`);
 }
 
@@ -554,11 +555,13 @@ async function rejectPlan() {
   if (run && run.status === 'BLOCKED') await rejectRun(run);
 }
 
-async function approveRun(run, count, allows, detail = '') {
+async function approveRun(run, count, detail = '') {
   const ok = await confirmDialog(`Approve run #${run.id}?`,
-    `A new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} it planned${detail}, `
-    + `at most ${allows} if the directory changed meanwhile (more blocks it again). Deactivated users can no longer `
-    + 'open tickets; their tickets stay as they are.',
+    `A new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} this plan lists${detail}, `
+    + 'those of them still planned then. Any other deactivation it finds is judged by the usual limits: within '
+    + 'them it is applied too and listed separately ("not in the reviewed plan"); above them nothing is applied and '
+    + 'the tenant stays held with the new plan. Deactivated users can no longer open tickets; their tickets stay as '
+    + 'they are.',
     'Approve and run');
   if (!ok) {
     say('Approval cancelled.');
@@ -628,7 +631,8 @@ function changeRow(c, accounts) {
     el('td', null,
       c.reason ? el('p.reason', null, c.reason) : null,
       c.kind === 'DEACTIVATE' ? el('p.reason', null, plural(c.openTickets ?? 0, 'open ticket'),
-        c.mainSiteUser ? [' · ', el('span.badge.warn', null, 'main site user')] : null) : null,
+        c.mainSiteUser ? [' · ', el('span.badge.warn', null, 'main site user')] : null,
+        c.notInReviewedPlan ? [' · ', el('span.badge.warn.not-reviewed', null, 'not in the reviewed plan')] : null) : null,
       diffs.length ? el('table.diffs', null,
         el('caption.sr-only', null, 'Field changes'),
         el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, 'Before'), el('th', { scope: 'col' }, 'After'))),

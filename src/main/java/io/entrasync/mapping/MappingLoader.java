@@ -64,7 +64,8 @@ public final class MappingLoader {
         YamlTree.Location tenantIdAt = reader.valueLocation("tenantId");
         String directory = root instanceof MapNode map ? DirectoryIdentity.of(summary.tenantId(), summary.cloud(),
                 raw(map, "graphEndpoint")) : null;
-        TenantMapping mapping = bind(reader, contentHash(yaml == null ? "" : yaml));
+        java.util.Map<String, String> settings = MappingSettings.flatten(root);
+        TenantMapping mapping = bind(reader, MappingSettings.planHash(settings), settings);
         if (problems.any()) {
             return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt, tenantIdAt,
                     directory);
@@ -73,17 +74,7 @@ public final class MappingLoader {
                 tenantIdAt, directory);
     }
 
-    /** SHA-256 of the file's text, hex: what a run records to notice that the mapping changed. */
-    static String contentHash(String yaml) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static TenantMapping bind(MapReader root, String contentHash) {
+    private static TenantMapping bind(MapReader root, String contentHash, java.util.Map<String, String> settings) {
         for (String key : INLINE_SECRET_KEYS) {
             if (root.has(key)) {
                 root.errorAtKey(key, ConnectionBinder.INLINE_SECRET);
@@ -109,7 +100,7 @@ public final class MappingLoader {
             return null;
         }
         return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
-                departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash);
+                departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash, settings);
     }
 
     private static String cron(MapReader root, String key, boolean required) {

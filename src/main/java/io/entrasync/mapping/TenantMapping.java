@@ -21,8 +21,12 @@ import java.util.List;
  * @param tickets            null when the file has no {@code tickets:} (the sync leaves the flag alone)
  * @param safety             deactivation limits
  * @param notifications      Graph change notifications of the tenant ({@link Notifications#DEFAULTS} when absent)
- * @param contentHash        SHA-256 (hex) of the file's text: a run whose mapping differs from the last applied
- *                           run's re-evaluates every user
+ * @param contentHash        SHA-256 (hex) of the settings that decide what a run plans (all but schedule,
+ *                           fullSyncSchedule, timeZone and notifications; see {@link MappingSettings}): a run whose
+ *                           mapping differs from the last applied run's re-evaluates every user, and a hold made under
+ *                           another one re-plans
+ * @param settings           the file as key → value ({@link MappingSettings}), to show what changed between two
+ *                           versions
  */
 public record TenantMapping(
         TenantConnection connection,
@@ -38,10 +42,12 @@ public record TenantMapping(
         GroupRule tickets,
         Safety safety,
         Notifications notifications,
-        String contentHash) {
+        String contentHash,
+        java.util.Map<String, String> settings) {
 
     public TenantMapping {
         sites = List.copyOf(sites);
+        settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
     }
 
     /** Our key for the tenant ({@code tenant:}), as used in URLs. */

@@ -27,9 +27,16 @@ final class ChangeApplier {
     private final RunCollaborators c;
     private final DirectoryStore.NameCache names;
     private final RunCounts.Accumulator counts;
+    /** The accounts the plan an approval run carries out deactivated; null for any other run. */
+    private final java.util.Set<Long> reviewed;
+    private int reviewedApplied;
 
+    /**
+     * @param reviewed for an approval run, the accounts the approved plan deactivated; null otherwise
+     */
     ChangeApplier(SyncRun run, RunCollaborators collaborators, DirectoryStore.NameCache names,
-                  RunCounts.Accumulator counts) {
+                  RunCounts.Accumulator counts, java.util.Set<Long> reviewed) {
+        this.reviewed = reviewed;
         this.run = run;
         this.runId = run.getId();
         this.tenant = run.getTenant();
@@ -59,7 +66,8 @@ final class ChangeApplier {
                 Long userId = c.store().apply(tenant, change, names);
                 counts.add(change);
                 if (!(change instanceof Change.Unchanged)) {
-                    entries.add(ChangeLog.entry(runId, change, userId, email(change, emails, local)));
+                    ChangeLog.Entry entry = ChangeLog.entry(runId, change, userId, email(change, emails, local));
+                    entries.add(reviewedDeactivation(change, entry));
                 }
             } catch (RuntimeException e) {
                 counts.addFailed();
@@ -69,6 +77,26 @@ final class ChangeApplier {
         }
         createAll(creates, emails, entries);
         return entries;
+    }
+
+    /**
+     * In an approval run, counts a deactivation the approved plan listed, and marks one it did not (the conclusion
+     * judges those by the tenant's usual limits).
+     */
+    private ChangeLog.Entry reviewedDeactivation(Change change, ChangeLog.Entry entry) {
+        if (reviewed == null || !(change instanceof Change.Deactivate)) {
+            return entry;
+        }
+        if (reviewed.contains(change.accountId())) {
+            reviewedApplied++;
+            return entry;
+        }
+        return entry.markedNotInReviewedPlan();
+    }
+
+    /** The deactivations of the approved plan this approval run applied (0 for any other run). */
+    int reviewedApplied() {
+        return reviewedApplied;
     }
 
     private String email(Change change, Map<String, String> emails, LocalAccounts local) {

@@ -36,9 +36,24 @@ public class ChangeLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** One change as recorded; {@code userId} is null for creates that were not applied and for skips. */
+    /**
+     * One change as recorded; {@code userId} is null for creates that were not applied and for skips.
+     *
+     * @param notInReviewedPlan a deactivation of an approval run that the approved plan did not list (judged by the
+     *                          tenant's usual limits, not by the approval)
+     */
     public record Entry(long runId, Long userId, String externalId, String email, String kind, String reason,
-                        List<FieldDiff> diffs, Integer openTickets, boolean mainSiteUser) {
+                        List<FieldDiff> diffs, Integer openTickets, boolean mainSiteUser, boolean notInReviewedPlan) {
+
+        public Entry(long runId, Long userId, String externalId, String email, String kind, String reason,
+                     List<FieldDiff> diffs, Integer openTickets, boolean mainSiteUser) {
+            this(runId, userId, externalId, email, kind, reason, diffs, openTickets, mainSiteUser, false);
+        }
+
+        /** This entry, marked as a deactivation the approved plan did not list. */
+        Entry markedNotInReviewedPlan() {
+            return new Entry(runId, userId, externalId, email, kind, reason, diffs, openTickets, mainSiteUser, true);
+        }
     }
 
     /** An entry for a planned change; {@code userId} is the account it touched (or created), when there is one. */
@@ -69,7 +84,7 @@ public class ChangeLog {
     }
 
     private static final String COLUMNS = "id, run_id, user_id, external_id, email, kind, reason, diffs, open_tickets, "
-            + "main_site_user";
+            + "main_site_user, not_in_reviewed_plan";
 
     /**
      * On PostgreSQL the entries travel as one array per column and go in with one statement, in their order (ids
@@ -77,10 +92,10 @@ public class ChangeLog {
      * rewritten batch; most of what remains is the server's per-row work (indexes, the run_id foreign key).
      */
     private static final String UNNEST_INSERT = "insert into sync_change (" + COLUMNS + ") select nextval('sync_change_seq'), "
-            + "r.run_id, r.user_id, r.external_id, r.email, r.kind, r.reason, r.diffs, r.open_tickets, r.main_site_user "
-            + "from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], "
-            + "?::integer[], ?::boolean[]) with ordinality as r(run_id, user_id, external_id, email, kind, reason, diffs, "
-            + "open_tickets, main_site_user, n) order by r.n";
+            + "r.run_id, r.user_id, r.external_id, r.email, r.kind, r.reason, r.diffs, r.open_tickets, r.main_site_user, "
+            + "r.not_in_reviewed_plan from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], "
+            + "?::varchar[], ?::text[], ?::integer[], ?::boolean[], ?::boolean[]) with ordinality as r(run_id, user_id, "
+            + "external_id, email, kind, reason, diffs, open_tickets, main_site_user, not_in_reviewed_plan, n) order by r.n";
 
     /** Writes the entries in one statement (PostgreSQL) or one batch, committed on their own. */
     public void record(List<Entry> entries) {
@@ -90,13 +105,13 @@ public class ChangeLog {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             rows.add(new Object[]{e.runId(), e.userId(), e.externalId(), e.email(), e.kind(), truncate(e.reason()),
-                    diffsJson(e.diffs()), e.openTickets(), e.mainSiteUser()});
+                    diffsJson(e.diffs()), e.openTickets(), e.mainSiteUser(), e.notInReviewedPlan()});
         }
         if (postgres) {
             ownTransaction.executeWithoutResult(status -> jdbc.update(connection -> {
                 java.sql.PreparedStatement statement = connection.prepareStatement(UNNEST_INSERT);
                 String[] types = {"bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "text", "integer",
-                        "boolean"};
+                        "boolean", "boolean"};
                 for (int column = 0; column < types.length; column++) {
                     Object[] values = new Object[rows.size()];
                     for (int i = 0; i < values.length; i++) {
@@ -108,7 +123,7 @@ public class ChangeLog {
             }));
         } else {
             ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("insert into sync_change (" + COLUMNS
-                    + ") values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+                    + ") values (nextval('sync_change_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         }
     }
 
@@ -135,10 +150,12 @@ public class ChangeLog {
      * A recorded change as the API lists it. {@code email} is the one recorded with the change, else the account's
      * current one; {@code name} is the account's current first and last name (null without an account or a name).
      * {@code diffs} is stored as JSON text and answered as a JSON array ({@code [{field, before, after}]}), not a
-     * string holding JSON.
+     * string holding JSON. {@code notInReviewedPlan}: a deactivation of an approval run that the approved plan did
+     * not list (judged by the tenant's usual limits).
      */
     public record Row(long id, long runId, Long userId, String externalId, String email, String kind, String reason,
-                      @JsonRawValue String diffs, Integer openTickets, boolean mainSiteUser, String name) {
+                      @JsonRawValue String diffs, Integer openTickets, boolean mainSiteUser, String name,
+                      boolean notInReviewedPlan) {
     }
 
     /** One page of a run's changes, optionally of one kind, in the order they were planned. */
@@ -149,17 +166,27 @@ public class ChangeLog {
         // the account's email (for rows recorded without one) and name come with the page, by primary key: one
         // query per page, never one per row
         return jdbc.query("select c.id, c.run_id, c.user_id, c.external_id, coalesce(c.email, u.email), c.kind, c.reason, "
-                + "c.diffs, c.open_tickets, c.main_site_user, u.first_name, u.last_name from sync_change c "
+                + "c.diffs, c.open_tickets, c.main_site_user, u.first_name, u.last_name, c.not_in_reviewed_plan "
+                + "from sync_change c "
                 + "left join end_user u on u.id = c.user_id where c.run_id = ?" + filter.replace("kind", "c.kind")
                 + " order by c.id limit ? offset ?", (rs, i) -> new Row(
                 rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9, Integer.class),
-                rs.getBoolean(10), name(rs.getString(11), rs.getString(12))), args);
+                rs.getBoolean(10), name(rs.getString(11), rs.getString(12)), rs.getBoolean(13)), args);
     }
 
     private static String name(String first, String last) {
         String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
         return name.isEmpty() ? null : name;
+    }
+
+    /**
+     * The accounts a run's plan deactivated (the plan an approval of that run reviewed): its DEACTIVATE rows.
+     * Joins the caller's transaction.
+     */
+    public java.util.Set<Long> deactivatedAccounts(long runId) {
+        return new java.util.HashSet<>(jdbc.queryForList("select user_id from sync_change where run_id = ? "
+                + "and kind = 'DEACTIVATE' and user_id is not null", Long.class, runId));
     }
 
     /** How many changes a run recorded, optionally of one kind. */

@@ -11,32 +11,44 @@ import io.entrasync.reconcile.RunCounts;
  *
  * <ul>
  *   <li>A dry run always SUCCEEDS and applies nothing; its note says what a real run would do.</li>
- *   <li>An approval run applies its (re-planned) changes when they deactivate at most what the approval allows
- *       ({@link TenantHold#approvalAllows}), and the hold ends with it; otherwise it is BLOCKED with its new plan.</li>
+ *   <li>An approval run applies exactly the reviewed plan: the deactivations the approved run listed (by account)
+ *       that are still planned now. Any other deactivation it plans is judged by the tenant's usual limits, as in
+ *       any run: within them it is applied too and listed separately; above them the approval run is BLOCKED as a
+ *       whole (nothing applied, the tenant stays held with this run's plan as the one to review).</li>
  *   <li>A held tenant's run is BLOCKED whatever it planned: it records its plan and becomes the plan to approve.
  *       This is what keeps a blocked intent blocked: without it, the scheduled deltas after a blocked run would
  *       apply the same removals a few at a time, each under the limit.</li>
+ *   <li>Except when the mapping changed since the hold's newest plan: the run re-plans under the new mapping and the
+ *       guard judges it. Within the limits the hold ends by itself; above them a pending hold continues with the new
+ *       plan (a rejected one is replaced by a fresh hold).</li>
  *   <li>Otherwise the guard decides; a run it blocks starts the tenant's hold.</li>
  * </ul>
  */
 final class RunConclusion {
 
+    /** What the note of a run that ended a hold because its mapping changed starts with. */
+    static final String HOLD_ENDED_BY_MAPPING = "hold ended: mapping changed, new plan within limits";
+
     /**
-     * @param hold       the tenant's hold, null when not held
-     * @param holdLifted the tenant has a rejected hold that a change of its mapping lifted: the run is judged as if
-     *                   not held, ends that hold when it succeeds and replaces it when it is blocked
-     * @param approval   null unless the run is an approval
+     * @param hold        the tenant's hold, null when not held
+     * @param mappingHash the mapping this run evaluated; a hold made under another one is re-planned
+     * @param approval    null unless the run is an approval that still stands
      */
     record Inputs(long runId, String tenant, RunCounts counts, long activeBefore, Safety safety, boolean dryRun,
-                  TenantHold hold, boolean holdLifted, Approval approval) {
+                  TenantHold hold, String mappingHash, Approval approval) {
+
+        boolean replans() {
+            return hold != null && hold.mappingChangedTo(mappingHash);
+        }
     }
 
-    /** The approval a run carries out: the run approved and what it had planned. */
-    record Approval(long approvedRunId, int approvedDeactivations) {
-
-        int allows() {
-            return TenantHold.approvalAllows(approvedDeactivations);
-        }
+    /**
+     * The approval a run carries out.
+     *
+     * @param listed       the deactivations the approved run's plan listed
+     * @param stillPlanned those of them this run planned (and applied) again
+     */
+    record Approval(long approvedRunId, int listed, int stillPlanned) {
     }
 
     /** The run's result, and whether the run ends the tenant's hold (in its own transaction). */
@@ -48,44 +60,79 @@ final class RunConclusion {
 
     static Verdict decide(Inputs in) {
         RunCounts counts = in.counts();
-        long planned = counts.deactivated();
-        GuardVerdict guard = planned == 0 ? null : DeletionGuard.check(planned, in.activeBefore(),
-                in.safety().maxDeactivations(), in.safety().maxDeactivationPercent());
+        GuardVerdict guard = guard(in, counts.deactivated());
         if (in.dryRun()) {
-            String note = in.hold() != null ? "dry run: tenant '" + in.tenant() + "' is held since run "
-                    + in.hold().firstRunId() + "; a real run would apply nothing"
-                    : guard != null && !guard.allowed() ? "dry run: a real run would be BLOCKED: " + guard.message() : null;
-            return new Verdict(RunResult.succeeded(counts, note, true), false);
+            return new Verdict(RunResult.succeeded(counts, dryRunNote(in, guard), true), false);
         }
         if (in.approval() != null) {
-            return approval(in, planned);
+            return approval(in);
         }
-        if (in.hold() != null) {
-            return new Verdict(RunResult.blocked(counts, held(in, planned), new RunResult.Hold(false, in.hold().reason())),
-                    false);
+        if (in.hold() != null && !in.replans()) {
+            return new Verdict(RunResult.blocked(counts, held(in, counts.deactivated()),
+                    new RunResult.Hold(false, in.hold().reason())), false);
         }
         if (guard != null && !guard.allowed()) {
-            return new Verdict(RunResult.blocked(counts, guard.message() + "; nothing was applied, and tenant '"
-                    + in.tenant() + "' is held: later runs apply nothing until an admin approves (POST /api/sync-runs/"
-                    + in.runId() + "/approve), rejects (POST /api/sync-runs/" + in.runId() + "/reject) or releases "
-                    + "the hold (POST /api/tenants/" + in.tenant() + "/hold/release)", new RunResult.Hold(true, guard.message())),
-                    false);
+            return blocked(in, guard);
         }
-        return new Verdict(RunResult.succeeded(counts, null, false), in.holdLifted());
+        String note = in.hold() == null ? null : HOLD_ENDED_BY_MAPPING + " ("
+                + (guard == null ? "it deactivates no account" : guard.message()) + ")";
+        return new Verdict(RunResult.succeeded(counts, note, false), in.hold() != null);
     }
 
-    private static Verdict approval(Inputs in, long planned) {
-        Approval approval = in.approval();
-        if (planned <= approval.allows()) {
-            return new Verdict(RunResult.succeeded(in.counts(), null, false), true);
+    /** The guard's verdict on {@code deactivations}; null when there are none. */
+    private static GuardVerdict guard(Inputs in, long deactivations) {
+        return deactivations == 0 ? null : DeletionGuard.check(deactivations, in.activeBefore(),
+                in.safety().maxDeactivations(), in.safety().maxDeactivationPercent());
+    }
+
+    private static String dryRunNote(Inputs in, GuardVerdict guard) {
+        boolean blocks = guard != null && !guard.allowed();
+        if (in.hold() != null && !in.replans()) {
+            return "dry run: tenant '" + in.tenant() + "' is held since run " + in.hold().firstRunId()
+                    + "; a real run would apply nothing";
         }
-        String reason = in.hold() != null ? in.hold().reason() : "approval run " + in.runId() + " planned more "
-                + "deactivations than approved";
+        if (in.hold() != null) {
+            return "dry run: the mapping changed since the hold's newest plan; a real run would re-plan and "
+                    + (blocks ? "stay held: " + guard.message() : "end the hold (new plan within limits)");
+        }
+        return blocks ? "dry run: a real run would be BLOCKED: " + guard.message() : null;
+    }
+
+    /** A run the guard blocks: it starts the tenant's hold, or continues a pending one whose mapping changed. */
+    private static Verdict blocked(Inputs in, GuardVerdict guard) {
+        boolean continues = in.hold() != null && in.hold().state() == TenantHold.State.PENDING;
+        String decide = "approve (POST /api/sync-runs/" + in.runId() + "/approve), reject (POST /api/sync-runs/"
+                + in.runId() + "/reject) or release the hold (POST /api/tenants/" + in.tenant() + "/hold/release)";
+        String message = continues
+                ? "the mapping of tenant '" + in.tenant() + "' changed while it was held and this run re-planned under "
+                        + "it: " + guard.message() + "; nothing was applied, and the hold continues with this plan "
+                        + "(plans made under the earlier mapping can no longer be approved): " + decide
+                : guard.message() + "; nothing was applied, and tenant '" + in.tenant() + "' is held: later runs "
+                        + "apply nothing until an admin decides: " + decide;
+        return new Verdict(RunResult.blocked(in.counts(), message, new RunResult.Hold(!continues, guard.message())),
+                false);
+    }
+
+    private static Verdict approval(Inputs in) {
+        Approval approval = in.approval();
+        long extra = in.counts().deactivated() - approval.stillPlanned();
+        String reviewed = "approved plan of run " + approval.approvedRunId() + ": applied the " + approval.stillPlanned()
+                + " of its " + approval.listed() + " deactivations still planned";
+        if (extra == 0) {
+            return new Verdict(RunResult.succeeded(in.counts(), reviewed + "; no other deactivation", false), true);
+        }
+        GuardVerdict usual = guard(in, extra);
+        if (usual.allowed()) {
+            return new Verdict(RunResult.succeeded(in.counts(), reviewed + "; " + extra + " more, not in the reviewed "
+                    + "plan, within the usual limits (" + usual.message() + ")", false), true);
+        }
+        String reason = in.hold() != null ? in.hold().reason() : usual.message();
         return new Verdict(RunResult.blocked(in.counts(), "the approval of run " + approval.approvedRunId()
-                + " allows up to " + approval.allows() + " deactivations (" + approval.approvedDeactivations()
-                + " approved + " + (approval.allows() - approval.approvedDeactivations()) + " margin), but the plan "
-                + "now deactivates " + planned + "; nothing was applied. Review this run's plan and approve it "
-                + "(POST /api/sync-runs/" + in.runId() + "/approve)", new RunResult.Hold(false, reason)), false);
+                + " covers the " + approval.stillPlanned() + " deactivations of its plan still planned, but this run "
+                + "plans " + extra + " more, not in the reviewed plan, above the usual limits (" + usual.message()
+                + "); nothing was applied and tenant '" + in.tenant() + "' stays held. Review this run's plan (its "
+                + "changes marked notInReviewedPlan) and approve it (POST /api/sync-runs/" + in.runId() + "/approve), "
+                + "reject it or release the hold", new RunResult.Hold(false, reason)), false);
     }
 
     private static String held(Inputs in, long planned) {

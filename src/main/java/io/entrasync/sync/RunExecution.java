@@ -79,7 +79,8 @@ final class RunExecution {
         this.mapping = mapping;
         this.connection = mapping.connection();
         this.c = collaborators;
-        this.applier = new ChangeApplier(run, collaborators, names, counts);
+        this.applier = new ChangeApplier(run, collaborators, names, counts, run.getApprovesRunId() == null ? null
+                : collaborators.changeLog().deactivatedAccounts(run.getApprovesRunId()));
     }
 
     /** The deltaLinks a complete read ends with. */
@@ -197,33 +198,40 @@ final class RunExecution {
 
     private RunResult conclude(long activeBefore, Links links) {
         TenantHold hold = c.holds().current(tenant).orElse(null);
-        boolean lifted = hold != null && hold.liftedBy(mapping.contentHash());
         RunConclusion.Verdict verdict = RunConclusion.decide(new RunConclusion.Inputs(runId, tenant, counts.counts(),
-                activeBefore, mapping.safety(), run.isDryRun(), lifted ? null : hold, lifted, approval(lifted ? null : hold)));
+                activeBefore, mapping.safety(), run.isDryRun(), hold, mapping.contentHash(), approval(hold)));
         RunResult result = verdict.result();
         if (result.status() == RunStatus.BLOCKED) {
             log.warn("sync run {} of tenant '{}' BLOCKED: {}", runId, tenant, result.error());
         }
         if (!result.rollback()) {
             if (verdict.endsHold() && c.holds().release(tenant)) {
-                log.info("sync run {}: the hold of tenant '{}' ended ({})", runId, tenant, lifted
-                        ? "its mapping changed after the rejection" : "approved");
+                log.info("sync run {}: the hold of tenant '{}' ended ({})", runId, tenant,
+                        hold.mappingChangedTo(mapping.contentHash()) ? RunConclusion.HOLD_ENDED_BY_MAPPING : "approved");
             }
+            c.appliedMappings().applied(tenant, runId, mapping);
             c.mirror().saveDeltaLinks(tenant, links.users(), links.groups());
         }
         return result;
     }
 
     /**
-     * The approval this run carries out; null for any other run, and for an approval whose hold was rejected or
-     * released (or lifted) after it was queued: the admin's later decision wins, and the run is judged as held or by
-     * the guard.
+     * The approval this run carries out; null for any other run, and for an approval that no longer stands: its hold
+     * was rejected, released or lifted after it was queued, or the mapping changed since the approved plan was made
+     * (that plan is not what this run would apply). The admin's later decision, or the new mapping, wins: the run is
+     * judged as held, or re-planned and judged by the guard.
      */
     private RunConclusion.Approval approval(TenantHold hold) {
         Long approved = run.getApprovesRunId();
-        boolean stands = approved != null && hold != null && hold.state() == TenantHold.State.PENDING
-                && hold.covers(approved);
-        return stands ? new RunConclusion.Approval(approved, (int) c.runs().get(approved).counts().deactivated()) : null;
+        if (approved == null || hold == null || hold.state() != TenantHold.State.PENDING || !hold.covers(approved)
+                || hold.mappingChangedTo(mapping.contentHash())) {
+            return null;
+        }
+        SyncRun plan = c.runs().get(approved);
+        if (!mapping.contentHash().equals(plan.getMappingHash())) {
+            return null;
+        }
+        return new RunConclusion.Approval(approved, (int) plan.counts().deactivated(), applier.reviewedApplied());
     }
 
     /** The mapping this run evaluates (recorded on the run). */

@@ -90,6 +90,16 @@ public class SyncRuns {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public SyncRun finish(long runId, RunStatus status, RunCounts counts, String error, String mappingHash,
                           boolean reevaluated) {
+        return finishInTransaction(runId, status, counts, error, mappingHash, reevaluated);
+    }
+
+    /**
+     * {@link #finish(long, RunStatus, RunCounts, String, String, boolean)} in the caller's transaction: a BLOCKED
+     * run's end and the tenant's hold it records commit together, or neither does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SyncRun finishInTransaction(long runId, RunStatus status, RunCounts counts, String error, String mappingHash,
+                                       boolean reevaluated) {
         SyncRun run = get(runId);
         run.finish(status, counts, error);
         run.evaluated(mappingHash, reevaluated);

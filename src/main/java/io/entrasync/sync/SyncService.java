@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one queued sync run to its end. The mirror update, the planning and the account changes of a run share
  * one database transaction: a dry run or a BLOCKED run rolls it back, so the mirror, the accounts and the
- * deltaLink stay where they were; only the run record, its planned changes and the tenant's hold (written on their
- * own) remain.
+ * deltaLink stay where they were; only the run record, its planned changes (written on their own) and the
+ * tenant's hold (written with the run's end, in one transaction) remain.
  */
 @Service
 public class SyncService {
@@ -32,20 +32,24 @@ public class SyncService {
     private final MappingRegistry mappings;
     private final RunCollaborators collaborators;
     private final TransactionTemplate runTransaction;
+    /** Ends a BLOCKED run together with the hold it records. */
+    private final TransactionTemplate endTransaction;
     private final SyncMetrics metrics;
     private final TenantHolds holds;
 
     SyncService(SyncRuns runs, MappingRegistry mappings, DirectorySource source, DirectoryMirror mirror,
                 DirectoryStore store, ChangeLog changeLog, MainSiteUsers mainSiteUsers, JdbcTemplate jdbc,
                 PlatformTransactionManager transactions, SyncMetrics metrics, TableStatistics statistics,
-                TenantHolds holds) {
+                TenantHolds holds, AppliedMappings appliedMappings) {
         this.runs = runs;
         this.holds = holds;
         this.metrics = metrics;
         this.mappings = mappings;
         this.collaborators = new RunCollaborators(source, mirror, store, changeLog, mainSiteUsers, new MappingEngine(),
-                new Reconciler(), runs, jdbc, statistics, holds);
+                new Reconciler(), runs, jdbc, statistics, holds, appliedMappings);
         this.runTransaction = new TransactionTemplate(transactions);
+        this.endTransaction = new TransactionTemplate(transactions);
+        this.endTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Executes the run; never throws: every failure ends as a FAILED run with a readable error. */
@@ -81,20 +85,10 @@ public class SyncService {
             execution[0].recordReadFigures();
         }
         String mappingHash = execution[0] == null ? null : execution[0].mappingHash();
-        if (result.hold() != null) {
-            // before the run ends: a replica dying in between leaves a held tenant and a run retried later
-            try {
-                // the mode as the run ended: a delta that became a full read holds the tenant as a full read
-                holds.blocked(runId, runs.get(runId).getMode(), run.getTenant(), result.hold().fresh(),
-                        (int) result.counts().deactivated(), result.hold().reason(), mappingHash);
-            } catch (RuntimeException e) {
-                log.warn("sync run {} of tenant '{}': its hold could not be recorded", runId, run.getTenant(), e);
-                result = RunResult.failed("the run was BLOCKED but the tenant's hold could not be recorded, so nothing "
-                        + "was applied (the next run plans again): " + rootMessage(e));
-            }
-        }
-        SyncRun finished = runs.finish(runId, result.status(), result.counts(), result.error(), mappingHash,
-                execution[0] != null && execution[0].reevaluated());
+        boolean reevaluated = execution[0] != null && execution[0].reevaluated();
+        SyncRun finished = result.hold() == null
+                ? runs.finish(runId, result.status(), result.counts(), result.error(), mappingHash, reevaluated)
+                : finishHeld(run, result, mappingHash, reevaluated);
         metrics.record(finished, java.time.Duration.ofNanos(System.nanoTime() - started));
         if (finished.getStatus() == RunStatus.FAILED) {
             // BLOCKED is logged at WARN where the guard decides (RunExecution); a FAILED run needs an admin just as much
@@ -108,6 +102,37 @@ public class SyncService {
                 finished.getPagesRead(), finished.getThrottled(),
                 finished.getError() == null ? "" : " error=" + finished.getError());
         return finished;
+    }
+
+    /**
+     * Ends a BLOCKED run and records the tenant's hold in one transaction: a replica dying in between leaves neither,
+     * never a hold naming a run that then ends FAILED. A hold the run was to extend but an admin released meanwhile
+     * stays released (the run ends FAILED saying so); a hold that cannot be written fails the run, as nothing was
+     * applied and the next run plans again.
+     */
+    private SyncRun finishHeld(SyncRun run, RunResult result, String mappingHash, boolean reevaluated) {
+        long runId = run.getId();
+        try {
+            return endTransaction.execute(status -> {
+                // the mode as the run ended: a delta that became a full read holds the tenant as a full read
+                boolean recorded = holds.blocked(runId, runs.get(runId).getMode(), run.getTenant(),
+                        result.hold().fresh(), (int) result.counts().deactivated(), result.hold().reason(), mappingHash);
+                if (!recorded) {
+                    log.warn("sync run {} of tenant '{}': the hold it belonged to was released while it ran", runId,
+                            run.getTenant());
+                    return runs.finishInTransaction(runId, RunStatus.FAILED, result.counts(), "the hold of tenant '"
+                            + run.getTenant() + "' was released while this run was going; nothing was applied, and "
+                            + "the next run is judged by the deletion guard", mappingHash, reevaluated);
+                }
+                return runs.finishInTransaction(runId, result.status(), result.counts(), result.error(), mappingHash,
+                        reevaluated);
+            });
+        } catch (RuntimeException e) {
+            log.warn("sync run {} of tenant '{}': its hold could not be recorded", runId, run.getTenant(), e);
+            return runs.finish(runId, RunStatus.FAILED, null, "the run was BLOCKED but the tenant's hold could not "
+                    + "be recorded, so nothing was applied (the next run plans again): " + rootMessage(e),
+                    mappingHash, reevaluated);
+        }
     }
 
     private static String rootMessage(Throwable e) {

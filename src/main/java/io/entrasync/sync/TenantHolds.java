@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code tenant_hold} rows. Reads join the caller's transaction; the writes a BLOCKED run makes commit on their
- * own (the run's own transaction is rolled back), and so do an admin's decisions. A run's release of the hold it
- * approved happens in the run's transaction, so the accounts it changes and the end of the hold commit together.
+ * The {@code tenant_hold} rows. Reads join the caller's transaction. The hold a BLOCKED run records is written in the
+ * transaction that ends the run (the run's own transaction is rolled back), so a hold never names a run that did
+ * not end BLOCKED; an admin's decisions commit on their own. A run's release of the hold it approved happens in the
+ * run's transaction, so the accounts it changes and the end of the hold commit together.
  */
 @Component
 public class TenantHolds {
@@ -42,25 +43,26 @@ public class TenantHolds {
     }
 
     /**
-     * Records a BLOCKED run: {@code fresh} starts the tenant's hold with it (replacing a lifted one); otherwise it
-     * becomes the newest plan of the hold already there, which keeps its state (a rejected hold stays rejected),
-     * or starts one when there is none (an admin released it while the run was going).
+     * Records a BLOCKED run in the caller's transaction, the one that ends the run (so the hold and the run it names
+     * commit together): {@code fresh} starts the tenant's hold with it (replacing a lifted one); otherwise it becomes
+     * the newest plan of the hold already there, which keeps its state (a rejected hold stays rejected) and its first
+     * run. Answers false, and writes nothing, when the run was to extend a hold that is gone: an admin's release is
+     * never undone by a run that was going when it was made.
+     *
+     * @param reason why the tenant is held now (a hold that re-planned under a changed mapping takes its new verdict)
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void blocked(long runId, SyncMode mode, String tenant, boolean fresh, int plannedDeactivations,
-                        String reason, String mappingHash) {
+    public boolean blocked(long runId, SyncMode mode, String tenant, boolean fresh, int plannedDeactivations,
+                           String reason, String mappingHash) {
         boolean full = mode == SyncMode.FULL;
-        if (fresh) {
-            release(tenant);
+        if (!fresh) {
+            return jdbc.update("update tenant_hold set latest_run_id = ?, planned_deactivations = ?, "
+                    + "full_read = full_read or ?, mapping_hash = ?, reason = ? where tenant = ?", runId,
+                    plannedDeactivations, full, mappingHash, reason, tenant) == 1;
         }
-        int extended = fresh ? 0 : jdbc.update("update tenant_hold set latest_run_id = ?, planned_deactivations = ?, "
-                + "full_read = full_read or ?, mapping_hash = ? where tenant = ?", runId, plannedDeactivations,
-                full, mappingHash, tenant);
-        if (extended == 0) {
-            jdbc.update("insert into tenant_hold (" + COLUMNS + ") values (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, null)",
-                    tenant, Timestamp.from(Instant.now()), runId, runId, plannedDeactivations,
-                    reason, full, mappingHash);
-        }
+        release(tenant);
+        jdbc.update("insert into tenant_hold (" + COLUMNS + ") values (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, null)",
+                tenant, Timestamp.from(Instant.now()), runId, runId, plannedDeactivations, reason, full, mappingHash);
+        return true;
     }
 
     /** Marks the hold rejected; false when the tenant is not held or its hold no longer covers {@code runId}. */

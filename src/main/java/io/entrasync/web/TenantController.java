@@ -6,6 +6,8 @@ import io.entrasync.problem.NotFoundException;
 import io.entrasync.notify.NotificationStates;
 import io.entrasync.notify.NotificationStatus;
 import io.entrasync.schedule.TenantScheduler;
+import io.entrasync.mapping.TenantMapping;
+import io.entrasync.sync.AppliedMappings;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.TenantHold;
@@ -27,9 +29,11 @@ class TenantController {
     private final SyncRuns runRecords;
     private final TenantHolds holds;
     private final NotificationStates notifications;
+    private final AppliedMappings appliedMappings;
 
     TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs, SyncRuns runRecords,
-                     TenantHolds holds, NotificationStates notifications) {
+                     TenantHolds holds, NotificationStates notifications, AppliedMappings appliedMappings) {
+        this.appliedMappings = appliedMappings;
         this.notifications = notifications;
         this.registry = registry;
         this.scheduler = scheduler;
@@ -65,8 +69,18 @@ class TenantController {
             return TenantView.of(status, null, null, null, false, null);
         }
         return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
-                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), held.get(tenant), mappingChanged(status),
+                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), hold(status, held.get(tenant)), mappingChanged(status),
                 notified.getOrDefault(tenant, notifications.none(tenant)));
+    }
+
+    /** The tenant's hold with what changed in its mapping since the last applied run; null when not held. */
+    private HoldView hold(TenantMappingStatus status, TenantHold hold) {
+        if (hold == null) {
+            return null;
+        }
+        TenantMapping mapping = status.validMapping().orElse(null);
+        return HoldView.of(hold, mapping == null ? null : mapping.contentHash(), mapping == null ? null
+                : appliedMappings.changesSinceLastApplied(status.tenant(), mapping).orElse(null));
     }
 
     /** The file differs from the mapping the last applied run evaluated (false before the first success). */

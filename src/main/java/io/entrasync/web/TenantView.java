@@ -5,8 +5,8 @@ import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
 import io.entrasync.notify.NotificationStatus;
 import io.entrasync.reconcile.RunCounts;
+import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.SyncRun;
-import io.entrasync.sync.TenantHold;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,22 +43,30 @@ record TenantView(
         String fullSyncScheduleText,
         NotificationStatus notifications) {
 
-    /** The summary of a run shown with its tenant. */
-    record LastRun(Long id, String status, String mode, Instant finishedAt, RunCounts counts, boolean reevaluated,
-                   String error) {
+    /**
+     * The summary of a run shown with its tenant.
+     *
+     * @param dryRun  the run was a dry run: its counts are what a real run would have done
+     * @param applied the counts were applied (a SUCCEEDED run that was not a dry run); false: they are only planned
+     *                (BLOCKED, dry run) or nothing was applied (FAILED, still active)
+     * @param error   why a FAILED run failed, why a BLOCKED one was blocked, or a SUCCEEDED run's note
+     */
+    record LastRun(Long id, String status, String mode, boolean dryRun, boolean applied, Instant finishedAt,
+                   RunCounts counts, boolean reevaluated, String error) {
 
         static LastRun of(SyncRun run) {
             return run == null ? null : new LastRun(run.getId(), run.getStatus().name(), run.getMode().name(),
-                    run.getFinishedAt(), run.counts(), run.isReevaluated(), run.getError());
+                    run.isDryRun(), run.getStatus() == RunStatus.SUCCEEDED && !run.isDryRun(), run.getFinishedAt(),
+                    run.counts(), run.isReevaluated(), run.getError());
         }
     }
 
-    static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, TenantHold hold,
+    static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, HoldView hold,
                          boolean mappingChanged, NotificationStatus notifications) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
-                LastRun.of(lastRun), HoldView.of(hold), mappingChanged, CronWords.describe(summary.schedule()),
+                LastRun.of(lastRun), hold, mappingChanged, CronWords.describe(summary.schedule()),
                 CronWords.describe(summary.fullSyncSchedule()), notifications);
     }
 }

@@ -20,10 +20,11 @@ class RunConclusionTest {
                 state == TenantHold.State.REJECTED ? Instant.EPOCH : null);
     }
 
-    static RunConclusion.Verdict decide(RunCounts counts, boolean dryRun, TenantHold hold, boolean lifted,
+    /** {@code mappingChanged}: the run evaluates another mapping ("h2") than the hold's newest plan ("h1"). */
+    static RunConclusion.Verdict decide(RunCounts counts, boolean dryRun, TenantHold hold, boolean mappingChanged,
                                         RunConclusion.Approval approval) {
-        return RunConclusion.decide(new RunConclusion.Inputs(9, "acme", counts, 10, LIMITS, dryRun, hold, lifted,
-                approval));
+        return RunConclusion.decide(new RunConclusion.Inputs(9, "acme", counts, 10, LIMITS, dryRun, hold,
+                mappingChanged ? "h2" : "h1", approval));
     }
 
     @Test
@@ -52,20 +53,53 @@ class RunConclusionTest {
     }
 
     @Test
-    void anApproval_appliesUpToTheApprovedCountPlusItsMargin_andEndsTheHold() {
-        RunConclusion.Approval approval = new RunConclusion.Approval(5, 8);
+    void anApproval_appliesExactlyTheReviewedPlan_andEndsTheHold() {
+        RunConclusion.Verdict exact = decide(deactivating(7), false, hold(TenantHold.State.PENDING), false,
+                new RunConclusion.Approval(5, 8, 7));
 
-        RunConclusion.Verdict within = decide(deactivating(10), false, hold(TenantHold.State.PENDING), false, approval);
-        RunConclusion.Verdict beyond = decide(new RunCounts(0, 0, 0, 0, 11, 0, 0, 0, 0), false,
-                hold(TenantHold.State.PENDING), false, approval);
+        assertThat(exact.result().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(exact.endsHold()).isTrue();
+        assertThat(exact.result().error()).isEqualTo("approved plan of run 5: applied the 7 of its 8 deactivations "
+                + "still planned; no other deactivation");
+    }
 
-        assertThat(approval.allows()).isEqualTo(10);
+    @Test
+    void anApprovalsExtraDeactivations_withinTheUsualLimits_areAppliedAndListedSeparately() {
+        RunConclusion.Verdict extra = decide(deactivating(9), false, hold(TenantHold.State.PENDING), false,
+                new RunConclusion.Approval(5, 8, 8));
+
+        assertThat(extra.result().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(extra.endsHold()).isTrue();
+        assertThat(extra.result().error()).contains("applied the 8 of its 8", "1 more, not in the reviewed plan, "
+                + "within the usual limits (run would deactivate 1 of 10");
+    }
+
+    @Test
+    void anApprovalsExtraDeactivations_aboveTheUsualLimits_blockTheApprovalRunAsAWhole() {
+        // the old margin ("+2 %, at least 2") would have let 10 of a reviewed 8 through
+        RunConclusion.Verdict beyond = decide(new RunCounts(0, 0, 0, 0, 10, 0, 0, 0, 0), false,
+                hold(TenantHold.State.PENDING), false, new RunConclusion.Approval(5, 8, 6));
+
+        assertThat(beyond.result().status()).isEqualTo(RunStatus.BLOCKED);
+        assertThat(beyond.result().rollback()).isTrue();
+        assertThat(beyond.endsHold()).isFalse();
+        assertThat(beyond.result().hold().fresh()).as("the hold continues with this plan").isFalse();
+        assertThat(beyond.result().error()).contains("covers the 6 deactivations", "4 more, not in the reviewed plan, "
+                + "above the usual limits", "POST /api/sync-runs/9/approve");
+    }
+
+    @Test
+    void aPendingHoldWhoseMappingChanged_endsWhenTheNewPlanIsWithinLimits_andContinuesWhenAbove() {
+        RunConclusion.Verdict within = decide(deactivating(1), false, hold(TenantHold.State.PENDING), true, null);
+        RunConclusion.Verdict above = decide(deactivating(6), false, hold(TenantHold.State.PENDING), true, null);
+
         assertThat(within.result().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(within.endsHold()).isTrue();
-        assertThat(beyond.result().status()).isEqualTo(RunStatus.BLOCKED);
-        assertThat(beyond.result().hold().fresh()).isFalse();
-        assertThat(beyond.result().error()).contains("allows up to 10 deactivations (8 approved + 2 margin)",
-                "now deactivates 11");
+        assertThat(within.result().error()).startsWith("hold ended: mapping changed, new plan within limits");
+        assertThat(above.result().status()).isEqualTo(RunStatus.BLOCKED);
+        assertThat(above.result().hold().fresh()).isFalse();
+        assertThat(above.result().hold().reason()).startsWith("run would deactivate 6 of 10");
+        assertThat(above.result().error()).contains("changed while it was held", "can no longer be approved");
     }
 
     @Test
@@ -82,20 +116,20 @@ class RunConclusionTest {
     }
 
     @Test
-    void aRejectedHoldLiftedByAMappingChange_endsWithASucceedingRun() {
-        RunConclusion.Verdict lifted = decide(deactivating(1), false, null, true, null);
+    void aRejectedHoldLiftedByAMappingChange_endsWithASucceedingRun_orIsReplacedByAFreshHold() {
+        RunConclusion.Verdict lifted = decide(deactivating(1), false, hold(TenantHold.State.REJECTED), true, null);
+        RunConclusion.Verdict replaced = decide(deactivating(6), false, hold(TenantHold.State.REJECTED), true, null);
 
         assertThat(lifted.result().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(lifted.endsHold()).isTrue();
-        assertThat(hold(TenantHold.State.REJECTED).liftedBy("h2")).isTrue();
-        assertThat(hold(TenantHold.State.REJECTED).liftedBy("h1")).isFalse();
-        assertThat(hold(TenantHold.State.PENDING).liftedBy("h2")).as("a pending hold waits for a decision").isFalse();
+        assertThat(replaced.result().hold().fresh()).isTrue();
+        assertThat(hold(TenantHold.State.REJECTED).mappingChangedTo("h2")).isTrue();
+        assertThat(hold(TenantHold.State.REJECTED).mappingChangedTo("h1")).isFalse();
+        assertThat(hold(TenantHold.State.PENDING).mappingChangedTo(null)).as("an invalid file changes nothing").isFalse();
     }
 
     @Test
-    void anApprovalMarginIsTwoPercent_atLeastTwo() {
-        assertThat(TenantHold.approvalAllows(0)).isEqualTo(2);
-        assertThat(TenantHold.approvalAllows(239)).isEqualTo(244);
+    void aHoldCoversItsRuns() {
         assertThat(hold(TenantHold.State.PENDING).covers(5)).isTrue();
         assertThat(hold(TenantHold.State.PENDING).covers(7)).isTrue();
         assertThat(hold(TenantHold.State.PENDING).covers(4)).isFalse();

@@ -32,6 +32,8 @@ abstract class TenantHoldScenario {
     static final String TENANT = "acme";
     static final String NEVER = "0 0 3 1 1 ? 2099";
     static final String SAFETY = "safety: { maxDeactivations: 3, maxDeactivationPercent: 30 }\n";
+    /** At most one deactivation per run (and 40 %). */
+    static final String ONE = "safety: { maxDeactivations: 1, maxDeactivationPercent: 40 }\n";
     static final String BODY = """
             sites:
               - { default: HQ }
@@ -119,6 +121,32 @@ abstract class TenantHoldScenario {
         throw new AssertionError("tenant still has an active run after 60 s");
     }
 
+    /** Waits until at least {@code count} scheduled runs newer than {@code afterId} have ended; answers them, oldest first. */
+    List<JsonNode> scheduledRunsAfter(long afterId, int count) {
+        List<JsonNode> scheduled = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (scheduled.size() < count && System.nanoTime() < deadline) {
+            sleep(300);
+            scheduled = endedRunsAfter(afterId).stream().filter(r -> r.get("trigger").asString().equals("SCHEDULE"))
+                    .toList();
+        }
+        assertThat(scheduled).as("scheduled runs that fired").hasSizeGreaterThanOrEqualTo(count);
+        return scheduled;
+    }
+
+    /** Writes the mapping with a schedule that never fires and waits until no run is left. */
+    void stopSchedule(String scopeGroup, String safety) {
+        writeMapping(graph(), mappings(), scopeGroup, NEVER, safety);
+        sleep(2_500);
+        awaitIdle();
+    }
+
+    JsonNode approveAndWait(long runId) {
+        var approval = api.post("/api/sync-runs/" + runId + "/approve", "");
+        assertThat(approval.status()).as(approval.body()).isEqualTo(202);
+        return api.awaitRun(approval.header("Location"), Duration.ofMinutes(1));
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -174,11 +202,21 @@ abstract class TenantHoldScenario {
         assertThat(hold.get("firstRunId").asLong()).isEqualTo(first.get("id").asLong());
         assertThat(hold.get("latestRunId").asLong()).isEqualTo(newestRunId());
         assertThat(hold.get("pendingDeactivations").asInt()).isEqualTo(8);
-        assertThat(hold.get("approvalAllows").asInt()).isEqualTo(10);
+        assertThat(hold.has("approvalAllows")).as("no margin: an approval applies what was reviewed").isFalse();
+        assertThat(hold.get("mappingChangedSincePlan").asBoolean()).isFalse();
+        assertThat(hold.get("mappingChanges").toString()).contains("scope.groups: [Helpdesk Users] → [Site Admins]");
         assertThat(tenant().get("mappingChanged").asBoolean()).isTrue();
         JsonNode manual = api.syncAndWait(TENANT, "FULL", false);
         assertThat(manual.get("status").asString()).as("a manual full of a held tenant").isEqualTo("BLOCKED");
         assertThat(activeAccounts()).isEqualTo(10);
+        JsonNode lastRun = tenant().get("lastRun");
+        assertThat(lastRun.get("counts").get("deactivated").asInt()).isEqualTo(8);
+        assertThat(lastRun.get("applied").asBoolean()).as("a BLOCKED run's counts are planned").isFalse();
+        assertThat(lastRun.get("dryRun").asBoolean()).isFalse();
+        JsonNode dry = api.syncAndWait(TENANT, "FULL", true);
+        assertThat(dry.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(tenant().get("lastRun").get("dryRun").asBoolean()).as("lastRun says it was a dry run").isTrue();
+        assertThat(tenant().get("lastRun").get("applied").asBoolean()).isFalse();
     }
 
     @Test
@@ -256,5 +294,128 @@ abstract class TenantHoldScenario {
         assertThat(api.post("/api/sync-runs/" + blocked.get("id").asLong() + "/approve", "").json().get("detail")
                 .asString()).contains("earlier hold");
         assertThat(activeAccounts()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(6)
+    void aPendingHold_endsByItselfWhenTheMappingIsRestored_acrossScheduledRuns() {
+        assertThat(api.post("/api/tenants/" + TENANT + "/hold/release", "").status()).isEqualTo(204);
+        for (int i = 3; i <= 10; i++) {
+            graph().member("g-helpdesk", "u" + i);
+        }
+        graph().publish();
+        JsonNode back = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(back.get("status").asString()).as(back.toString()).isEqualTo("SUCCEEDED");
+        assertThat(activeAccounts()).isEqualTo(10);
+        graph().publish();
+        long before = newestRunId();
+
+        writeMapping(graph(), mappings(), "Site Admins", "*/2 * * * * ?", SAFETY);
+        JsonNode blocked = scheduledRunsAfter(before, 1).get(0);
+        assertThat(blocked.get("status").asString()).as(blocked.toString()).isEqualTo("BLOCKED");
+        assertThat(blocked.get("counts").get("deactivated").asInt()).isEqualTo(8);
+        JsonNode hold = tenant().get("hold");
+        assertThat(hold.get("mappingChanges").toString()).as("what changed since the last applied run")
+                .contains("scope.groups: [Helpdesk Users] → [Site Admins]").doesNotContain("schedule");
+        // a joiner arrives while the tenant is held, then the admin restores the mapping without rejecting
+        graph().user("u11", person("User", "Number11", "user11@acme.org", null)).member("g-helpdesk", "u11");
+        graph().publish();
+        long restoredAfter = newestRunId();
+        writeMapping(graph(), mappings(), "Helpdesk Users", "*/2 * * * * ?", SAFETY);
+
+        JsonNode ended = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ended == null && System.nanoTime() < deadline) {
+            sleep(300);
+            ended = endedRunsAfter(restoredAfter).stream().filter(r -> r.get("trigger").asString().equals("SCHEDULE")
+                    && r.get("status").asString().equals("SUCCEEDED")).findFirst().orElse(null);
+        }
+        stopSchedule("Helpdesk Users", SAFETY);
+
+        assertThat(ended).as("a scheduled run after the mapping was restored succeeds").isNotNull();
+        assertThat(ended.get("error").asString()).startsWith("hold ended: mapping changed, new plan within limits");
+        assertThat(ended.get("counts").get("created").asInt()).as("the joiner is created").isEqualTo(1);
+        assertThat(ended.get("counts").get("deactivated").asInt()).isZero();
+        assertThat(tenant().get("hold").isNull()).isTrue();
+        assertThat(activeAccounts()).isEqualTo(11);
+        graph().publish();
+        JsonNode next = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(next.get("status").asString()).as("updates flow again").isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(7)
+    void aHoldWhoseNewMappingIsStillAboveTheLimits_continuesWithTheNewPlan_andItsOlderPlansCannotBeApproved() {
+        graph().publish();
+        writeMapping(graph(), mappings(), "Site Admins", NEVER, SAFETY);
+        JsonNode first = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("BLOCKED");
+        assertThat(first.get("counts").get("deactivated").asInt()).isEqualTo(9);
+
+        writeMapping(graph(), mappings(), "Site Admins", NEVER, ONE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!tenant().get("hold").get("mappingChangedSincePlan").asBoolean() && System.nanoTime() < deadline) {
+            sleep(200); // the tenant list re-reads changed files at most once a second
+        }
+        assertThat(tenant().get("hold").get("mappingChangedSincePlan").asBoolean()).isTrue();
+        var stale = api.post("/api/sync-runs/" + first.get("id").asLong() + "/approve", "");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asString()).contains("earlier version of the mapping file");
+        JsonNode replanned = api.syncAndWait(TENANT, "DELTA", false);
+
+        assertThat(replanned.get("status").asString()).as(replanned.toString()).isEqualTo("BLOCKED");
+        assertThat(replanned.get("error").asString()).contains("changed while it was held", "hold continues");
+        JsonNode hold = tenant().get("hold");
+        assertThat(hold.get("firstRunId").asLong()).isEqualTo(first.get("id").asLong());
+        assertThat(hold.get("latestRunId").asLong()).isEqualTo(replanned.get("id").asLong());
+        assertThat(hold.get("reason").asString()).startsWith("run would deactivate 9 of 11");
+        assertThat(hold.get("mappingChangedSincePlan").asBoolean()).isFalse();
+        assertThat(api.post("/api/sync-runs/" + first.get("id").asLong() + "/approve", "").json().get("detail")
+                .asString()).contains("approve the newest plan, run " + replanned.get("id").asLong());
+        assertThat(activeAccounts()).isEqualTo(11);
+    }
+
+    @Test
+    @Order(8)
+    void anApproval_appliesExactlyTheReviewedPlan_andJudgesAnyOtherDeactivationByTheUsualLimits() {
+        long reviewed = tenant().get("hold").get("latestRunId").asLong();
+        long before = newestRunId();
+        // the directory drifts after the review: both site admins leave the scope group, and scheduled runs go on
+        writeMapping(graph(), mappings(), "Site Admins", "*/2 * * * * ?", ONE);
+        graph().removeMember("g-admins", "u1").removeMember("g-admins", "u2");
+        graph().publish();
+        List<JsonNode> scheduled = scheduledRunsAfter(before, 2);
+        stopSchedule("Site Admins", ONE);
+        assertThat(scheduled).allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("BLOCKED"));
+        assertThat(tenant().get("hold").get("mappingChangedSincePlan").asBoolean())
+                .as("a schedule change is no change of what a run plans").isFalse();
+
+        JsonNode tooMany = approveAndWait(reviewed);
+
+        assertThat(tooMany.get("status").asString()).as(tooMany.toString()).isEqualTo("BLOCKED");
+        assertThat(tooMany.get("error").asString()).contains("covers the 9 deactivations",
+                "2 more, not in the reviewed plan, above the usual limits");
+        assertThat(activeAccounts()).as("the old margin would have deactivated all 11").isEqualTo(11);
+        assertThat(tenant().get("hold").get("latestRunId").asLong()).isEqualTo(tooMany.get("id").asLong());
+
+        graph().member("g-admins", "u1");
+        graph().publish();
+        JsonNode approved = approveAndWait(reviewed);
+
+        assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("SUCCEEDED");
+        assertThat(approved.get("counts").get("deactivated").asInt()).isEqualTo(10);
+        assertThat(approved.get("error").asString()).contains("applied the 9 of its 9 deactivations still planned",
+                "1 more, not in the reviewed plan, within the usual limits");
+        JsonNode changes = api.get("/api/sync-runs/" + approved.get("id").asLong() + "/changes?kind=DEACTIVATE&size=100")
+                .json().get("content");
+        List<String> extra = new ArrayList<>();
+        changes.forEach(c -> {
+            if (c.get("notInReviewedPlan").asBoolean()) {
+                extra.add(c.get("externalId").asString());
+            }
+        });
+        assertThat(extra).containsExactly("u2");
+        assertThat(activeAccounts()).isEqualTo(1);
+        assertThat(tenant().get("hold").isNull()).isTrue();
     }
 }

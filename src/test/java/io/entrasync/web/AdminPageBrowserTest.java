@@ -299,6 +299,10 @@ class AdminPageBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#changes-table tbody tr[data-kind=CREATE]")).size() >= 3);
         screenshot("03-dry-run-changes");
         assertThat(api.get("/api/users?tenant=contoso").json().get("content")).as("a dry run applies nothing").isEmpty();
+        click("button[data-view=tenants]");
+        // the card says the dry run only planned
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("tenant-contoso")).getText().contains("dry run, planned, nothing applied"));
     }
 
     @Test
@@ -346,7 +350,11 @@ class AdminPageBrowserTest {
         click("button[data-view=tenants]");
         visible("#tenant-contoso .hold");
         assertThat(textOf("#tenant-contoso .hold")).contains("3 deactivations awaiting approval", "held since run #" + heldBy,
-                "at most 5 deactivations");
+                "deactivates exactly the accounts this plan lists (3)", "not in the reviewed plan",
+                "The mapping file is as it was at the last applied run");
+        String heldCard = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
+                By.id("tenant-contoso")).getText());
+        assertThat(heldCard).as("a BLOCKED last run only planned").contains("planned, nothing applied: 3 deactivated");
         assertThat(textOf("#tenant-contoso .card-head")).containsIgnoringCase("held");
         screenshot("05b-tenant-held");
         click("#tenant-contoso button[data-action=check]");
@@ -388,7 +396,8 @@ class AdminPageBrowserTest {
     @Order(5)
     void changedMapping_isAnnouncedOnTheCard_andTheNextRunReEvaluatesEveryone() throws IOException {
         Path file = MAPPINGS.resolve("contoso.yaml");
-        Files.writeString(file, Files.readString(file) + "# reviewed by the helpdesk lead\n");
+        // a change of what a run plans (a comment or a schedule change alone does not count)
+        Files.writeString(file, Files.readString(file).replace("maxDeactivationPercent: 90", "maxDeactivationPercent: 91"));
         graph.publish();
         wait.until(d -> api.get("/api/tenants/contoso").json().get("mappingChanged").asBoolean());
         driver.navigate().refresh();

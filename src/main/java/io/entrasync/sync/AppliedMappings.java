@@ -1,0 +1,53 @@
+package io.entrasync.sync;
+
+import io.entrasync.mapping.MappingSettings;
+import io.entrasync.mapping.TenantMapping;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mapping each tenant's last applied run evaluated, as key → value ({@code tenant_applied_mapping}), so a hold
+ * can show what changed in the mapping since then. Written by a run that applies (in its transaction, so it commits
+ * with what the run applied) and only when the mapping differs from the stored one: a quiet tenant's runs write
+ * nothing.
+ */
+@Component
+public class AppliedMappings {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    AppliedMappings(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that run {@code runId} applied under {@code mapping}; joins the run's transaction. */
+    void applied(String tenant, long runId, TenantMapping mapping) {
+        int same = jdbc.queryForObject("select count(*) from tenant_applied_mapping where tenant = ? and mapping_hash = ?",
+                Integer.class, tenant, mapping.contentHash());
+        if (same > 0) {
+            return;
+        }
+        jdbc.update("delete from tenant_applied_mapping where tenant = ?", tenant);
+        jdbc.update("insert into tenant_applied_mapping (tenant, run_id, mapping_hash, settings) values (?, ?, ?, ?)",
+                tenant, runId, mapping.contentHash(), JSON.writeValueAsString(mapping.settings()));
+    }
+
+    /**
+     * The keys that differ between the tenant's last applied mapping and {@code current}; empty when the last
+     * applied run predates this record (nothing to compare with) or nothing differs.
+     */
+    public Optional<List<MappingSettings.Change>> changesSinceLastApplied(String tenant, TenantMapping current) {
+        return jdbc.query("select settings from tenant_applied_mapping where tenant = ?", (rs, i) -> rs.getString(1),
+                tenant).stream().findFirst()
+                .map(stored -> MappingSettings.diff(JSON.readValue(stored, SETTINGS), current.settings()));
+    }
+}
