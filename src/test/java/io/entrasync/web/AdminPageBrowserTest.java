@@ -526,7 +526,7 @@ class AdminPageBrowserTest {
         title.clear();
         title.sendKeys("Queen");
         click("#user-form-save");
-        textIn("#uf-jobTitle-error", "owned by the directory");
+        textIn("#uf-jobTitle-error", "is owned by tenant contoso");
         screenshot("11-user-form-directory-owned");
         click("#user-form-cancel");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
