@@ -156,6 +156,11 @@ public final class GraphSimulator implements AutoCloseable {
         subscriptions.lifecycle(subscriptionId, event);
     }
 
+    /** How many subscriptions the tenant holds (two of one resource count twice). */
+    public int subscriptionCount(String tenantId) {
+        return subscriptions.ofTenant(tenantId).size();
+    }
+
     /** Drops a subscription without telling, as Graph may (no subscriptionRemoved for users and groups). */
     public boolean removeSubscriptionSilently(String subscriptionId) {
         return subscriptions.removeSilently(subscriptionId);
