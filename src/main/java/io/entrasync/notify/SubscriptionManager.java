@@ -111,8 +111,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         for (TenantMapping mapping : valid.values()) {
             boolean missedChanges = false;
             boolean tenantFailed = false;
+            boolean off = properties.baseFor(mapping.notifications()) == null;
             for (String resource : RESOURCES) {
                 try {
+                    if (off && subscriptions.held(mapping.tenant(), resource).isEmpty()) {
+                        continue; // notifications off and nothing to delete: no lock, no Graph call
+                    }
                     Outcome outcome = slots.locked(mapping.tenant(), resource, () -> keep(mapping, resource));
                     counts[outcome.ordinal()]++;
                     missedChanges |= outcome == Outcome.RECREATED;
