@@ -146,6 +146,11 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 }
             }
         }
+        for (String tenant : errors.all().keySet()) {
+            if (!valid.containsKey(tenant)) {
+                clearTenantError(tenant); // a removed tenant's old problem is nobody's any more
+            }
+        }
         failed += retryRetired();
         return new Pass(counts[Outcome.CREATED.ordinal()], counts[Outcome.RENEWED.ordinal()],
                 counts[Outcome.RECREATED.ordinal()] + counts[Outcome.REPLACED.ordinal()],
