@@ -108,6 +108,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         for (TenantMappingStatus status : mappings.all()) {
             status.validMapping().ifPresent(m -> valid.putIfAbsent(m.tenant(), m));
         }
+        Set<String> withErrors = errors.all().keySet();
         for (TenantMapping mapping : valid.values()) {
             boolean missedChanges = false;
             boolean tenantFailed = false;
@@ -126,7 +127,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                     recordFailure(mapping.tenant(), resource, e);
                 }
             }
-            if (!tenantFailed) {
+            if (!tenantFailed && withErrors.contains(mapping.tenant())) {
                 clearTenantError(mapping.tenant());
             }
             if (missedChanges) {
@@ -146,7 +147,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 }
             }
         }
-        for (String tenant : errors.all().keySet()) {
+        for (String tenant : withErrors) {
             if (!valid.containsKey(tenant)) {
                 clearTenantError(tenant); // a removed tenant's old problem is nobody's any more
             }
