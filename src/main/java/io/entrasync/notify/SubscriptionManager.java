@@ -186,12 +186,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             create(mapping, base, resource);
             return Outcome.RECREATED;
         }
-        String wanted = NotificationProperties.join(base, GraphWebhookController.PATH);
+        String wanted = notificationUrl(base);
         String madeWith = held.get().notificationUrl() != null ? held.get().notificationUrl()
                 : found.get().notificationUrl();
         if (madeWith != null && !madeWith.equals(wanted)) {
             log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {}; replacing it",
-                    mapping.tenant(), resource, s.id(), madeWith, wanted);
+                    mapping.tenant(), resource, s.id(), withoutQuery(madeWith), withoutQuery(wanted));
             create(mapping, base, resource);
             deleteReplaced(s, StoredConnection.encode(connection), connection);
             return Outcome.REPLACED;
@@ -202,6 +202,24 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return renewOrRecreate(mapping, s);
         }
         return Outcome.NONE;
+    }
+
+    /**
+     * The notification URL a subscription of this base gets; what a stored subscription is compared with, so a change
+     * of how it is built (a new path or query parameter) replaces every subscription on the next pass.
+     */
+    static String notificationUrl(URI base) {
+        return NotificationProperties.join(base, GraphWebhookController.PATH);
+    }
+
+    static String lifecycleUrl(URI base) {
+        return NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH);
+    }
+
+    /** A URL for the log: without its query, which may carry a secret. */
+    private static String withoutQuery(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     /** Renews; on 404 (Graph dropped it) creates a new one. */
@@ -232,10 +250,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private void create(TenantMapping mapping, URI base, String resource) {
         ClientState secret = ClientState.generate();
         Instant wanted = clock.instant().plus(properties.lifetime());
-        String url = NotificationProperties.join(base, GraphWebhookController.PATH);
+        String url = notificationUrl(base);
         ChangeSubscriptions.Created created = graph.create(mapping.connection(), new ChangeSubscriptions.Request(
-                resource, CHANGE_TYPE, url, NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH),
-                secret.value(), wanted));
+                resource, CHANGE_TYPE, url, lifecycleUrl(base), secret.value(), wanted));
         try {
             subscriptions.created(created.id(), mapping.tenant(), resource, secret.hash(), created.expiresAt(),
                     clock.instant(), url, StoredConnection.encode(mapping.connection()));
