@@ -197,7 +197,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return Outcome.REPLACED;
         }
         String stored = StoredConnection.encode(connection);
-        subscriptions.checked(s.id(), madeWith, stored);
+        if (held.get().notificationUrl() == null || !stored.equals(held.get().connection()) || s.lastError() != null) {
+            subscriptions.checked(s.id(), madeWith, stored);
+        }
         if (s.expiresAt().isBefore(clock.instant().plus(properties.renewBefore()))) {
             return renewOrRecreate(mapping, s);
         }

@@ -239,6 +239,19 @@ class SubscriptionRenewalTest {
         assertThat(simulator.subscriptionCount(SIM)).isEqualTo(2);
     }
 
+    @Test
+    @Order(7)
+    void anOldError_isClearedOnceGraphAnswersAgain() {
+        app.getBean(JdbcTemplate.class).update("update notification_subscription set last_error = "
+                + "'tenant ''sim'': GET /subscriptions/x failed: no answer in time (timed out)', last_error_at = ? "
+                + "where tenant = 'sim'", java.sql.Timestamp.from(Instant.now()));
+        assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isNotEmpty();
+
+        manager().maintain();
+
+        assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isEmpty();
+    }
+
     // ---- helpers ----
 
     static void writeMapping(String tenant, String tenantId, String graphEndpoint, String extra) throws IOException {
