@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class GraphChangeSubscriptions implements ChangeSubscriptions {
 
+    /** Graph's quota is 100 subscriptions of users and groups per app and tenant: a few pages at most. */
+    private static final int MAX_LIST_PAGES = 20;
+
     private final TenantClients clients;
 
     GraphChangeSubscriptions(TenantClients clients) {
@@ -37,14 +40,39 @@ class GraphChangeSubscriptions implements ChangeSubscriptions {
             if (found == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Found(subscriptionId, found.getExpirationDateTime() == null ? null
-                    : found.getExpirationDateTime().toInstant(), found.getNotificationUrl()));
+            return Optional.of(found(found));
         } catch (DirectorySourceException e) {
             if (e.status() == 404) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    @Override
+    public java.util.List<Found> list(TenantConnection tenant) {
+        java.util.List<Found> all = new java.util.ArrayList<>();
+        com.microsoft.graph.models.SubscriptionCollectionResponse page = call(tenant, "GET /subscriptions",
+                () -> clients.forTenant(tenant).graph().subscriptions().get());
+        int pages = 0;
+        while (page != null && pages++ < MAX_LIST_PAGES) {
+            if (page.getValue() != null) {
+                page.getValue().stream().filter(s -> s.getId() != null).map(GraphChangeSubscriptions::found)
+                        .forEach(all::add);
+            }
+            String next = page.getOdataNextLink();
+            if (next == null) {
+                break;
+            }
+            page = call(tenant, "GET /subscriptions (next page)", () -> clients.forTenant(tenant).graph()
+                    .subscriptions().withUrl(next).get());
+        }
+        return all;
+    }
+
+    private static Found found(Subscription s) {
+        return new Found(s.getId(), s.getResource(), s.getExpirationDateTime() == null ? null
+                : s.getExpirationDateTime().toInstant(), s.getNotificationUrl());
     }
 
     @Override

@@ -113,12 +113,17 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             boolean missedChanges = false;
             boolean tenantFailed = false;
             boolean off = properties.baseFor(mapping.notifications()) == null;
+            List<ChangeSubscriptions.Found> atGraph = off ? List.of() : listQuietly(mapping);
             for (String resource : RESOURCES) {
                 try {
                     if (off && subscriptions.held(mapping.tenant(), resource).isEmpty()) {
                         continue; // notifications off and nothing to delete: no lock, no Graph call
                     }
-                    Outcome outcome = slots.locked(mapping.tenant(), resource, () -> keep(mapping, resource));
+                    Outcome outcome = slots.locked(mapping.tenant(), resource, () -> {
+                        Outcome done = keep(mapping, resource);
+                        counts[Outcome.DELETED.ordinal()] += deleteStrays(mapping, resource, atGraph);
+                        return done;
+                    });
                     counts[outcome.ordinal()]++;
                     missedChanges |= outcome == Outcome.RECREATED;
                 } catch (RuntimeException e) {
@@ -222,6 +227,47 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private static String withoutQuery(String url) {
         int query = url == null ? -1 : url.indexOf('?');
         return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+
+    /** The tenant's subscriptions at Graph; empty (no sweep this pass) when Graph cannot list them. */
+    private List<ChangeSubscriptions.Found> listQuietly(TenantMapping mapping) {
+        try {
+            return graph.list(mapping.connection());
+        } catch (RuntimeException e) {
+            log.debug("tenant '{}': subscriptions could not be listed: {}", mapping.tenant(), describe(e));
+            return List.of();
+        }
+    }
+
+    /**
+     * Deletes the tenant's subscriptions of {@code resource} at Graph that notify this service but are not the one it
+     * holds: made twice by an earlier release, or left when a row was lost. Runs holding the slot, after the held row
+     * was read, so a subscription another replica is creating right now is never taken for a stray (its row is
+     * committed before the slot is free). Answers how many were deleted.
+     */
+    private int deleteStrays(TenantMapping mapping, String resource, List<ChangeSubscriptions.Found> atGraph) {
+        URI base = properties.baseFor(mapping.notifications());
+        Optional<Subscriptions.Held> held = subscriptions.held(mapping.tenant(), resource);
+        if (base == null || held.isEmpty() || atGraph.isEmpty()) {
+            return 0;
+        }
+        String ours = notificationUrl(base);
+        int deleted = 0;
+        for (ChangeSubscriptions.Found found : atGraph) {
+            boolean sameResource = found.resource() != null
+                    && found.resource().replaceFirst("^/", "").equalsIgnoreCase(resource);
+            if (sameResource && ours.equals(found.notificationUrl())
+                    && !found.id().equals(held.get().subscription().id())) {
+                Subscription stray = new Subscription(found.id(), mapping.tenant(), resource, "", found.expiresAt()
+                        == null ? clock.instant().plus(properties.lifetime()) : found.expiresAt(), null, null, 0, null,
+                        null);
+                log.warn("tenant '{}': {} subscription {} at Graph notifies this service but is not the one it holds; "
+                        + "deleting it", mapping.tenant(), resource, found.id());
+                deleteReplaced(stray, StoredConnection.encode(mapping.connection()), mapping.connection());
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** Renews; on 404 (Graph dropped it) creates a new one. */

@@ -35,8 +35,14 @@ public interface ChangeSubscriptions {
     }
 
     /** A subscription as Graph holds it ({@code GET /subscriptions/{id}}). */
-    record Found(String id, Instant expiresAt, String notificationUrl) {
+    record Found(String id, String resource, Instant expiresAt, String notificationUrl) {
     }
+
+    /**
+     * The subscriptions this application holds in the tenant ({@code GET /subscriptions}, every page), to find ones
+     * this service made but no longer knows.
+     */
+    java.util.List<Found> list(TenantConnection tenant);
 
     /**
      * The subscription as Graph holds it; empty when Graph no longer knows it (404). For users and groups Graph sends

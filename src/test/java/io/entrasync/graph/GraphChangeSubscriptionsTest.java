@@ -110,6 +110,23 @@ class GraphChangeSubscriptionsTest {
         });
     }
 
+    @Test
+    void list_followsNextLinks() {
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/subscriptions")).withQueryParam("$skiptoken",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"value\":[{\"id\":\"a\",\"resource\":"
+                        + "\"users\",\"notificationUrl\":\"https://sync.example.org/webhooks/graph\"}],"
+                        + "\"@odata.nextLink\":\"" + server.base() + "/v1.0/subscriptions?$skiptoken=2\"}")));
+        wireMock.stubFor(get(urlPathEqualTo("/v1.0/subscriptions")).withQueryParam("$skiptoken",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("2")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"value\":[{\"id\":\"b\",\"resource\":"
+                        + "\"groups\",\"notificationUrl\":\"https://sync.example.org/webhooks/graph\"}]}")));
+
+        assertThat(subscriptions.list(server.tenant())).extracting(ChangeSubscriptions.Found::id,
+                ChangeSubscriptions.Found::resource).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", "users"), org.assertj.core.groups.Tuple.tuple("b", "groups"));
+    }
+
     private static ChangeSubscriptions.Request request() {
         return new ChangeSubscriptions.Request("users", "updated,deleted", "https://sync.example.org/webhooks/graph",
                 "https://sync.example.org/webhooks/graph/lifecycle", "client-state", Instant.now().plusSeconds(3600));

@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * Graph is unreachable does not stop the others; a subscription Graph dropped silently is noticed, recreated and
  * followed by a delta run; a changed public URL is applied; replays of one reauthorizationRequired cost one renewal;
  * two managers on one database make one subscription per tenant and resource; a removed tenant's subscriptions are
- * deleted at Graph.
+ * deleted at Graph; an old error clears once Graph answers; a second subscription notifying this service is deleted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriptionRenewalTest {
@@ -250,6 +250,25 @@ class SubscriptionRenewalTest {
         manager().maintain();
 
         assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aSecondSubscriptionNotifyingThisService_isDeletedAtGraph() {
+        Subscriptions.Held users = subscriptions().held("sim", "users").orElseThrow();
+        io.entrasync.source.TenantConnection connection = registry().tenant("sim").orElseThrow().connection();
+        // as an earlier release could leave one: created at Graph, never stored
+        ChangeSubscriptions.Created stray = app.getBean(ChangeSubscriptions.class).create(connection,
+                new ChangeSubscriptions.Request("users", SubscriptionManager.CHANGE_TYPE, users.notificationUrl(),
+                        users.notificationUrl() + "/lifecycle", "stray-state", Instant.now().plusSeconds(86_400)));
+        assertThat(simulator.subscriptionCount(SIM)).isEqualTo(3);
+
+        SubscriptionManager.Pass pass = manager().maintain();
+
+        assertThat(pass.deleted()).isEqualTo(1);
+        assertThat(simulator.subscriptionCount(SIM)).isEqualTo(2);
+        assertThat(simulator.subscriptions(SIM).values()).doesNotContain(stray.id())
+                .contains(users.subscription().id());
     }
 
     // ---- helpers ----
