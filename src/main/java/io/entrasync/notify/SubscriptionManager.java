@@ -15,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +54,6 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     static final String CHANGE_TYPE = "updated,deleted";
     /** A reauthorizationRequired for a subscription that was reauthorized this recently is a replay: no Graph call. */
     static final Duration REAUTHORIZE_WINDOW = Duration.ofMinutes(10);
-    /** Lifecycle work waiting for the lifecycle thread; beyond it events are dropped (the next pass renews anyway). */
-    static final int LIFECYCLE_QUEUE = 256;
     private static final Logger log = LoggerFactory.getLogger(SubscriptionManager.class);
 
     /** What one maintenance pass did. */
@@ -72,27 +65,21 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
 
     private final MappingRegistry mappings;
     private final Subscriptions subscriptions;
-    private final RetiredSubscriptions retired;
+    private final SubscriptionCleanup cleanup;
     private final SubscriptionSlots slots;
     private final ChangeSubscriptions graph;
     private final TenantErrors errors;
     private final PendingDeltas deltas;
     private final NotificationProperties properties;
     private final Clock clock = Clock.systemUTC();
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor lifecycle = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(LIFECYCLE_QUEUE), r -> {
-                Thread thread = new Thread(r, "graph-subscription-lifecycle");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final LifecycleQueue lifecycle = new LifecycleQueue();
 
-    SubscriptionManager(MappingRegistry mappings, Subscriptions subscriptions, RetiredSubscriptions retired,
+    SubscriptionManager(MappingRegistry mappings, Subscriptions subscriptions, SubscriptionCleanup cleanup,
                         SubscriptionSlots slots, ChangeSubscriptions graph, TenantErrors errors, PendingDeltas deltas,
                         NotificationProperties properties) {
         this.mappings = mappings;
         this.subscriptions = subscriptions;
-        this.retired = retired;
+        this.cleanup = cleanup;
         this.slots = slots;
         this.graph = graph;
         this.errors = errors;
@@ -143,8 +130,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             Subscription s = held.subscription();
             if (!valid.containsKey(s.tenant())) {
                 try {
-                    counts[slots.locked(s.tenant(), s.resource(), () -> retireOrphan(s.tenant(), s.resource()))
-                            .ordinal()]++;
+                    if (slots.locked(s.tenant(), s.resource(), () -> cleanup.retireOrphan(s.tenant(), s.resource()))) {
+                        counts[Outcome.DELETED.ordinal()]++;
+                    }
                 } catch (RuntimeException e) {
                     failed++;
                     log.warn("subscription {} of removed tenant '{}' could not be retired: {}", s.id(), s.tenant(),
@@ -157,7 +145,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 clearTenantError(tenant); // a removed tenant's old problem is nobody's any more
             }
         }
-        failed += retryRetired();
+        failed += cleanup.retryRetired();
         return new Pass(counts[Outcome.CREATED.ordinal()], counts[Outcome.RENEWED.ordinal()],
                 counts[Outcome.RECREATED.ordinal()] + counts[Outcome.REPLACED.ordinal()],
                 counts[Outcome.DELETED.ordinal()], failed);
@@ -198,7 +186,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {}; replacing it",
                     mapping.tenant(), resource, s.id(), withoutQuery(madeWith), withoutQuery(wanted));
             create(mapping, base, resource);
-            deleteReplaced(s, StoredConnection.encode(connection), connection);
+            cleanup.deleteReplaced(mapping.tenant(), resource, s.id(), s.expiresAt(), connection);
             return Outcome.REPLACED;
         }
         String stored = StoredConnection.encode(connection);
@@ -239,35 +227,15 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         }
     }
 
-    /**
-     * Deletes the tenant's subscriptions of {@code resource} at Graph that notify this service but are not the one it
-     * holds: made twice by an earlier release, or left when a row was lost. Runs holding the slot, after the held row
-     * was read, so a subscription another replica is creating right now is never taken for a stray (its row is
-     * committed before the slot is free). Answers how many were deleted.
-     */
+    /** Deletes other subscriptions of the tenant and resource that notify this service; runs holding the slot. */
     private int deleteStrays(TenantMapping mapping, String resource, List<ChangeSubscriptions.Found> atGraph) {
         URI base = properties.baseFor(mapping.notifications());
         Optional<Subscriptions.Held> held = subscriptions.held(mapping.tenant(), resource);
         if (base == null || held.isEmpty() || atGraph.isEmpty()) {
             return 0;
         }
-        String ours = notificationUrl(base);
-        int deleted = 0;
-        for (ChangeSubscriptions.Found found : atGraph) {
-            boolean sameResource = found.resource() != null
-                    && found.resource().replaceFirst("^/", "").equalsIgnoreCase(resource);
-            if (sameResource && ours.equals(found.notificationUrl())
-                    && !found.id().equals(held.get().subscription().id())) {
-                Subscription stray = new Subscription(found.id(), mapping.tenant(), resource, "", found.expiresAt()
-                        == null ? clock.instant().plus(properties.lifetime()) : found.expiresAt(), null, null, 0, null,
-                        null);
-                log.warn("tenant '{}': {} subscription {} at Graph notifies this service but is not the one it holds; "
-                        + "deleting it", mapping.tenant(), resource, found.id());
-                deleteReplaced(stray, StoredConnection.encode(mapping.connection()), mapping.connection());
-                deleted++;
-            }
-        }
-        return deleted;
+        return cleanup.deleteStrays(mapping.tenant(), resource, held.get().subscription().id(), notificationUrl(base),
+                atGraph, mapping.connection(), clock.instant().plus(properties.lifetime()));
     }
 
     /** Renews; on 404 (Graph dropped it) creates a new one. */
@@ -318,67 +286,6 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 created.expiresAt());
     }
 
-    /** Deletes a replaced subscription at Graph; a refusal leaves it to the next passes. */
-    private void deleteReplaced(Subscription old, String connection, TenantConnection tenant) {
-        try {
-            graph.delete(tenant, old.id());
-            log.info("tenant '{}': replaced {} subscription {} deleted at Graph", old.tenant(), old.resource(),
-                    old.id());
-        } catch (RuntimeException e) {
-            retired.add(old.id(), old.tenant(), connection, old.expiresAt(), describe(e), clock.instant());
-            log.warn("tenant '{}': replaced {} subscription {} could not be deleted at Graph yet: {}", old.tenant(),
-                    old.resource(), old.id(), describe(e));
-        }
-    }
-
-    /** A subscription whose tenant has no valid mapping: deleted at Graph through its stored connection. */
-    private Outcome retireOrphan(String tenant, String resource) {
-        Optional<Subscriptions.Held> held = subscriptions.held(tenant, resource);
-        if (held.isEmpty()) {
-            return Outcome.NONE;
-        }
-        Subscription s = held.get().subscription();
-        TenantConnection connection = StoredConnection.decode(held.get().connection());
-        subscriptions.delete(s.id());
-        errors.clear(tenant);
-        if (connection == null) {
-            log.warn("tenant '{}' has no valid mapping and its {} subscription {} no stored connection: it cannot be "
-                    + "deleted at Graph and expires there at {}", tenant, resource, s.id(), s.expiresAt());
-            return Outcome.DELETED;
-        }
-        try {
-            graph.delete(connection, s.id());
-            log.info("tenant '{}' has no valid mapping: its {} subscription {} was deleted at Graph", tenant, resource,
-                    s.id());
-        } catch (RuntimeException e) {
-            retired.add(s.id(), tenant, held.get().connection(), s.expiresAt(), describe(e), clock.instant());
-            log.warn("tenant '{}' has no valid mapping: its {} subscription {} could not be deleted at Graph yet: {}",
-                    tenant, resource, s.id(), describe(e));
-        }
-        return Outcome.DELETED;
-    }
-
-    /** Retries the deletions Graph refused; answers how many failed again. */
-    private int retryRetired() {
-        int failed = 0;
-        for (RetiredSubscriptions.Retired r : retired.all()) {
-            TenantConnection connection = StoredConnection.decode(r.connection());
-            if (connection == null || r.expiresAt().isBefore(clock.instant())) {
-                retired.remove(r.id());
-                continue;
-            }
-            try {
-                graph.delete(connection, r.id());
-                retired.remove(r.id());
-                log.info("tenant '{}': retired subscription {} deleted at Graph", r.tenant(), r.id());
-            } catch (RuntimeException e) {
-                failed++;
-                retired.failedAgain(r.id(), describe(e));
-            }
-        }
-        return failed;
-    }
-
     @Override
     public void reauthorize(Subscription subscription) {
         enqueue(subscription, mapping -> slots.locked(mapping.tenant(), subscription.resource(),
@@ -418,22 +325,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         }));
     }
 
-    /** Queues lifecycle work for the subscription unless some is queued already or the queue is full. */
+    /** Queues lifecycle work for the subscription (bounded, one waiting task per subscription). */
     private void enqueue(Subscription subscription, Function<TenantMapping, Outcome> work) {
-        if (!queued.add(subscription.id())) {
-            log.debug("lifecycle work for subscription {} is already queued", subscription.id());
-            return;
-        }
-        try {
-            lifecycle.execute(() -> {
-                queued.remove(subscription.id());
-                onTenant(subscription, work);
-            });
-        } catch (RejectedExecutionException e) {
-            queued.remove(subscription.id());
-            log.warn("lifecycle queue full ({} waiting): event for subscription {} of tenant '{}' dropped; the next "
-                    + "renewal pass checks it", LIFECYCLE_QUEUE, subscription.id(), subscription.tenant());
-        }
+        lifecycle.submit(subscription.id(), () -> onTenant(subscription, work));
     }
 
     private void onTenant(Subscription subscription, Function<TenantMapping, Outcome> work) {
@@ -487,16 +381,13 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         }
     }
 
-    /** Graph's own words when it answered; otherwise what failed, never a stack trace or a Java type name. */
+    /** Graph's own words when it answered; otherwise what failed, never a Java type name. */
     private static String describe(RuntimeException e) {
-        if (e instanceof DirectorySourceException) {
-            return e.getMessage();
-        }
-        return "unexpected failure: " + (e.getMessage() == null ? "no detail" : e.getMessage());
+        return SubscriptionCleanup.describe(e);
     }
 
     @Override
     public void destroy() {
-        lifecycle.shutdownNow();
+        lifecycle.shutdown();
     }
 }

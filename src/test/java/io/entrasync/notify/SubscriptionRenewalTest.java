@@ -196,7 +196,7 @@ class SubscriptionRenewalTest {
         registry().refresh();
         SubscriptionManager first = manager();
         SubscriptionManager second = new SubscriptionManager(registry(), subscriptions(),
-                app.getBean(RetiredSubscriptions.class), app.getBean(SubscriptionSlots.class),
+                app.getBean(SubscriptionCleanup.class), app.getBean(SubscriptionSlots.class),
                 app.getBean(ChangeSubscriptions.class), app.getBean(TenantErrors.class),
                 app.getBean(PendingDeltas.class), app.getBean(NotificationProperties.class));
         ExecutorService threads = Executors.newFixedThreadPool(2);
