@@ -70,8 +70,22 @@ final class CredentialLoader {
             }
             return secret;
         } catch (IOException e) {
-            throw failure(tenant, "cannot read client secret file " + file + ": " + e.getClass().getSimpleName());
+            throw failure(tenant, "cannot read client secret file " + file + ": " + why(e));
         }
+    }
+
+    /** Why a file could not be read, in words shown to an admin (never the Java type of the failure). */
+    static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not text in the expected encoding";
+        }
+        return "the file cannot be read";
     }
 
     private static X509Certificate certificate(TenantConnection tenant, Path file) {
@@ -91,7 +105,7 @@ final class CredentialLoader {
             der = pemBody(Files.readString(file, StandardCharsets.US_ASCII), "PRIVATE KEY");
         } catch (IOException | IllegalArgumentException e) {
             throw failure(tenant, "cannot read private key PEM " + file + " (PKCS#8 'BEGIN PRIVATE KEY' expected): "
-                    + e.getClass().getSimpleName());
+                    + (e instanceof IOException io ? why(io) : "not a PEM private key"));
         }
         try {
             // Entra ID and MSAL4J sign client assertions with RSA only (the mapping check refuses EC and short keys)

@@ -37,17 +37,29 @@ final class EntraAdvice {
 
     /** The fix for a failed token request, by Entra's AADSTS code (or our own code); a general hint otherwise. */
     static String forToken(String code) {
+        String network = NetworkFailure.advice(code);
+        if (network != null) {
+            return network;
+        }
         String fix = code == null ? null : TOKEN.get(code);
         return fix != null ? fix : "check tenantId, clientId, cloud and the credential against the app registration";
     }
 
     /** The fix for a Graph read refused with this status and code. */
     static String forRead(int status, String code) {
+        String network = status == 0 ? NetworkFailure.advice(code) : null;
+        if (network != null) {
+            return network;
+        }
         if (status == 403 || "Authorization_RequestDenied".equals(code)) {
             return GRANT_READ;
         }
         if (status == 401) {
             return "the token was refused: check that the app registration lives in tenant tenantId and cloud";
+        }
+        if (status == 0) {
+            return "Graph gave no answer" + (code == null ? "" : " (" + code + ")") + ": check the network path from "
+                    + "this service to the Graph endpoint and try again";
         }
         return "Graph answered HTTP " + status + (code == null ? "" : " (" + code + ")") + ": try again later";
     }

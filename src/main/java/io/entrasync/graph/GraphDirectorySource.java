@@ -37,18 +37,26 @@ public class GraphDirectorySource implements DirectorySource {
      * @param properties retry budget and timeouts ({@code entra-sync.graph.*})
      * @param tlsTrust   which certificates each tenant's endpoints may present ({@link TlsTrust#jvmDefault()})
      */
-    @Autowired
     public GraphDirectorySource(GraphProperties properties, TlsTrust tlsTrust) {
         this(properties, tlsTrust, System::getenv, Clock.systemUTC());
+    }
+
+    /** The service's wiring: the tenant clients shared with the subscription calls. */
+    @Autowired
+    GraphDirectorySource(GraphProperties properties, TenantClients clients) {
+        this(properties, clients, Clock.systemUTC());
     }
 
     /** For tests: a fake environment (secret variables) and clock. */
     GraphDirectorySource(GraphProperties properties, TlsTrust tlsTrust, Function<String, String> environment,
             Clock clock) {
+        this(properties, new TenantClients(properties, Objects.requireNonNull(tlsTrust, "tlsTrust"),
+                new CredentialLoader(environment), clock), clock);
+    }
+
+    private GraphDirectorySource(GraphProperties properties, TenantClients clients, Clock clock) {
         Objects.requireNonNull(properties, "properties");
-        Objects.requireNonNull(tlsTrust, "tlsTrust");
         Backoff backoff = new Backoff(properties, clock);
-        TenantClients clients = new TenantClients(properties, tlsTrust, new CredentialLoader(environment), clock);
         RetryingFetcher fetcher = new RetryingFetcher(properties, backoff);
         this.reader = new DeltaReader(clients, fetcher);
         this.lookup = new UserLookup(clients, properties, backoff);

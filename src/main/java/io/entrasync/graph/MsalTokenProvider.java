@@ -112,20 +112,21 @@ final class MsalTokenProvider implements AccessTokenProvider {
                     "tenant '" + tenantKey + "': token request to " + app.authority() + " was refused: " + code
                             + " (HTTP " + status + ")", null);
         }
-        String code = failure instanceof MsalException msal && msal.errorCode() != null ? msal.errorCode()
-                : failure.getClass().getSimpleName();
-        // The root cause (a TLS trust failure, an unknown host, a timeout) is what an admin can act on.
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        java.util.Optional<NetworkFailure> network = NetworkFailure.of(failure);
+        if (network.isPresent()) {
+            // DNS, refused, TLS trust, timeout: what an admin can act on, in words (never a Java type name)
+            return new DirectorySourceException(tenantKey, 0, network.get().code(), "tenant '" + tenantKey
+                    + "': token request to " + app.authority() + " failed: " + network.get().detail(), null);
         }
-        String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String code = failure instanceof MsalException msal && msal.errorCode() != null ? msal.errorCode()
+                : "token_request_failed";
+        String cause = failure.getMessage() == null ? "" : failure.getMessage();
         if (cause.length() > 300) {
             cause = cause.substring(0, 300) + "...";
         }
         return new DirectorySourceException(tenantKey, 0, code,
                 "tenant '" + tenantKey + "': token request to " + app.authority() + " failed: " + code
-                        + (root == failure && failure.getMessage() == null ? "" : " (" + cause + ")"), null);
+                        + (cause.isEmpty() ? "" : " (" + cause + ")"), null);
     }
 
     private static String aadstsCode(String message) {

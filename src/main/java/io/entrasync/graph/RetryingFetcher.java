@@ -57,6 +57,7 @@ final class RetryingFetcher {
         String path = request.method() + " " + request.url().encodedPath();
         int lastStatus = 0;
         String lastCode = null;
+        String lastDetail = null;
         boolean tokenRenewed = false;
         for (int attempt = 0; ; attempt++) {
             String retryAfter = null;
@@ -92,7 +93,11 @@ final class RetryingFetcher {
                         + "': " + path + " returned malformed JSON: " + e.getOriginalMessage(), null);
             } catch (IOException e) {
                 lastStatus = 0;
-                lastCode = e.getClass().getSimpleName();
+                // a code an admin reads (dns, refused, tls, timeout), never the Java type of the failure
+                NetworkFailure network = NetworkFailure.of(e).orElse(new NetworkFailure(NetworkFailure.NETWORK,
+                        "the connection failed"));
+                lastCode = network.code();
+                lastDetail = network.detail();
                 if (attempt == 0 && properties.maxRetries() > 0) {
                     // Most often a pooled connection the server closed while idle: a new one works at once, so the
                     // first retry does not wait (it is still counted); a server that is really down fails it fast.
@@ -105,7 +110,8 @@ final class RetryingFetcher {
             if (attempt >= properties.maxRetries()) {
                 throw new DirectorySourceException(tenantKey, lastStatus, lastCode, "tenant '" + tenantKey + "': "
                         + path + " gave up after " + attempt + " retries; last answer "
-                        + (lastStatus == 0 ? "none" : "HTTP " + lastStatus) + describe(lastCode), null);
+                        + (lastStatus == 0 ? "none" + (lastDetail == null ? "" : ": " + lastDetail)
+                        : "HTTP " + lastStatus + describe(lastCode)), null);
             }
             pause(tenantKey, path, attempt + 1, lastStatus, retryAfter, budget);
             counter.retry();

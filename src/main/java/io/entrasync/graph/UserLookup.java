@@ -67,11 +67,11 @@ final class UserLookup {
                 throw e;
             } catch (RuntimeException e) {
                 if (!causedByIo(e)) {
-                    throw new DirectorySourceException(tenantKey, 0, e.getClass().getSimpleName(), "tenant '"
-                            + tenantKey + "': GET /users/" + userId + " failed: " + e.getClass().getSimpleName(), e);
+                    throw new DirectorySourceException(tenantKey, 0, "unexpected", "tenant '" + tenantKey
+                            + "': GET /users/" + userId + " failed unexpectedly", e);
                 }
                 status = 0;
-                code = "connection failure";
+                code = NetworkFailure.of(e).map(NetworkFailure::code).orElse(NetworkFailure.NETWORK);
             }
             if (attempt >= properties.maxRetries()) {
                 throw new DirectorySourceException(tenantKey, status, code, "tenant '" + tenantKey + "': GET /users/"

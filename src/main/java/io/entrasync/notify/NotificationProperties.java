@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coalesceWindow how long after the first notification of a burst its delta run starts
  *                       ({@code ENTRA_SYNC_NOTIFICATIONS_COALESCE_WINDOW}, default 2s): Graph sends one notification
  *                       per changed object, so a bulk edit arrives as a burst that should cost one run
- * @param publicBaseUrl  the service's URL as Graph reaches it (https, no path), e.g. {@code https://sync.example.org}
+ * @param publicBaseUrl  the service's URL as Graph reaches it (https, no path; http only on a loopback host, for the
+ *                       simulator), e.g. {@code https://sync.example.org}
  *                       ({@code ENTRA_SYNC_NOTIFICATIONS_PUBLIC_BASE_URL}); unset: no subscriptions are made (unless a
  *                       tenant's mapping names its own {@code notifications.publicUrl}) and only the scheduled deltas
  *                       run; a mapping's {@code notifications.enabled: false} opts its tenant out
@@ -42,6 +43,12 @@ public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow
             throw new IllegalArgumentException("entra-sync.notifications.public-base-url must be an absolute URL "
                     + "such as https://sync.example.org, was '" + publicBaseUrl + "'");
         }
+        if (publicBaseUrl != null && !secureOrLoopback(publicBaseUrl)) {
+            // Graph delivers only to https; an http URL would fail every validation handshake, and notifications
+            // carry the clientState, which must not travel in clear text
+            throw new IllegalArgumentException("entra-sync.notifications.public-base-url must be https (http only on "
+                    + "a loopback host such as http://127.0.0.1:8080, for the simulator), was '" + publicBaseUrl + "'");
+        }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalArgumentException("entra-sync.notifications.lifetime must be positive and at most "
                     + MAX_LIFETIME.toMinutes() + "m (Graph's maximum for users and groups), was " + lifetime);
@@ -65,6 +72,14 @@ public record NotificationProperties(@DefaultValue("2s") Duration coalesceWindow
             return null;
         }
         return tenant.publicUrl() != null ? tenant.publicUrl() : publicBaseUrl;
+    }
+
+    /** https, or http on a loopback host (the bundled simulator and tests): the rule a mapping's publicUrl follows. */
+    static boolean secureOrLoopback(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+        return "https".equals(scheme) || ("http".equals(scheme) && ("127.0.0.1".equals(host)
+                || "localhost".equals(host)));
     }
 
     /** {@code base} + {@code path}, without a doubled slash. */

@@ -27,9 +27,9 @@ class SubscriptionRenewalJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         SubscriptionManager.Pass pass = manager.maintain();
-        if (pass.created() + pass.renewed() + pass.failed() > 0) {
-            log.info("graph subscriptions: created={} renewed={} failed={}", pass.created(), pass.renewed(),
-                    pass.failed());
+        if (pass.created() + pass.renewed() + pass.recreated() + pass.deleted() + pass.failed() > 0) {
+            log.info("graph subscriptions: created={} renewed={} recreated={} deleted={} failed={}", pass.created(),
+                    pass.renewed(), pass.recreated(), pass.deleted(), pass.failed());
         }
     }
 }

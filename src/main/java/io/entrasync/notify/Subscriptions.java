@@ -45,16 +45,64 @@ class Subscriptions {
 
     /** Records a subscription Graph just created (and validated): replaces the tenant's old one for the resource. */
     void created(String id, String tenant, String resource, String clientStateHash, Instant expiresAt, Instant now) {
+        created(id, tenant, resource, clientStateHash, expiresAt, now, null, null);
+    }
+
+    /**
+     * Records a subscription Graph just created with {@code notificationUrl}, for the tenant reached through
+     * {@code connection} ({@link StoredConnection}): replaces the tenant's old row for the resource.
+     */
+    void created(String id, String tenant, String resource, String clientStateHash, Instant expiresAt, Instant now,
+                 String notificationUrl, String connection) {
         jdbc.update("delete from notification_subscription where tenant = ? and resource = ?", tenant, resource);
         jdbc.update("insert into notification_subscription (subscription_id, tenant, resource, client_state_hash, "
-                        + "expires_at, created_at, last_validated_at) values (?, ?, ?, ?, ?, ?, ?)", id, tenant,
-                resource, clientStateHash, Timestamp.from(expiresAt), Timestamp.from(now), Timestamp.from(now));
+                        + "expires_at, created_at, last_validated_at, notification_url, connection) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, tenant, resource, clientStateHash,
+                Timestamp.from(expiresAt), Timestamp.from(now), Timestamp.from(now), notificationUrl, connection);
+    }
+
+    /** A row with what the renewal pass compares: the URL it was made with and how to reach its tenant. */
+    record Held(Subscription subscription, String notificationUrl, String connection) {
+    }
+
+    /** The tenant's subscription of {@code resource}, if any. */
+    Optional<Held> held(String tenant, String resource) {
+        return jdbc.query("select " + COLUMNS + ", notification_url, connection from notification_subscription "
+                + "where tenant = ? and resource = ?", (rs, i) -> new Held(row(rs, i), rs.getString(11),
+                rs.getString(12)), tenant, resource).stream().findFirst();
+    }
+
+    /** Every row, with its URL and connection. */
+    List<Held> allHeld() {
+        return jdbc.query("select " + COLUMNS + ", notification_url, connection from notification_subscription "
+                + "order by tenant, resource", (rs, i) -> new Held(row(rs, i), rs.getString(11), rs.getString(12)));
+    }
+
+    /**
+     * Graph still holds the subscription: its last error is over; remembers the URL Graph reports for a row made
+     * before it was stored, and how to reach its tenant now.
+     */
+    void checked(String id, String notificationUrl, String connection) {
+        jdbc.update("update notification_subscription set notification_url = coalesce(notification_url, ?), "
+                + "connection = ?, last_error = null, last_error_at = null where subscription_id = ?",
+                notificationUrl, connection, id);
     }
 
     void renewed(String id, Instant expiresAt, Instant now) {
         jdbc.update("update notification_subscription set expires_at = ?, renewed_at = ?, last_validated_at = ?, "
                 + "last_error = null, last_error_at = null where subscription_id = ?", Timestamp.from(expiresAt),
                 Timestamp.from(now), Timestamp.from(now), id);
+    }
+
+    /** When a reauthorizationRequired for it was last acted on; null when never. */
+    Instant reauthorizedAt(String id) {
+        return jdbc.query("select reauthorized_at from notification_subscription where subscription_id = ?",
+                (rs, i) -> instant(rs, 1), id).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    void reauthorized(String id, Instant now) {
+        jdbc.update("update notification_subscription set reauthorized_at = ? where subscription_id = ?",
+                Timestamp.from(now), id);
     }
 
     void received(String id, Instant now) {

@@ -148,9 +148,47 @@ public final class GraphSimulator implements AutoCloseable {
         return ids;
     }
 
-    /** Sends a lifecycle notification ({@code reauthorizationRequired}, {@code subscriptionRemoved}, {@code missed}). */
+    /**
+     * Sends a lifecycle notification; for users and groups Graph sends only {@code reauthorizationRequired}, so any
+     * other event is refused (IllegalArgumentException).
+     */
     public void sendLifecycle(String subscriptionId, String event) {
         subscriptions.lifecycle(subscriptionId, event);
+    }
+
+    /** How many subscriptions the tenant holds (two of one resource count twice). */
+    public int subscriptionCount(String tenantId) {
+        return subscriptions.ofTenant(tenantId).size();
+    }
+
+    /** Drops a subscription without telling, as Graph may (no subscriptionRemoved for users and groups). */
+    public boolean removeSubscriptionSilently(String subscriptionId) {
+        return subscriptions.removeSilently(subscriptionId);
+    }
+
+    /** The notification URLs of the tenant's subscriptions, as {@code resource -> url}. */
+    public Map<String, String> notificationUrls(String tenantId) {
+        Map<String, String> urls = new java.util.TreeMap<>();
+        subscriptions.ofTenant(tenantId).forEach(s -> urls.put(s.resource(), s.notificationUrl()));
+        return urls;
+    }
+
+    /** Subscription renewals (PATCHes of the expiry) received so far. */
+    public int subscriptionRenewals() {
+        return subscriptions.renewals();
+    }
+
+    /** Change-notification POSTs made so far, those mixing several subscriptions, and items dropped after retries. */
+    public int notificationBatches() {
+        return subscriptions.batches();
+    }
+
+    public int mixedNotificationBatches() {
+        return subscriptions.mixedBatches();
+    }
+
+    public int notificationsUndelivered() {
+        return subscriptions.undelivered();
     }
 
     /** Change notifications delivered so far / dropped on demand so far. */

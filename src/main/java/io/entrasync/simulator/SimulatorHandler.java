@@ -69,8 +69,7 @@ final class SimulatorHandler implements HttpHandler {
         } catch (RuntimeException e) {
             log.warn("simulator failed on {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     e.toString());
-            send(exchange, 500, graphError("generalException", "The simulator failed: " + e.getClass().getSimpleName()),
-                    null);
+            send(exchange, 500, graphError("generalException", "The simulator failed on this request."), null);
         }
     }
 
@@ -94,6 +93,14 @@ final class SimulatorHandler implements HttpHandler {
         switch (path) {
             case "/users/delta", "/users/delta()" -> delta(exchange, directory, "users", query);
             case "/groups/delta", "/groups/delta()" -> delta(exchange, directory, "groups", query);
+            case "/users" -> {
+                DirectoryListing.Answer answer = DirectoryListing.users(directory, query, base(exchange));
+                send(exchange, answer.status(), answer.body(), null);
+            }
+            case "/groups" -> {
+                DirectoryListing.Answer answer = DirectoryListing.groups(directory, query, base(exchange));
+                send(exchange, answer.status(), answer.body(), null);
+            }
             case "/directoryObjects/getByIds" -> {
                 GetByIds.Answer answer = GetByIds.answer(directory, body);
                 send(exchange, answer.status(), answer.body(), null);

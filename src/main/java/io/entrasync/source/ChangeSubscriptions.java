@@ -1,11 +1,13 @@
 package io.entrasync.source;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Graph change-notification subscriptions of a tenant ({@code POST/PATCH /subscriptions}). Failures throw
- * {@link DirectorySourceException} with Graph's HTTP status and error code: 404 on a renewal means the subscription is
- * gone (recreate it); 403 on a creation means a missing permission or the quota of subscriptions per app and tenant.
+ * Graph change-notification subscriptions of a tenant ({@code GET/POST/PATCH/DELETE /subscriptions}). Every failure,
+ * network faults included, throws {@link DirectorySourceException} with Graph's HTTP status (0: no answer) and error
+ * code: 404 on a renewal means the subscription is gone (recreate it); 403 on a creation means a missing permission or
+ * the quota of subscriptions per app and tenant.
  */
 public interface ChangeSubscriptions {
 
@@ -31,6 +33,22 @@ public interface ChangeSubscriptions {
     /** A subscription Graph created: its id and the expiry it granted. */
     record Created(String id, Instant expiresAt) {
     }
+
+    /** A subscription as Graph holds it ({@code GET /subscriptions/{id}}). */
+    record Found(String id, String resource, Instant expiresAt, String notificationUrl) {
+    }
+
+    /**
+     * The subscriptions this application holds in the tenant ({@code GET /subscriptions}, every page), to find ones
+     * this service made but no longer knows.
+     */
+    java.util.List<Found> list(TenantConnection tenant);
+
+    /**
+     * The subscription as Graph holds it; empty when Graph no longer knows it (404). For users and groups Graph sends
+     * no {@code subscriptionRemoved}, so asking is the only way to notice one it dropped.
+     */
+    Optional<Found> find(TenantConnection tenant, String subscriptionId);
 
     /** Creates a subscription; Graph validates {@code notificationUrl} (the handshake) before it answers. */
     Created create(TenantConnection tenant, Request request);

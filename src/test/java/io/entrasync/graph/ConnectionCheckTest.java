@@ -11,6 +11,7 @@ import static io.entrasync.graph.GraphTestServer.TOKEN_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.entrasync.source.TenantConnection;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,5 +157,79 @@ class ConnectionCheckTest {
             assertThat(l.detail()).contains("no group 'Helpdsk Users'");
             assertThat(l.fix()).contains("correct sites[0].group");
         });
+    }
+
+    @Test
+    void unknownHost_isNamedAsADnsProblem_notAsACredentialOne() {
+        List<ConnectionCheck.Line> lines = check.check(at("https://login.no-such-host.invalid"), groups);
+
+        ConnectionCheck.Line token = lines.get(0);
+        assertThat(token.status()).isEqualTo("failed");
+        assertThat(token.detail()).contains("login.no-such-host.invalid", "cannot be resolved", "DNS");
+        assertThat(token.fix()).contains("does not resolve").doesNotContain("clientId", "credential");
+        assertNoJavaTypeNames(lines);
+    }
+
+    @Test
+    void connectionRefused_isNamedAsSuch() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        List<ConnectionCheck.Line> lines = check.check(at("https://127.0.0.1:" + closed), groups);
+
+        ConnectionCheck.Line token = lines.get(0);
+        assertThat(token.status()).isEqualTo("failed");
+        assertThat(token.detail()).contains("refused");
+        assertThat(token.fix()).contains("nothing accepted the connection").doesNotContain("credential");
+        assertNoJavaTypeNames(lines);
+    }
+
+    @Test
+    void untrustedCertificate_isNamedAsATlsTrustProblem() {
+        // the test server's certificate, without the test trust: the JVM's trust store does not know it
+        ConnectionCheck untrusting = new ConnectionCheck(GraphDirectorySourceTest.FAST, TlsTrust.jvmDefault(),
+                Map.of(SECRET_ENV, SECRET)::get, Clock.systemUTC());
+
+        List<ConnectionCheck.Line> lines = untrusting.check(server.tenant(), groups);
+
+        assertThat(lines.get(0).detail()).contains("TLS certificate is not trusted");
+        assertThat(lines.get(0).fix()).contains("trust store");
+        assertNoJavaTypeNames(lines);
+    }
+
+    @Test
+    void graphUnreachableAfterTheToken_readsAreNamedAsANetworkProblem() throws Exception {
+        server.stubToken("token.json");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        TenantConnection base = server.tenant();
+        TenantConnection tenant = new TenantConnection(base.tenantKey(), base.tenantId(), base.clientId(),
+                base.credentials(), base.cloud(), "https://127.0.0.1:" + closed, base.authorityHost());
+
+        List<ConnectionCheck.Line> lines = check.check(tenant, groups);
+
+        assertThat(lines.get(0).status()).isEqualTo("ok");
+        assertThat(lines.get(1).status()).isEqualTo("failed");
+        assertThat(lines.get(1).detail()).contains("refused");
+        assertThat(lines.get(1).fix()).contains("nothing accepted the connection").doesNotContain("try again later");
+        assertNoJavaTypeNames(lines);
+    }
+
+    private static TenantConnection at(String authorityHost) {
+        TenantConnection base = server.tenant();
+        return new TenantConnection(base.tenantKey(), base.tenantId(), base.clientId(), base.credentials(),
+                base.cloud(), base.graphEndpoint(), authorityHost);
+    }
+
+    /** No answer names a Java type (MsalClientException, UnknownHostException …): admins read these. */
+    private static void assertNoJavaTypeNames(List<ConnectionCheck.Line> lines) {
+        for (ConnectionCheck.Line line : lines) {
+            assertThat(line.toString()).doesNotContainPattern("[A-Z][A-Za-z]+(Exception|Error)\\b")
+                    .doesNotContain("java.", "javax.");
+        }
     }
 }

@@ -76,6 +76,12 @@ class SubscriptionClusterTest {
                 .withHeader("Content-Type", "application/json").withTransformers("response-template")
                 .withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"resource\":\"{{jsonPath request.body '$.resource'}}\","
                         + "\"expirationDateTime\":\"{{jsonPath request.body '$.expirationDateTime'}}\"}")));
+        // Graph still holds every subscription it is asked about (the pass checks existence each time)
+        graph.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching(
+                "/v1.0/subscriptions/[^/]+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("{\"id\":\"{{request.pathSegments.[2]}}\",\"notificationUrl\":"
+                        + "\"https://sync.example.org/webhooks/graph\",\"expirationDateTime\":\"2099-01-01T00:00:00Z\"}")));
         graph.wireMock().stubFor(patch(urlPathMatching("/v1.0/subscriptions/[^/]+")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withTransformers("response-template")
                 .withBody("{\"id\":\"{{request.pathSegments.[2]}}\","
