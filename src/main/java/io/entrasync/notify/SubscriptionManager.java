@@ -40,6 +40,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private final ChangeSubscriptions graph;
     private final TenantErrors errors;
     private final NotificationProperties properties;
+    private final WebhookKey webhookKey;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "graph-subscription-lifecycle");
@@ -48,7 +49,8 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     });
 
     SubscriptionManager(MappingRegistry mappings, Subscriptions subscriptions, ChangeSubscriptions graph,
-                        TenantErrors errors, NotificationProperties properties) {
+                        TenantErrors errors, NotificationProperties properties, WebhookKey webhookKey) {
+        this.webhookKey = webhookKey;
         this.mappings = mappings;
         this.subscriptions = subscriptions;
         this.graph = graph;
@@ -135,8 +137,8 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         ClientState secret = ClientState.generate();
         Instant wanted = clock.instant().plus(properties.lifetime());
         ChangeSubscriptions.Created created = graph.create(mapping.connection(), new ChangeSubscriptions.Request(
-                resource, CHANGE_TYPE, NotificationProperties.join(base, GraphWebhookController.PATH),
-                NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH), secret.value(), wanted));
+                resource, CHANGE_TYPE, webhookKey.notificationUrl(base), webhookKey.lifecycleNotificationUrl(base),
+                secret.value(), wanted));
         subscriptions.created(created.id(), mapping.tenant(), resource, secret.hash(), created.expiresAt(),
                 clock.instant());
         errors.clear(mapping.tenant());
