@@ -350,6 +350,25 @@ class WebhookEndToEndTest {
         assertThat(jobTitle("ann@acme.org")).isEqualTo("Patient Listener");
     }
 
+    @Test
+    @Order(9)
+    void notificationsOfATenantWhoseMappingBecameInvalid_scheduleNoRun() throws Exception {
+        long runsBefore = runs();
+        java.nio.file.Files.writeString(MAPPINGS.resolve("acme.yaml"), "notAMappingKey: true\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(notify(fixture("users-updated.json", SUBSCRIPTION, secret.value())).statusCode())
+                    .isEqualTo(202);
+        }
+
+        awaitThat("the notifications are processed", () -> count("select count(*) from notification_inbox") == 0);
+        Thread.sleep(5000); // a run would be due after the 3 s window
+        assertThat(runs()).as("no run, so no FAILED run either").isEqualTo(runsBefore);
+        assertThat(count("select count(*) from notification_pending")).isZero();
+        assertThat(scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals("tenant-notify"))).isEmpty();
+    }
+
     // ---- helpers ----
 
     @Autowired
