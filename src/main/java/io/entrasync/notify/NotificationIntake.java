@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * Verifies a batch of notifications item by item and stores what it accepts, before the webhook answers. Graph mixes
  * items of several subscriptions (and tenants) in one POST and retries a whole POST that is not answered 2xx, so one
  * bad item must not cost the good ones: an item is accepted when it names a subscription we hold, carries its
- * clientState and, when it names a tenantId, the one of that subscription's tenant; anything else is refused alone
+ * clientState and names the tenantId of that subscription's tenant (its mapping's); anything else is refused alone
  * (counted, logged at most once a minute per reason, never with the clientState). Items of a tenant whose mapping is
  * missing or invalid are ignored (counted): no run could be made for it.
  * <p>
@@ -102,7 +102,8 @@ class NotificationIntake {
                         + "is made for it", subscription.tenant());
                 continue;
             }
-            if (item.tenantId() != null && !item.tenantId().equalsIgnoreCase(mapping.get().connection().tenantId())) {
+            // tenantId is a required property of a changeNotification: an item without it is refused like a wrong one
+            if (item.tenantId() == null || !item.tenantId().equalsIgnoreCase(mapping.get().connection().tenantId())) {
                 entries.refused++;
                 warnings.warn("tenantId", "refused a notification for subscription {} of tenant '{}': it names "
                         + "tenantId {}, the mapping {}", subscription.id(), subscription.tenant(), item.tenantId(),

@@ -159,19 +159,21 @@ class WebhookEndToEndTest {
         HttpResponse<String> unknown = notify(fixture("users-updated.json", "unknown-subscription", secret.value()));
         HttpResponse<String> otherTenant = notify(fixture("users-updated.json", SUBSCRIPTION, secret.value())
                 .replace(FakeDirectory.TENANT_ID, "99999999-2222-3333-4444-555555555555"));
+        HttpResponse<String> noTenant = notify(fixture("users-updated.json", SUBSCRIPTION, secret.value())
+                .replace("\"tenantId\": \"" + FakeDirectory.TENANT_ID + "\"", "\"id\": \"1\""));
         HttpResponse<String> malformed = notify("{\"value\":[{\"changeType\":\"updated\"}]}");
 
-        assertThat(List.of(forged.statusCode(), unknown.statusCode(), otherTenant.statusCode(),
+        assertThat(List.of(forged.statusCode(), unknown.statusCode(), otherTenant.statusCode(), noTenant.statusCode(),
                 malformed.statusCode())).as("Graph would retry a whole batch for hours on anything but 2xx")
                 .containsOnly(202);
         assertThat(forged.body()).doesNotContain("not-the-secret");
         awaitThat("the refusals are counted on the subscription",
-                () -> subscriptions.find(SUBSCRIPTION).orElseThrow().rejected() == 2);
+                () -> subscriptions.find(SUBSCRIPTION).orElseThrow().rejected() == 3);
         Thread.sleep(1500);
         assertThat(runs()).as("no run was asked for").isEqualTo(runsBefore);
         assertThat(jdbc.queryForObject("select count(*) from notification_pending", Integer.class)).isZero();
         assertThat(api.get("/actuator/prometheus").body())
-                .contains("entra_sync_notifications_total{outcome=\"rejected\"} 4.0")
+                .contains("entra_sync_notifications_total{outcome=\"rejected\"} 5.0")
                 .contains("entra_sync_notifications_total{outcome=\"accepted\"} 0.0");
     }
 
@@ -207,7 +209,7 @@ class WebhookEndToEndTest {
         var state = api.get("/api/tenants/acme").json().get("notifications");
         assertThat(state.get("enabled").asBoolean()).as("no public base URL here: subscriptions are not made").isFalse();
         assertThat(state.get("lastReceivedAt").isNull()).as(state.toString()).isFalse();
-        assertThat(state.get("rejected").asInt()).isEqualTo(2);
+        assertThat(state.get("rejected").asInt()).isEqualTo(3);
         assertThat(state.get("active").asBoolean()).as("only users is subscribed here").isFalse();
     }
 
