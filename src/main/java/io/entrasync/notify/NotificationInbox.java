@@ -89,7 +89,7 @@ class NotificationInbox {
         jdbc.update("delete from notification_inbox where claimed_by = ?", claim);
     }
 
-    /** Entries not processed yet (the admin state and tests). */
+    /** Entries not processed yet (tests). */
     int waiting() {
         Integer count = jdbc.queryForObject("select count(*) from notification_inbox", Integer.class);
         return count == null ? 0 : count;
