@@ -47,7 +47,7 @@ class PendingDeltas implements NotifiedFireListener {
 
     /** {@code notifications} arrived for the tenant: ask for a delta run unless one is already waiting for it. */
     void request(String tenant, int notifications) {
-        if (mappings.current(tenant).flatMap(TenantMappingStatus::validMapping).isEmpty()) {
+        if (!runnable(tenant)) {
             log.info("tenant '{}': {} notification(s) ignored: the tenant has no valid mapping", tenant, notifications);
             return;
         }
@@ -72,6 +72,10 @@ class PendingDeltas implements NotifiedFireListener {
         schedule(tenant);
     }
 
+    private boolean runnable(String tenant) {
+        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping).isPresent();
+    }
+
     private void schedule(String tenant) {
         try {
             runs.fireAfter(tenant, window);
@@ -91,6 +95,11 @@ class PendingDeltas implements NotifiedFireListener {
 
     @Override
     public void deferred(String tenant) {
+        if (!runnable(tenant)) {
+            jdbc.update("delete from notification_pending where tenant = ?", tenant);
+            log.info("tenant '{}': pending notifications dropped: the tenant no longer has a valid mapping", tenant);
+            return;
+        }
         jdbc.update("update notification_pending set since = ? where tenant = ?", Timestamp.from(clock.instant()),
                 tenant);
         schedule(tenant);
