@@ -99,9 +99,19 @@ class NotificationProcessor implements DisposableBean {
         received.forEach(subscriptions::received);
         refused.forEach(subscriptions::rejected);
         for (List<String> event : events) {
-            subscriptions.find(event.get(0)).ifPresent(s -> lifecycle(event.get(1), s));
+            isolated("subscription " + event.get(0), () -> subscriptions.find(event.get(0))
+                    .ifPresent(s -> lifecycle(event.get(1), s)));
         }
-        changes.forEach(pending::request);
+        changes.forEach((tenant, n) -> isolated("tenant '" + tenant + "'", () -> pending.request(tenant, n)));
+    }
+
+    /** One tenant's trouble (Quartz unreachable for it, …) must not hold up the others of the slice. */
+    private static void isolated(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{}: notifications could not be acted on: {}", what, e.toString());
+        }
     }
 
     private void lifecycle(String event, Subscription subscription) {
