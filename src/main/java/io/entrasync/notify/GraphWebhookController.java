@@ -13,13 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The notification URL and lifecycle notification URL Graph calls, outside the admin-token auth (Graph has no
- * token of ours; the clientState is what proves a notification). Two kinds of request:
+ * token of ours). Every call must carry this deployment's {@link WebhookKey} as the {@code key} query parameter (the
+ * subscriptions are created with it in both URLs), else it is answered 401 before anything else is read. Then:
  * <ul>
- * <li>the validation handshake, when a subscription is created or renewed: {@code POST ?validationToken=...};
+ * <li>the validation handshake, when a subscription is created or renewed: {@code POST ?key=...&validationToken=...};
  *     answered 200 {@code text/plain} with the token (Spring has already URL-decoded it), within Graph's 10 s;</li>
- * <li>notifications: 202 once verified and recorded (Graph wants an answer within 3 s; the delta run happens later
- *     on a Quartz thread), 401 for a wrong clientState or an unknown subscription, 400 for a malformed body, 413
- *     above 1 MiB.</li>
+ * <li>notifications: a changeNotificationCollection is checked item by item and answered 202 once the accepted items
+ *     are stored, whatever became of single items (refused ones are counted, see {@link NotificationIntake}); the
+ *     work they ask for happens after the answer. 400 for a body that is not a collection of notifications, 413 above
+ *     1 MiB or above {@link ChangeNotification#MAX_ITEMS} items or {@link ChangeNotification#MAX_SUBSCRIPTIONS}
+ *     subscriptions.</li>
  * </ul>
  */
 @RestController
@@ -31,14 +34,21 @@ class GraphWebhookController {
     static final int MAX_BODY = 1 << 20;
 
     private final NotificationIntake intake;
+    private final WebhookKey key;
 
-    GraphWebhookController(NotificationIntake intake) {
+    GraphWebhookController(NotificationIntake intake, WebhookKey key) {
         this.intake = intake;
+        this.key = key;
     }
 
     @PostMapping(path = {PATH, LIFECYCLE_PATH})
-    ResponseEntity<?> receive(@RequestParam(required = false) String validationToken, HttpServletRequest request)
+    ResponseEntity<?> receive(@RequestParam(name = WebhookKey.PARAMETER, required = false) String givenKey,
+                              @RequestParam(required = false) String validationToken, HttpServletRequest request)
             throws IOException {
+        if (!key.matches(givenKey)) {
+            // the key is never echoed: a near miss says nothing
+            return problem(HttpStatus.UNAUTHORIZED, "key: the notification URL's key is missing or wrong");
+        }
         if (validationToken != null) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(validationToken);
         }
@@ -50,9 +60,10 @@ class GraphWebhookController {
         }
         String body = new String(bytes, StandardCharsets.UTF_8);
         try {
-            var verdict = intake.take(ChangeNotification.parse(body));
-            return verdict == NotificationIntake.Verdict.ACCEPTED ? ResponseEntity.accepted().build()
-                    : problem(HttpStatus.UNAUTHORIZED, "clientState: does not match the subscription it names");
+            intake.take(ChangeNotification.parse(body));
+            return ResponseEntity.accepted().build();
+        } catch (ChangeNotification.TooLarge e) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         } catch (IllegalArgumentException e) {
             return problem(HttpStatus.BAD_REQUEST, e.getMessage());
         }

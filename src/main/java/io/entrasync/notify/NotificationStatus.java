@@ -11,7 +11,7 @@ import java.util.List;
  * @param expiresAt       the soonest expiry of its subscriptions; null without any
  * @param lastReceivedAt  the newest accepted notification; null before the first
  * @param lastValidatedAt the newest validation of our URL by Graph (creation or renewal); null before the first
- * @param rejected        notifications refused for a wrong clientState
+ * @param rejected        notifications naming its subscriptions refused for a wrong clientState or tenantId
  * @param errors          the tenant's current problems (creation refused, renewal failed), never null
  */
 public record NotificationStatus(boolean enabled, boolean active, Instant expiresAt, Instant lastReceivedAt,

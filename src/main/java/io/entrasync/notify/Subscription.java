@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param expiresAt       when Graph drops the subscription unless it is renewed
  * @param lastReceivedAt  the last notification accepted for it; null before the first
  * @param lastValidatedAt the last time Graph validated our URL for it (creation or renewal); null before
- * @param rejected        notifications naming it that carried a wrong clientState
+ * @param rejected        notifications naming it that carried a wrong clientState or tenantId
  * @param lastError       the last problem with it (renewal refused, …); null when none
  * @param lastErrorAt     when that happened
  */

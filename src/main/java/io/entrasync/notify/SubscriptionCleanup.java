@@ -61,7 +61,9 @@ class SubscriptionCleanup {
         for (ChangeSubscriptions.Found found : atGraph) {
             boolean sameResource = found.resource() != null
                     && found.resource().replaceFirst("^/", "").equalsIgnoreCase(resource);
-            if (sameResource && ours.equals(found.notificationUrl()) && !found.id().equals(heldId)) {
+            // compared without the query: a subscription made before the webhook key (or with an older key) is ours too
+            if (sameResource && withoutQuery(ours).equals(withoutQuery(found.notificationUrl()))
+                    && !found.id().equals(heldId)) {
                 log.warn("tenant '{}': {} subscription {} at Graph notifies this service but is not the one it holds; "
                         + "deleting it", tenant, resource, found.id());
                 deleteReplaced(tenant, resource, found.id(), found.expiresAt() == null ? fallbackExpiry
@@ -129,5 +131,10 @@ class SubscriptionCleanup {
             return e.getMessage();
         }
         return "unexpected failure: " + (e.getMessage() == null ? "no detail" : e.getMessage());
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 }

@@ -71,12 +71,14 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private final TenantErrors errors;
     private final PendingDeltas deltas;
     private final NotificationProperties properties;
+    private final WebhookKey webhookKey;
     private final Clock clock = Clock.systemUTC();
     private final LifecycleQueue lifecycle = new LifecycleQueue();
 
     SubscriptionManager(MappingRegistry mappings, Subscriptions subscriptions, SubscriptionCleanup cleanup,
                         SubscriptionSlots slots, ChangeSubscriptions graph, TenantErrors errors, PendingDeltas deltas,
-                        NotificationProperties properties) {
+                        NotificationProperties properties, WebhookKey webhookKey) {
+        this.webhookKey = webhookKey;
         this.mappings = mappings;
         this.subscriptions = subscriptions;
         this.cleanup = cleanup;
@@ -203,12 +205,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
      * The notification URL a subscription of this base gets; what a stored subscription is compared with, so a change
      * of how it is built (a new path or query parameter) replaces every subscription on the next pass.
      */
-    static String notificationUrl(URI base) {
-        return NotificationProperties.join(base, GraphWebhookController.PATH);
+    String notificationUrl(URI base) {
+        return webhookKey.notificationUrl(base);
     }
 
-    static String lifecycleUrl(URI base) {
-        return NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH);
+    String lifecycleUrl(URI base) {
+        return webhookKey.lifecycleNotificationUrl(base);
     }
 
     /** A URL for the log: without its query, which may carry a secret. */
@@ -350,7 +352,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     /** A delta run through the tenant's normal notified path: covers changes a dropped subscription missed. */
     private void requestDelta(String tenant) {
         try {
-            deltas.request(tenant);
+            deltas.request(tenant, 1);
         } catch (RuntimeException e) {
             log.warn("tenant '{}': the delta run after recreating its subscription could not be asked for: {}", tenant,
                     describe(e));

@@ -27,6 +27,16 @@ class Subscriptions {
                 Subscriptions::row, id).stream().findFirst();
     }
 
+    /** The subscriptions among {@code ids}, found with one {@code IN} query (the caller bounds the number of ids). */
+    List<Subscription> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query("select " + COLUMNS + " from notification_subscription where subscription_id in (" + marks
+                + ")", Subscriptions::row, ids.toArray());
+    }
+
     List<Subscription> ofTenant(String tenant) {
         return jdbc.query("select " + COLUMNS + " from notification_subscription where tenant = ? order by resource",
                 Subscriptions::row, tenant);
@@ -110,8 +120,10 @@ class Subscriptions {
                 Timestamp.from(now), id);
     }
 
-    void rejected(String id) {
-        jdbc.update("update notification_subscription set rejected = rejected + 1 where subscription_id = ?", id);
+    /** Counts {@code notifications} refused items that named the subscription (wrong clientState or tenantId). */
+    void rejected(String id, int notifications) {
+        jdbc.update("update notification_subscription set rejected = rejected + ? where subscription_id = ?",
+                notifications, id);
     }
 
     void failed(String id, String error, Instant now) {

@@ -3,6 +3,7 @@ package io.entrasync.schedule;
 import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,28 @@ public class NotifiedRuns {
     NotifiedRuns(Scheduler scheduler, TenantScheduler tenants) {
         this.scheduler = scheduler;
         this.tenants = tenants;
+    }
+
+    /**
+     * Whether a NOTIFIED fire of the tenant is still to come anywhere in the cluster: waiting for its time, for a
+     * thread, or behind another fire of the tenant's job (the fire being executed no longer counts).
+     */
+    public boolean waiting(String tenant) {
+        try {
+            for (Trigger trigger : scheduler.getTriggersOfJob(TenantJobs.jobKey(tenant))) {
+                if (trigger.getKey().getGroup().equals(TenantJobs.NOTIFY_GROUP)) {
+                    Trigger.TriggerState state = scheduler.getTriggerState(trigger.getKey());
+                    if (state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED
+                            || state == Trigger.TriggerState.PAUSED) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz could not list the fires of tenant '" + tenant + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What one fire of a tenant's job does: execute the queued manual or approval run it names, or queue and execute a
  * SCHEDULE run, or a NOTIFIED delta run for Graph change notifications (either skipped, with an INFO line, while the
- * tenant has an active run: that run has not read its delta yet, so it covers the notifications too). A fire Quartz recovers from a
+ * tenant has an active run; a skipped NOTIFIED fire counts as covered only when that run is queued and will read and
+ * save the delta, else it asks for another fire after it, see {@link NotifiedFireListener#deferred}). A fire Quartz recovers from a
  * stopped replica first ends that replica's run as FAILED and releases its lock, then runs it again from the start
  * (the deltaLink moved only if the old run had finished, so work is repeated, never lost).
  */
@@ -72,18 +73,30 @@ class TenantRuns {
                 return Optional.empty();
             }
         }
-        if (fire.notified()) {
-            // before the run reads its delta: a notification from now on asks for one more run
-            notifiedFires.forEach(l -> l.starting(fire.tenant()));
-        }
         Optional<SyncRun> run = launcher.queueScheduled(fire.tenant(), fire.mode(), fire.scheduledFireTime(),
                 trigger(fire));
+        Optional<SyncRun> holder = run.isEmpty() ? runs.lockHolder(fire.tenant()) : Optional.empty();
+        if (fire.notified()) {
+            // the run is queued, not started: it reads the delta after this, so notifications from now on ask for
+            // one more run. A lock held by a queued run that reads and saves the delta covers them as well; any
+            // other holder (a dry run saves no deltaLink, an approval applies an older plan) does not.
+            if (run.isPresent() || holder.filter(TenantRuns::readsAndSavesDelta).isPresent()) {
+                notifiedFires.forEach(l -> l.starting(fire.tenant()));
+            } else {
+                notifiedFires.forEach(l -> l.deferred(fire.tenant()));
+            }
+        }
         if (run.isEmpty()) {
-            log.info("scheduled {} run of tenant '{}' due at {} skipped: run {} of the tenant is still active",
-                    fire.mode(), fire.tenant(), fire.scheduledFireTime(),
-                    runs.lockHolder(fire.tenant()).map(SyncRun::getId).orElse(null));
+            log.info("{} {} run of tenant '{}' due at {} skipped: run {} of the tenant is still active",
+                    fire.notified() ? "notified" : "scheduled", fire.mode(), fire.tenant(), fire.scheduledFireTime(),
+                    holder.map(SyncRun::getId).orElse(null));
         }
         return run;
+    }
+
+    /** A run that has not started and will read the delta and keep its deltaLink. */
+    private static boolean readsAndSavesDelta(SyncRun run) {
+        return run.getStatus() == RunStatus.QUEUED && !run.isDryRun() && run.getApprovesRunId() == null;
     }
 
     private static RunTrigger trigger(Fire fire) {

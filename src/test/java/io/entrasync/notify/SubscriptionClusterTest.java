@@ -131,9 +131,12 @@ class SubscriptionClusterTest {
             JsonNode body = JSON.readTree(request.getBodyAsString());
             String clientState = body.get("clientState").asString();
             assertThat(body.get("changeType").asString()).isEqualTo("updated,deleted");
-            assertThat(body.get("notificationUrl").asString()).isEqualTo("https://sync.example.org/webhooks/graph");
+            String key = first.getBean(WebhookKey.class).value();
+            assertThat(second.getBean(WebhookKey.class).value()).as("one key for the cluster").isEqualTo(key);
+            assertThat(body.get("notificationUrl").asString())
+                    .isEqualTo("https://sync.example.org/webhooks/graph?key=" + key);
             assertThat(body.get("lifecycleNotificationUrl").asString())
-                    .isEqualTo("https://sync.example.org/webhooks/graph/lifecycle");
+                    .isEqualTo("https://sync.example.org/webhooks/graph/lifecycle?key=" + key);
             assertThat(clientState).hasSizeBetween(32, 128);
             Subscription stored = subscriptions().stream()
                     .filter(s -> s.resource().equals(body.get("resource").asString())).findFirst().orElseThrow();
@@ -191,7 +194,8 @@ class SubscriptionClusterTest {
         String body = WebhookEndToEndTest.fixture("reauthorization-required.json", groups.id(), clientState);
 
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port(second) + "/webhooks/graph/lifecycle")).header("Content-Type",
+                "http://127.0.0.1:" + port(second) + "/webhooks/graph/lifecycle?key="
+                        + second.getBean(WebhookKey.class).value())).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
 

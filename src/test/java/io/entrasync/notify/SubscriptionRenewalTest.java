@@ -163,11 +163,13 @@ class SubscriptionRenewalTest {
         manager().maintain();
 
         assertThat(simulator.subscriptionCount(SIM)).as("old ones deleted at Graph").isEqualTo(2);
-        assertThat(simulator.notificationUrls(SIM).values()).containsOnly(newBase + "/webhooks/graph");
+        // the webhook key travels as a query parameter of every notification URL
+        assertThat(simulator.notificationUrls(SIM).values())
+                .allSatisfy(url -> assertThat(url).startsWith(newBase + "/webhooks/graph?key="));
         assertThat(simulator.subscriptions(SIM).values()).doesNotContainAnyElementsOf(before.values());
         for (String resource : SubscriptionManager.RESOURCES) {
             assertThat(subscriptions().held("sim", resource).orElseThrow().notificationUrl())
-                    .isEqualTo(newBase + "/webhooks/graph");
+                    .startsWith(newBase + "/webhooks/graph?key=");
         }
         SubscriptionManager.Pass again = manager().maintain();
         assertThat(again.created() + again.recreated()).as("nothing more to change").isZero();
@@ -198,7 +200,8 @@ class SubscriptionRenewalTest {
         SubscriptionManager second = new SubscriptionManager(registry(), subscriptions(),
                 app.getBean(SubscriptionCleanup.class), app.getBean(SubscriptionSlots.class),
                 app.getBean(ChangeSubscriptions.class), app.getBean(TenantErrors.class),
-                app.getBean(PendingDeltas.class), app.getBean(NotificationProperties.class));
+                app.getBean(PendingDeltas.class), app.getBean(NotificationProperties.class),
+                app.getBean(WebhookKey.class));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -260,7 +263,7 @@ class SubscriptionRenewalTest {
         // as an earlier release could leave one: created at Graph, never stored
         ChangeSubscriptions.Created stray = app.getBean(ChangeSubscriptions.class).create(connection,
                 new ChangeSubscriptions.Request("users", SubscriptionManager.CHANGE_TYPE, users.notificationUrl(),
-                        users.notificationUrl() + "/lifecycle", "stray-state", Instant.now().plusSeconds(86_400)));
+                        users.notificationUrl().replace("/webhooks/graph?", "/webhooks/graph/lifecycle?"), "stray-state", Instant.now().plusSeconds(86_400)));
         assertThat(simulator.subscriptionCount(SIM)).isEqualTo(3);
 
         SubscriptionManager.Pass pass = manager().maintain();
