@@ -63,7 +63,7 @@ class AuditRetention {
         }
     }
 
-    /** Kept for tests: the retention in force. */
+    /** The retention in force. */
     Duration retention() {
         return properties.retention();
     }
