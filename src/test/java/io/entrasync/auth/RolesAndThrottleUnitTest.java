@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The plain parts: which roles include which, how a request finds its route, the failed sign-in window. */
+/**
+ * The plain parts: which roles include which, how a request finds its route (and that README lists each), the failed
+ * sign-in window.
+ */
 class RolesAndThrottleUnitTest {
 
     @Test
@@ -38,6 +41,15 @@ class RolesAndThrottleUnitTest {
         assertThat(RouteRoles.match("HEAD", "/api/users/7").orElseThrow().variables()).isEqualTo(Map.of("userId", "7"));
         assertThat(RouteRoles.match("DELETE", "/api/users/7")).isEmpty();
         assertThat(RouteRoles.match("GET", "/api/nothing-here")).isEmpty();
+    }
+
+    @Test
+    void theReadmeListsEveryRouteWithItsRole() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        for (RouteRoles.Route route : RouteRoles.routes()) {
+            assertThat(readme).contains("| `" + route.method().name() + " " + route.pattern() + "` | "
+                    + route.role().claim());
+        }
     }
 
     @Test
