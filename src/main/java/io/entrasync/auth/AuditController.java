@@ -9,14 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,14 +40,19 @@ class AuditController {
         this.trail = trail;
     }
 
-    @GetMapping(path = "/api/audit", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    PagedModel<AuditTrail.Entry> list(@RequestParam(required = false) String actor,
-                                      @RequestParam(required = false) String action,
-                                      @RequestParam(required = false) String target,
-                                      @RequestParam(required = false) String from,
-                                      @RequestParam(required = false) String to,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    /** The trail as JSON pages, or all of it as CSV when the caller accepts {@code text/csv}. */
+    @GetMapping("/api/audit")
+    ResponseEntity<?> list(@RequestParam(required = false) String actor,
+                           @RequestParam(required = false) String action,
+                           @RequestParam(required = false) String target,
+                           @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "50") int size,
+                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv")) {
+            return csv(actor, action, target, from, to);
+        }
         AuditTrail.Query query = query(actor, action, target, from, to);
         int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         int pageNumber = Math.max(page, 0);
@@ -53,16 +61,8 @@ class AuditController {
                     + Integer.MAX_VALUE);
         }
         List<AuditTrail.Entry> content = trail.find(query, pageNumber * pageSize, pageSize);
-        return new PagedModel<>(new PageImpl<>(content, PageRequest.of(pageNumber, pageSize), trail.count(query)));
-    }
-
-    @GetMapping(path = "/api/audit", produces = "text/csv")
-    ResponseEntity<String> csvByAccept(@RequestParam(required = false) String actor,
-                                       @RequestParam(required = false) String action,
-                                       @RequestParam(required = false) String target,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to) {
-        return csv(actor, action, target, from, to);
+        return ResponseEntity.ok(new PagedModel<>(new PageImpl<>(content, PageRequest.of(pageNumber, pageSize),
+                trail.count(query))));
     }
 
     @GetMapping("/api/audit.csv")
