@@ -32,7 +32,8 @@ class OpenApiDescription {
                         + "Microsoft Entra ID. Every error is application/problem+json.").version("v1"))
                 .components(new Components().addSecuritySchemes("adminToken", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("the configured admin token (ENTRA_SYNC_ADMIN_TOKEN)")))
+                        .description("the admin token (ENTRA_SYNC_ADMIN_TOKEN), an API key (esk_…) or an access token "
+                                + "of the configured issuer; each route needs a role (README: \"Who may call\")")))
                 .addSecurityItem(new SecurityRequirement().addList("adminToken"));
     }
 

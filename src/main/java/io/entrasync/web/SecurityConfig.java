@@ -1,48 +1,50 @@
 package io.entrasync.web;
 
+import io.entrasync.auth.CallerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Every {@code /api} route and the OpenAPI description ({@code /v3/api-docs}) need the admin bearer token; health
- * probes and the Graph webhook stay open; everything else (the admin page's static files) is public because it holds
- * no data of its own.
+ * Every {@code /api} route, the OpenAPI description ({@code /v3/api-docs}) and Actuator need a bearer credential
+ * with the route's role ({@code auth/RouteRoles}; who is calling: {@code auth/CallerSecurity}); health probes and the
+ * Graph webhook stay open; everything else (the admin page's static files) is public because it holds no data of
+ * its own.
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, CallerSecurity callers) throws Exception {
+        callers.authenticate(http);
+        // security headers written before the request is handled, not when the answer is committed: HEAD answers
+        // (no body) were otherwise left without any of them
+        http.headers(h -> h.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        }));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new AdminTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // Graph's change notifications prove themselves by their clientState (notify package)
-                        .requestMatchers("/webhooks/graph", "/webhooks/graph/lifecycle").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/v3/api-docs.yaml").hasRole("ADMIN")
-                        .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.setHeader("WWW-Authenticate", "Bearer");
-                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"a valid admin token is required: Authorization: Bearer <token>\","
-                            + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
-                }))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            // Graph's change notifications prove themselves by their clientState (notify package)
+                            .requestMatchers("/webhooks/graph", "/webhooks/graph/lifecycle").permitAll();
+                    callers.authorize(auth);
+                    auth.anyRequest().permitAll();
+                })
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

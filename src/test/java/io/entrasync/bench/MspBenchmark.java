@@ -68,7 +68,7 @@ final class MspBenchmark {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EntraSyncApplication.class,
                     BenchTrust.class).run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres", "--server.port=0", "--entra-sync.admin-token=bench",
+                    "--spring.datasource.password=postgres", "--server.port=0", "--entra-sync.admin-token=bench-admin-token-0123456789abcdef",
                     "--entra-sync.simulator.enabled=false", "--entra-sync.mappings-dir=" + mappings.toAbsolutePath(),
                     "--logging.level.root=WARN")) {
                 SyncLauncher launcher = context.getBean(SyncLauncher.class);

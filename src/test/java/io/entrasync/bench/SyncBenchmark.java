@@ -171,7 +171,7 @@ public final class SyncBenchmark {
                 "--spring.datasource.username=" + dbUser(),
                 "--spring.datasource.password=" + dbPassword(),
                 "--server.port=0",
-                "--entra-sync.admin-token=bench",
+                "--entra-sync.admin-token=bench-admin-token-0123456789abcdef",
                 "--entra-sync.simulator.enabled=false",
                 "--entra-sync.mappings-dir=" + mappings.toAbsolutePath(),
                 "--spring.quartz.auto-startup=false",

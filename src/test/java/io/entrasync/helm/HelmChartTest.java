@@ -251,12 +251,58 @@ class HelmChartTest {
 
         @Test
         void adminTokenValue_explicitlySet_createsSecretTheDeploymentReads() {
-            Rendered r = render("adminToken: { value: not-for-production }\n");
+            Rendered r = render("adminToken: { value: not-for-production-0123456789abcdef }\n");
             JsonNode secret = r.one("Secret");
 
             assertThat(secret.at("/metadata/name").asString()).isEqualTo(FULLNAME + "-admin-token");
-            assertThat(secret.at("/data/token").asString()).isEqualTo("bm90LWZvci1wcm9kdWN0aW9u");
+            assertThat(secret.at("/data/token").asString()).isEqualTo(java.util.Base64.getEncoder()
+                    .encodeToString("not-for-production-0123456789abcdef".getBytes()));
             assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo(FULLNAME + "-admin-token/token");
+        }
+    }
+
+    @Nested
+    class Auth {
+
+        @Test
+        void issuerAndAudience_renderedAsEnv() {
+            Rendered r = render("auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0', "
+                    + "audience: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee }\n");
+
+            assertThat(r.envValue("ENTRA_SYNC_AUTH_ISSUER_URI")).isEqualTo("https://login.microsoftonline.com/t1/v2.0");
+            assertThat(r.envValue("ENTRA_SYNC_AUTH_AUDIENCE")).isEqualTo("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+            assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo(FULLNAME + "-admin-token/token");
+        }
+
+        @Test
+        void adminTokenSwitchedOff_readsNoTokenSecret_andTellsTheService() {
+            Rendered r = render("adminToken: { enabled: false }\n"
+                    + "auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0', audience: api-client }\n");
+
+            assertThat(r.envValue("ENTRA_SYNC_AUTH_ADMIN_TOKEN_ENABLED")).isEqualTo("false");
+            assertThat(r.plainEnvNames()).doesNotContain("ENTRA_SYNC_ADMIN_TOKEN");
+            assertThat(r.container().at("/env").toString()).doesNotContain("ENTRA_SYNC_ADMIN_TOKEN\"");
+            assertThat(r.kinds()).doesNotContain("Secret");
+        }
+
+        @Test
+        void serviceMonitor_withoutTheAdminToken_scrapesWithItsOwnKey() {
+            Rendered r = render("adminToken: { enabled: false }\n"
+                    + "serviceMonitor: { enabled: true, bearerTokenSecret: { name: scrape-key, key: key } }\n");
+            JsonNode endpoint = r.one("ServiceMonitor").at("/spec/endpoints/0");
+
+            assertThat(endpoint.at("/authorization/credentials/name").asString()).isEqualTo("scrape-key");
+            assertThat(endpoint.at("/authorization/credentials/key").asString()).isEqualTo("key");
+            assertThatThrownBy(() -> render("adminToken: { enabled: false }\nserviceMonitor: { enabled: true }\n"))
+                    .hasMessageContaining("serviceMonitor.bearerTokenSecret.name is required");
+        }
+
+        @Test
+        void issuerWithoutAudience_andAShortTokenValue_areRefused() {
+            assertThatThrownBy(() -> render("auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0' }\n"))
+                    .hasMessageContaining("auth.audience is required");
+            assertThatThrownBy(() -> render("adminToken: { value: short }\n"))
+                    .hasMessageContaining("adminToken.value must be at least 32 characters");
         }
     }
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for end-to-end API tests: real HTTP against the running service. */
 public final class ApiClient {
 
-    public static final String TOKEN = "test-admin-token";
+    public static final String TOKEN = "test-admin-token-0123456789abcdef";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entra-sync.admin-token=" + ApiClient.TOKEN,
-        "entra-sync.mappings-dir=src/test/resources/no-mappings"
+        "entra-sync.mappings-dir=src/test/resources/no-mappings",
+        // the suite presents many wrong tokens from 127.0.0.1 on purpose; the throttle itself: auth/SignInThrottleTest
+        "entra-sync.auth.failed-sign-ins=100000"
 })
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public @interface PostgresIntegrationTest {

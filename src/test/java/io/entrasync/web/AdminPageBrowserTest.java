@@ -682,6 +682,17 @@ class AdminPageBrowserTest {
         assertThat(js("return sessionStorage.getItem('entra-sync.admin-token')")).isNull();
         assertThat(driver.findElement(By.id("tenant-list")).getText()).isEmpty();
 
+        // an API key works where the page asks for the token
+        String key = api.post("/api/keys", "{\"name\":\"page reader\",\"roles\":[\"EntraSync.Reader\"]}").json()
+                .get("key").asString();
+        WebElement field = visible("#token");
+        field.clear();
+        field.sendKeys(key);
+        click("#sign-in-form button[type=submit]");
+        visible("#tenant-contoso");
+        click("#sign-out");
+        visible("#sign-in");
+
         List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Uncaught"))
                 .toList();

@@ -34,6 +34,20 @@ class AdminPageHeadersTest {
     }
 
     @Test
+    void headAnswersCarryTheSecurityHeadersToo() {
+        for (String path : new String[] {"/", "/index.html", "/js/app.js", "/api/users", "/actuator/health"}) {
+            var answer = RawHttp.send(port, "HEAD", path, java.util.Map.of(), null);
+            assertThat(answer.status()).as(path).isIn(200, 401);
+            assertThat(answer.headers().get("content-security-policy")).as(path).contains("default-src 'self'");
+            assertThat(answer.headers().get("x-content-type-options")).as(path).isEqualTo("nosniff");
+            assertThat(answer.headers().get("x-frame-options")).as(path).isEqualTo("DENY");
+            assertThat(answer.headers().get("referrer-policy")).as(path).isEqualTo("no-referrer");
+            assertThat(answer.headers().get("permissions-policy")).as(path).contains("camera=()");
+            assertThat(answer.headers().get("cross-origin-opener-policy")).as(path).isEqualTo("same-origin");
+        }
+    }
+
+    @Test
     void theApiStillNeedsTheToken() {
         assertThat(new ApiClient(port, null).get("/api/tenants").status()).isEqualTo(401);
     }

@@ -1,0 +1,46 @@
+package io.entrasync.auth;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API keys: created (the key answered once), listed without secrets, revoked. The role is in {@link RouteRoles}. */
+@RestController
+class ApiKeyController {
+
+    /** Body of {@code POST /api/keys}: role claim names, e.g. {@code ["EntraSync.InboundMail"]}. */
+    record NewKey(String name, List<String> roles, Instant expiresAt) {
+    }
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping("/api/keys")
+    ResponseEntity<ApiKeys.CreatedKey> create(@RequestBody NewKey body) {
+        Caller creator = Caller.current().orElseThrow();
+        ApiKeys.CreatedKey created = keys.create(body.name(), body.roles(), body.expiresAt(), creator);
+        return ResponseEntity.created(URI.create("/api/keys/" + created.id()))
+                .header("Cache-Control", "no-store")
+                .body(created);
+    }
+
+    @GetMapping("/api/keys")
+    List<ApiKeys.ApiKey> list() {
+        return keys.list();
+    }
+
+    @DeleteMapping("/api/keys/{keyId}")
+    ApiKeys.ApiKey revoke(@PathVariable("keyId") long id) {
+        return keys.revoke(id);
+    }
+}

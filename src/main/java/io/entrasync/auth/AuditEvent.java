@@ -1,0 +1,17 @@
+package io.entrasync.auth;
+
+import java.time.Instant;
+
+/**
+ * One entry of the audit trail: published by the web layer ({@link AuditRecorder}) and stored by
+ * {@link AuditTrail}. Holds no secret or token: the target is the route's variables, never a body or header.
+ *
+ * @param at     when the call was answered
+ * @param actor  who called (anonymous callers by their client address)
+ * @param action method and route pattern, e.g. {@code POST /api/sync-runs/{runId}/approve}
+ * @param target the route's variables, e.g. {@code runId=14}; null when it has none
+ * @param status the HTTP status answered (the outcome)
+ * @param client the client address
+ */
+public record AuditEvent(Instant at, Caller actor, String action, String target, int status, String client) {
+}

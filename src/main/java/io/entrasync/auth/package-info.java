@@ -1,0 +1,7 @@
+/**
+ * Who is calling, with which role, and the trail they leave: bearer tokens of an OpenID Connect issuer (roles from
+ * the token's {@code roles} claim), API keys, the static admin token; the route table that says which role each
+ * {@code /api} route needs; throttling of failed sign-ins; and the audit trail of every mutating or refused call.
+ * Controllers elsewhere state no checks: {@link io.entrasync.auth.RouteRoles} is the one place.
+ */
+package io.entrasync.auth;

@@ -1,0 +1,39 @@
+package io.entrasync.auth;
+
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.EmbeddedPostgresInitializer;
+import io.entrasync.support.OidcTestProvider;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port against the embedded PostgreSQL, trusting the test's real OIDC provider
+ * ({@link OidcTestProvider}) for the audience {@link OidcTestProvider#AUDIENCE}, with the admin token
+ * {@link ApiClient#TOKEN}. Failed sign-ins are not throttled here (the throttle has its own test).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entra-sync.admin-token=" + ApiClient.TOKEN,
+        "entra-sync.mappings-dir=src/test/resources/no-mappings",
+        "entra-sync.auth.audience=" + OidcTestProvider.AUDIENCE,
+        "entra-sync.auth.failed-sign-ins=100000"
+})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, OidcIntegrationTest.Issuer.class})
+@interface OidcIntegrationTest {
+
+    /** Points the service at the provider's issuer (known once the provider has started on its random port). */
+    class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + OidcTestProvider.get().issuer()).applyTo(context);
+        }
+    }
+}
