@@ -54,11 +54,17 @@ export async function loadAudit(page = view.page) {
   $('#audit-csv').href = `/api/audit.csv${query(params)}`;
 }
 
+/** The actor's kind, and its id when that says more than its name (a person's oid, a key's id). */
+function actorDetail(actor) {
+  const id = actor.id && actor.id !== actor.name && actor.id !== actor.kind ? ` · ${actor.id}` : '';
+  return `${actor.kind}${id}`;
+}
+
 function row(e) {
   const refused = e.status === 401 || e.status === 403 || e.status === 429;
   return el('tr', { dataset: { event: e.id } },
     el('td', null, timeEl(e.at)),
-    el('td', null, e.actor.name || e.actor.id, el('div.muted', null, `${e.actor.kind}${e.actor.id && e.actor.id !== e.actor.name ? ` · ${e.actor.id}` : ''}`)),
+    el('td', null, e.actor.name || e.actor.id, el('div.muted', null, actorDetail(e.actor))),
     el('td', null, el('code', null, e.action)),
     el('td', null, e.target || el('span.muted', null, '—')),
     el('td.num', null, el(`span.badge${refused ? '.warn' : ''}`, null, String(e.status))));
