@@ -122,7 +122,7 @@ class TwoPersonApprovalTest {
         List<JsonNode> ended = admin.awaitScheduledRuns(TENANT, before, 2, Duration.ofSeconds(90));
         TenantHoldScenario.writeMapping(graph, MAPPINGS, "Site Admins", TenantHoldScenario.NEVER, TWO);
         TenantHoldScenario.sleep(2_500);
-        awaitIdle();
+        admin.awaitIdle(TENANT);
 
         JsonNode scheduled = ended.stream().filter(r -> r.get("trigger").asString().equals("SCHEDULE")).findFirst()
                 .orElseThrow();
@@ -230,21 +230,5 @@ class TwoPersonApprovalTest {
         List<String> names = new ArrayList<>();
         actors.forEach(a -> names.add(a.get("name").asString()));
         return names;
-    }
-
-    private void awaitIdle() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean active = false;
-            for (JsonNode run : admin.get("/api/sync-runs?tenant=" + TENANT + "&limit=5").json()) {
-                String status = run.get("status").asString();
-                active |= status.equals("QUEUED") || status.equals("RUNNING");
-            }
-            if (!active) {
-                return;
-            }
-            TenantHoldScenario.sleep(100);
-        }
-        throw new AssertionError("tenant still has an active run after 60 s");
     }
 }
