@@ -311,7 +311,7 @@ function holdBlock(t, active) {
     el('div.actions', null, review,
       el('button.btn.btn-danger', {
         type: 'button', disabled: active || h.mappingChangedSincePlan, dataset: { action: 'approve', tenant: key },
-        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations)),
+        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations, '', h)),
       }, 'Approve…'),
       el('button.btn.btn-secondary', {
         type: 'button', disabled: active, dataset: { action: 'reject', tenant: key },
@@ -563,9 +563,15 @@ async function rejectPlan() {
   if (run && run.status === 'BLOCKED') await rejectRun(run);
 }
 
-async function approveRun(run, count, detail = '') {
+async function approveRun(run, count, detail = '', hold = null) {
+  const required = hold ? hold.approvalsRequired || 1 : 1;
+  const sofar = hold && hold.approvedBy ? hold.approvedBy.length : 0;
+  const several = required > 1 && sofar + 1 < required
+    ? `This plan needs the approval of ${required} different people: yours would be ${sofar + 1} of ${required}, and `
+      + 'nothing runs until the last one approves. Then a'
+    : 'A';
   const ok = await confirmDialog(`Approve run #${run.id}?`,
-    `A new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} this plan lists${detail}, `
+    `${several} new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} this plan lists${detail}, `
     + 'those of them still planned then. Any other deactivation it finds is judged by the usual limits: within '
     + 'them it is applied too and listed separately ("not in the reviewed plan"); above them nothing is applied and '
     + 'the tenant stays held with the new plan. Deactivated users can no longer open tickets; their tickets stay as '
