@@ -79,5 +79,6 @@ export const api = {
   activate: (id) => call('POST', `/api/users/${seg(id)}/activate`),
   inboundEmail: (params) => call('GET', `/api/inbound-email${q(params)}`),
   inboundMessage: (id) => call('GET', `/api/inbound-email/${seg(id)}`),
+  audit: (params) => call('GET', `/api/audit${q(params)}`),
   assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
 };

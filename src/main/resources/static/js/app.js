@@ -5,10 +5,11 @@ import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
-import { approvalRule, mappingChangesBlock, replanNote, lastRunText } from './hold.js';
+import { loadAudit, initAudit, mayAudit } from './views/audit.js';
+import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText, decisionsText } from './hold.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit'];
 
 const state = {
   view: 'tenants',
@@ -101,7 +102,10 @@ async function showApp() {
   $('#sign-out').hidden = false;
   const wanted = location.hash.slice(1);
   await guard(loadSites);
-  await showView(VIEWS.includes(wanted) ? wanted : 'tenants', false);
+  // the audit trail is for Admin callers only: its entry shows when the caller may read it
+  await guard(async () => { $('#nav-audit').hidden = !(await mayAudit()); });
+  const allowed = VIEWS.filter((v) => v !== 'audit' || !$('#nav-audit').hidden);
+  await showView(allowed.includes(wanted) ? wanted : 'tenants', false);
 }
 
 // ---------- navigation ----------
@@ -124,6 +128,7 @@ async function showView(name, focus = true) {
   if (name === 'users' && !$('#users-table tbody').children.length) await guard(searchUsers);
   if (name === 'directory') await guard(loadDirectory);
   if (name === 'inbound') await guard(() => loadInbound(0));
+  if (name === 'audit') await guard(() => loadAudit(0));
 }
 
 // ---------- polling (live progress without reload) ----------
@@ -289,7 +294,8 @@ function holdBlock(t, active) {
   }, 'Release hold');
   if (h.state === 'REJECTED') {
     return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
-      el('p', null, `Held: the plan of run #${h.latestRunId} was rejected `, timeEl(h.rejectedAt), '. ',
+      el('p', null, `Held: the plan of run #${h.latestRunId} was rejected `,
+        h.rejectedBy ? `by ${actorText(h.rejectedBy)} ` : '', timeEl(h.rejectedAt), '. ',
         'Every run plans and applies nothing until the mapping file changes or you release the hold.'),
       mappingChangesBlock(h),
       el('div.actions', null, review, release));
@@ -299,12 +305,13 @@ function holdBlock(t, active) {
       ` — held since run #${h.firstRunId} (`, timeEl(h.heldSince), `): ${h.reason}. `,
       'Every run plans and applies nothing until you decide or the mapping file changes. ',
       approvalRule(h.pendingDeactivations)),
+    approvalsNote(h),
     mappingChangesBlock(h),
     replanNote(h),
     el('div.actions', null, review,
       el('button.btn.btn-danger', {
         type: 'button', disabled: active || h.mappingChangedSincePlan, dataset: { action: 'approve', tenant: key },
-        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations)),
+        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations, '', h)),
       }, 'Approve…'),
       el('button.btn.btn-secondary', {
         type: 'button', disabled: active, dataset: { action: 'reject', tenant: key },
@@ -443,7 +450,7 @@ function runRow(run) {
     el('th', { scope: 'row' }, `#${run.id}`, ' ', runTags(run)),
     el('td', null, statusBadge(run.status)),
     el('td', null, run.mode),
-    el('td', null, run.trigger),
+    el('td', null, run.trigger, run.triggeredBy ? el('div.muted.triggered-by', null, actorText(run.triggeredBy)) : null),
     el('td', null, timeEl(run.startedAt || run.queuedAt)),
     el('td.num', null, run.status === 'RUNNING' ? duration(elapsed(run)) : duration(run.durationMs)),
     el('td', null, isActive(run) ? progressCell(run, state.runs) : countChips(run.counts, run)),
@@ -494,7 +501,8 @@ function renderSummary(run) {
   const fact = (label, value) => [el('dt', null, label), el('dd', null, value)];
   const facts = el('dl.facts.facts-wide', null,
     fact('Mode', [run.mode, ' ', runTags(run)]),
-    fact('Trigger', run.trigger),
+    fact('Trigger', [run.trigger, run.triggeredBy ? ` by ${actorText(run.triggeredBy)}` : '']),
+    decisionsText(run) ? fact('Decisions', decisionsText(run)) : null,
     fact('Queued', timeEl(run.queuedAt)),
     fact('Started', timeEl(run.startedAt)),
     fact('Finished', timeEl(run.finishedAt)),
@@ -555,9 +563,15 @@ async function rejectPlan() {
   if (run && run.status === 'BLOCKED') await rejectRun(run);
 }
 
-async function approveRun(run, count, detail = '') {
+async function approveRun(run, count, detail = '', hold = null) {
+  const required = hold ? hold.approvalsRequired || 1 : 1;
+  const sofar = hold && hold.approvedBy ? hold.approvedBy.length : 0;
+  const several = required > 1 && sofar + 1 < required
+    ? `This plan needs the approval of ${required} different people: yours would be ${sofar + 1} of ${required}, and `
+      + 'nothing runs until the last one approves. Then a'
+    : 'A';
   const ok = await confirmDialog(`Approve run #${run.id}?`,
-    `A new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} this plan lists${detail}, `
+    `${several} new run of ${run.tenant} re-plans and deactivates the ${plural(count, 'account')} this plan lists${detail}, `
     + 'those of them still planned then. Any other deactivation it finds is judged by the usual limits: within '
     + 'them it is applied too and listed separately ("not in the reviewed plan"); above them nothing is applied and '
     + 'the tenant stays held with the new plan. Deactivated users can no longer open tickets; their tickets stay as '
@@ -568,6 +582,12 @@ async function approveRun(run, count, detail = '') {
     return;
   }
   const next = await api.approve(run.id);
+  if (next.waiting) {
+    // the tenant's mapping asks for several approvers: this approval is recorded, nothing runs yet
+    say(`Approved run #${run.id}: ${next.message}.`, 'ok');
+    if (state.view === 'tenants') await loadTenants(); else await refreshDetail(true);
+    return;
+  }
   say(`Approved: run #${next.id} of ${run.tenant} started.`, 'ok');
   await openRun(next.id);
 }
@@ -835,6 +855,7 @@ function init() {
   $('#settings-form').addEventListener('submit', (e) => guard(() => saveSettings(e, say)));
   $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
   initInbound(guard, say);
+  initAudit(guard);
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   if (token.get()) guard(showApp); else showSignIn();

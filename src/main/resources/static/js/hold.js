@@ -43,3 +43,37 @@ export function lastRunText(lastRun, countsText) {
     ? `${lastRun.dryRun ? 'dry run, ' : ''}planned, nothing applied: ${countsText(lastRun.counts)}`
     : countsText(lastRun.counts));
 }
+
+/** Who did something, for people: "alice@contoso.com", "API key 'mailer'", "static admin token", "schedule". */
+export function actorText(actor) {
+  if (!actor) return '';
+  if (actor.kind === 'key') return `API key '${actor.name}'`;
+  return actor.name || actor.id;
+}
+
+/**
+ * The approvals of a hold's newest plan so far, when its mapping asks for several approvers (or someone approved):
+ * "approved by alice@… — waiting for one more approver".
+ */
+export function approvalsNote(hold) {
+  const approved = hold.approvedBy || [];
+  const required = hold.approvalsRequired || 1;
+  if (required <= 1 && !approved.length) return null;
+  const missing = Math.max(0, required - approved.length);
+  const waiting = missing === 0 ? '' : `waiting for ${missing === 1 ? 'one more approver' : `${missing} more approvers`}`;
+  const text = approved.length
+    ? `Approved by ${approved.map(actorText).join(', ')}${waiting ? ` — ${waiting}` : ''}.`
+    : `This plan needs the approval of ${required} different people (the admin token and API keys do not count); `
+      + 'none so far.';
+  return el('p.approvals', { role: 'note', dataset: { approvals: String(approved.length), required: String(required) } },
+    text);
+}
+
+/** A run's decisions in words: who approved, rejected or released its plan; null when nobody did. */
+export function decisionsText(run) {
+  const parts = [];
+  if (run.approvedBy && run.approvedBy.length) parts.push(`approved by ${run.approvedBy.map(actorText).join(', ')}`);
+  if (run.rejectedBy) parts.push(`rejected by ${actorText(run.rejectedBy)}`);
+  if (run.releasedBy) parts.push(`hold released by ${actorText(run.releasedBy)}`);
+  return parts.length ? parts.join('; ') : null;
+}

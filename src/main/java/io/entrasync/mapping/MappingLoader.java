@@ -139,9 +139,10 @@ public final class MappingLoader {
         if (safety == null) {
             return Safety.DEFAULTS;
         }
-        safety.rejectUnknownKeys(List.of("maxDeactivations", "maxDeactivationPercent"), Set.of());
+        safety.rejectUnknownKeys(List.of("maxDeactivations", "maxDeactivationPercent", "approvers"), Set.of());
         return new Safety(safety.integer("maxDeactivations", Safety.DEFAULTS.maxDeactivations(), 0, 10_000_000),
-                safety.integer("maxDeactivationPercent", Safety.DEFAULTS.maxDeactivationPercent(), 0, 100));
+                safety.integer("maxDeactivationPercent", Safety.DEFAULTS.maxDeactivationPercent(), 0, 100),
+                safety.integer("approvers", Safety.DEFAULTS.approvers(), 1, Safety.MAX_APPROVERS));
     }
 
     /** {@code notifications: { enabled, publicUrl }}; the URL must be absolute https (http only on a loopback host). */

@@ -67,7 +67,7 @@ public class SyncLauncher {
     public Optional<SyncRun> queueRetry(SyncRun abandoned) {
         try {
             return Optional.of(runs.queue(abandoned.getTenant(), abandoned.getMode(), abandoned.getTrigger(),
-                    abandoned.isDryRun(), abandoned.getApprovesRunId(), abandoned.getFiredAt()));
+                    abandoned.isDryRun(), abandoned.getApprovesRunId(), abandoned.getFiredAt(), abandoned.getTriggeredBy()));
         } catch (ConflictException active) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.entrasync.sync;
 
+import io.entrasync.auth.Caller;
 import io.entrasync.reconcile.RunCounts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,14 +89,26 @@ public class SyncRun {
     /** True when a delta run evaluated every mirrored user because the mapping had changed. */
     private boolean reevaluated;
 
+    /** Who started the run ({@link Caller}); null for runs recorded before actors were. */
+    @Column(name = "triggered_by_kind")
+    private String triggeredByKind;
+
+    @Column(name = "triggered_by_id")
+    private String triggeredById;
+
+    @Column(name = "triggered_by_name")
+    private String triggeredByName;
+
     protected SyncRun() {
     }
 
-    SyncRun(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId) {
-        this(tenant, mode, trigger, dryRun, approvesRunId, null);
-    }
-
-    SyncRun(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId, Instant firedAt) {
+    SyncRun(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId, Instant firedAt,
+            Caller triggeredBy) {
+        if (triggeredBy != null) {
+            this.triggeredByKind = triggeredBy.kind().wire();
+            this.triggeredById = cut(triggeredBy.id(), 200);
+            this.triggeredByName = cut(triggeredBy.name(), 300);
+        }
         this.firedAt = firedAt;
         this.tenant = tenant;
         this.mode = mode;
@@ -229,5 +242,15 @@ public class SyncRun {
 
     public boolean isReevaluated() {
         return reevaluated;
+    }
+
+    /** Who started the run; null for a run recorded before actors were. */
+    public Caller getTriggeredBy() {
+        return triggeredByKind == null ? null
+                : new Caller(Caller.Kind.ofWire(triggeredByKind), triggeredById, triggeredByName);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package io.entrasync.sync;
 
+import io.entrasync.auth.Caller;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.NotFoundException;
 import io.entrasync.reconcile.RunCounts;
@@ -42,17 +43,37 @@ public class SyncRuns {
         return queue(tenant, mode, trigger, dryRun, approvesRunId, null);
     }
 
-    /** As {@link #queue(String, SyncMode, RunTrigger, boolean, Long)}, recording the scheduled fire it belongs to. */
+    /**
+     * As {@link #queue(String, SyncMode, RunTrigger, boolean, Long)}, recording the scheduled fire it belongs to.
+     * The run is triggered by the schedule (SCHEDULE), Graph (NOTIFIED) or the caller of the current request.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public SyncRun queue(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId,
                          Instant firedAt) {
-        SyncRun run = runs.saveAndFlush(new SyncRun(tenant, mode, trigger, dryRun, approvesRunId, firedAt));
+        return queue(tenant, mode, trigger, dryRun, approvesRunId, firedAt, triggeredBy(trigger));
+    }
+
+    /** As {@link #queue(String, SyncMode, RunTrigger, boolean, Long, Instant)} by the actor given (a retried run). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public SyncRun queue(String tenant, SyncMode mode, RunTrigger trigger, boolean dryRun, Long approvesRunId,
+                         Instant firedAt, Caller triggeredBy) {
+        SyncRun run = runs.saveAndFlush(new SyncRun(tenant, mode, trigger, dryRun, approvesRunId, firedAt,
+                triggeredBy));
         if (!lock.tryAcquire(tenant, run.getId(), STALE_LOCK)) {
             Long holder = lock.holder(tenant).orElse(null);
             throw new ConflictException("tenant", "tenant '" + tenant + "' already has an active run"
                     + (holder == null ? "" : " (run " + holder + ")"));
         }
         return run;
+    }
+
+    /** Who starts a run of this trigger: the schedule, Graph, or the caller of the current request (if any). */
+    static Caller triggeredBy(RunTrigger trigger) {
+        return switch (trigger) {
+            case SCHEDULE -> Caller.SCHEDULE;
+            case NOTIFIED -> Caller.GRAPH;
+            default -> Caller.current().orElse(null);
+        };
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

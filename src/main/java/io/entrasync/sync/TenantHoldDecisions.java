@@ -1,12 +1,19 @@
 package io.entrasync.sync;
 
+import io.entrasync.auth.AuditEvent;
+import io.entrasync.auth.Caller;
 import io.entrasync.problem.ConflictException;
+import io.entrasync.problem.ForbiddenException;
 import io.entrasync.problem.NotFoundException;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMapping;
 import io.entrasync.mapping.TenantMappingStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +23,9 @@ import org.springframework.stereotype.Service;
  * release the hold (the next run is judged by the deletion guard again). No decision expires because time passed or
  * later runs happened; a plan made under an earlier version of the mapping can no longer be approved. While a run of
  * the tenant is running, reject and release answer 409 (that run would record its plan on the hold as it found it).
+ * Every decision is recorded with who made it ({@link HoldDecisions}) and published to the audit trail. A mapping may
+ * ask for several approvers ({@code safety.approvers}): then a plan collects people's approvals, each person once,
+ * and its approval run is queued when the last one needed approves; a newer plan starts afresh.
  */
 @Service
 public class TenantHoldDecisions {
@@ -26,19 +36,51 @@ public class TenantHoldDecisions {
     private final TenantHolds holds;
     private final SyncLauncher launcher;
     private final MappingRegistry mappings;
+    private final HoldDecisions decisions;
+    private final ApplicationEventPublisher events;
 
-    TenantHoldDecisions(SyncRuns runs, TenantHolds holds, SyncLauncher launcher, MappingRegistry mappings) {
+    TenantHoldDecisions(SyncRuns runs, TenantHolds holds, SyncLauncher launcher, MappingRegistry mappings,
+                        HoldDecisions decisions, ApplicationEventPublisher events) {
         this.runs = runs;
         this.holds = holds;
         this.launcher = launcher;
         this.mappings = mappings;
+        this.decisions = decisions;
+        this.events = events;
     }
 
     /**
-     * Queues the approval of a BLOCKED run of the tenant's current hold, made under the current mapping; 409 naming
-     * what stands in the way.
+     * What an approval did: queued the APPROVAL run ({@code run}), or, when the tenant's mapping asks for more
+     * approvers than have approved this plan so far, recorded the approval and queued nothing ({@code run} null).
+     *
+     * @param approvedBy the approvals of the plan so far, oldest first (for a plan that needs several people, only
+     *                   people's approvals)
      */
-    public SyncRun approve(long runId) {
+    public record Approval(long approvedRunId, SyncRun run, int required, List<HoldDecision> approvedBy) {
+
+        public boolean waiting() {
+            return run == null;
+        }
+
+        /** "1 of 2 approvals, waiting for another approver", or what was queued. */
+        public String message() {
+            if (!waiting()) {
+                return "approved" + (required > 1 ? " by " + approvedBy.size() + " of " + required + " approvers" : "")
+                        + ": approval run " + run.getId() + " queued";
+            }
+            int missing = required - approvedBy.size();
+            return approvedBy.size() + " of " + required + " approvals, waiting for " + (missing == 1
+                    ? "another approver" : missing + " more approvers");
+        }
+    }
+
+    /**
+     * Approves a BLOCKED run of the tenant's current hold, made under the current mapping, for {@code caller}; 409
+     * naming what stands in the way. When the mapping asks for several approvers ({@code safety.approvers}), only
+     * people count (403 for the admin token or an API key), each once (409 for a second approval by the same
+     * person), and only for the hold's newest plan: the approval run is queued when the last one needed approves.
+     */
+    public Approval approve(long runId, Caller caller) {
         SyncRun blocked = runs.get(runId);
         TenantHold hold = holdOf(blocked, "approved");
         if (hold.state() == TenantHold.State.REJECTED) {
@@ -47,14 +89,87 @@ public class TenantHoldDecisions {
                     + hold.tenant() + "/hold/release), then let the next run plan again");
         }
         refuseOtherMapping(blocked, hold);
+        int required = requiredApprovers(hold.tenant());
+        if (required > 1) {
+            refuseNonPerson(hold, runId, caller, required);
+        }
+        boolean recorded = decisions.record(hold.tenant(), runId, HoldDecision.Kind.APPROVE, caller);
+        List<HoldDecision> approvals = approvals(runId, required);
+        // (a plan that has all its approvals, whose approval run failed, may be approved again by any of them)
+        if (!recorded && approvals.size() < required) {
+            throw new ConflictException("runId", caller.name() + " already approved the plan of run " + runId
+                    + " of tenant '" + hold.tenant() + "'; it needs " + required + " different people ("
+                    + approvals.size() + " of " + required + " so far: " + names(approvals) + "), so another "
+                    + "approver must approve it");
+        }
+        if (approvals.size() < required) {
+            Approval waiting = new Approval(runId, null, required, approvals);
+            audit(caller, "approve plan of run " + runId + " (" + waiting.message() + ")", hold.tenant(), runId, 200);
+            log.info("sync run {} of tenant '{}' approved by {} ({}): {}", runId, hold.tenant(), caller.name(),
+                    caller.kind().wire(), waiting.message());
+            return waiting;
+        }
         // a hold that saw a full read is approved by a full read, so the removals only a full enumeration finds are
         // part of what the approval applies
         SyncMode mode = hold.fullRead() ? SyncMode.FULL : blocked.getMode();
-        SyncRun approval = launcher.launchApproval(blocked, mode);
-        log.info("sync run {} of tenant '{}' approved (its plan deactivates {} accounts; the approval applies those "
-                + "still planned, anything else only within the usual limits): approval run {}", runId, hold.tenant(),
-                blocked.counts().deactivated(), approval.getId());
-        return approval;
+        SyncRun approval;
+        try {
+            approval = launcher.launchApproval(blocked, mode);
+        } catch (RuntimeException e) {
+            if (recorded) {
+                decisions.withdraw(runId, caller); // nothing was queued: the approver may approve again
+            }
+            throw e;
+        }
+        Approval done = new Approval(runId, approval, required, approvals);
+        audit(caller, "approve plan of run " + runId + " (" + done.message() + "; approved by " + names(approvals)
+                + ")", hold.tenant(), runId, 202);
+        log.info("sync run {} of tenant '{}' approved by {} (its plan deactivates {} accounts; the approval applies "
+                + "those still planned, anything else only within the usual limits): approval run {}", runId,
+                hold.tenant(), names(approvals), blocked.counts().deactivated(), approval.getId());
+        return done;
+    }
+
+    /** How many people must approve a plan of the tenant: its mapping's {@code safety.approvers} (default 1). */
+    public int requiredApprovers(String tenant) {
+        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping)
+                .map(mapping -> mapping.safety().approvers()).orElse(1);
+    }
+
+    /** The approvals that count for a plan: for several approvers, only people's. */
+    private List<HoldDecision> approvals(long runId, int required) {
+        return decisions.of(runId).stream().filter(d -> d.kind() == HoldDecision.Kind.APPROVE)
+                .filter(d -> required == 1 || d.byPerson()).toList();
+    }
+
+    /**
+     * A plan that needs several people is approved by people only (the admin token and API keys are shared secrets,
+     * not a person), and only as the hold's newest plan: approvals are tied to the plan, so a newer plan needs fresh
+     * ones.
+     */
+    private void refuseNonPerson(TenantHold hold, long runId, Caller caller, int required) {
+        if (caller.kind() != Caller.Kind.USER) {
+            String who = caller.kind() == Caller.Kind.KEY ? "an API key ('" + caller.name() + "')"
+                    : "the " + caller.name();
+            throw new ForbiddenException("runId", "tenant '" + hold.tenant() + "' needs the approval of " + required
+                    + " different people (safety.approvers in its mapping file) and " + who + " is not a person: "
+                    + "sign in as a person with the EntraSync.Approver role to approve");
+        }
+        if (runId != hold.latestRunId()) {
+            throw new ConflictException("runId", "approvals are tied to a plan, and run " + runId + " is no longer the "
+                    + "newest plan of the hold of tenant '" + hold.tenant() + "': approve the newest plan, run "
+                    + hold.latestRunId() + " (it needs " + required + " approvals of its own)");
+        }
+    }
+
+    private static String names(List<HoldDecision> approvals) {
+        return approvals.stream().map(d -> d.actor().name()).collect(Collectors.joining(", "));
+    }
+
+    /** The decision, with its actor, in the audit trail (beside the call the audit filter records). */
+    private void audit(Caller actor, String action, String tenant, long runId, int status) {
+        events.publishEvent(new AuditEvent(Instant.now(), actor, "hold: " + action, "tenant=" + tenant
+                + (runId > 0 ? ", runId=" + runId : ""), status, null));
     }
 
     /**
@@ -76,8 +191,8 @@ public class TenantHoldDecisions {
                 + "what an approval would apply: " + instead);
     }
 
-    /** Rejects the plan of a BLOCKED run of the tenant's current hold: the tenant stays held. */
-    public TenantHold reject(long runId) {
+    /** Rejects the plan of a BLOCKED run of the tenant's current hold for {@code caller}: the tenant stays held. */
+    public TenantHold reject(long runId, Caller caller) {
         SyncRun blocked = runs.get(runId);
         TenantHold hold = holdOf(blocked, "rejected");
         refuseWhileRunning(hold.tenant(), "rejected");
@@ -85,22 +200,31 @@ public class TenantHoldDecisions {
             throw new ConflictException("runId", "the hold of tenant '" + hold.tenant() + "' ended or changed while "
                     + "rejecting run " + runId + "; reload and decide on its current plan");
         }
-        log.info("sync run {} of tenant '{}' rejected: the tenant stays held until its mapping changes or an admin "
-                + "releases it", runId, hold.tenant());
+        decisions.record(hold.tenant(), runId, HoldDecision.Kind.REJECT, caller);
+        audit(caller, "reject plan of run " + runId, hold.tenant(), runId, 200);
+        log.info("sync run {} of tenant '{}' rejected by {} ({}): the tenant stays held until its mapping changes or an "
+                + "admin releases it", runId, hold.tenant(), caller.name(), caller.kind().wire());
         return holds.current(hold.tenant()).orElseThrow(() -> new ConflictException("runId", "the hold of tenant '"
                 + hold.tenant() + "' ended meanwhile"));
     }
 
     /** Ends the tenant's hold without applying anything; 404 for an unknown tenant, 409 when it is not held. */
-    public void release(String tenant) {
+    public void release(String tenant, Caller caller) {
         refuseWhileRunning(tenant, "released");
+        TenantHold hold = holds.current(tenant).orElse(null);
         if (!holds.releaseNow(tenant)) {
             if (mappings.current(tenant).isEmpty()) {
                 throw new NotFoundException("tenant", "tenant '" + tenant + "' has no mapping file");
             }
             throw new ConflictException("tenant", "tenant '" + tenant + "' is not held");
         }
-        log.info("the hold of tenant '{}' was released by an admin; its next run is judged by the deletion guard", tenant);
+        long newest = hold == null ? 0 : hold.latestRunId();
+        if (hold != null) {
+            decisions.record(tenant, newest, HoldDecision.Kind.RELEASE, caller);
+        }
+        audit(caller, "release hold" + (newest > 0 ? " (newest plan: run " + newest + ")" : ""), tenant, newest, 204);
+        log.info("the hold of tenant '{}' was released by {} ({}); its next run is judged by the deletion guard", tenant,
+                caller.name(), caller.kind().wire());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.entrasync.web;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
+import io.entrasync.problem.ForbiddenException;
 import io.entrasync.problem.ProblemException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             status = HttpStatus.CONFLICT;
         } else if (e instanceof InvalidInputException) {
             status = HttpStatus.BAD_REQUEST;
+        } else if (e instanceof ForbiddenException) {
+            status = HttpStatus.FORBIDDEN;
         }
         return Problems.of(status, e.getMessage(), e.field());
     }

@@ -1,6 +1,7 @@
 package io.entrasync.web;
 
 import io.entrasync.mapping.MappingSettings;
+import io.entrasync.sync.HoldDecision;
 import io.entrasync.sync.TenantHold;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +18,16 @@ import java.util.List;
  * @param mappingChanges       the keys of the mapping file that differ from the mapping the tenant's last applied run
  *                             evaluated (what may have caused the hold); null when that mapping is not on record or the
  *                             file is invalid
+ * @param approvalsRequired    how many different people must approve the newest plan (the mapping's
+ *                             {@code safety.approvers}; 1 by default, when any approver's approval applies it)
+ * @param approvedBy           the approvals of the newest plan so far, oldest first (approvals are tied to a plan: a
+ *                             newer plan starts with none)
+ * @param rejectedBy           who rejected the hold's plan; null unless REJECTED
  */
 record HoldView(String state, Instant heldSince, long firstRunId, long latestRunId, String reason,
                 int pendingDeactivations, boolean fullRead, Instant rejectedAt, boolean mappingChangedSincePlan,
-                List<MappingChange> mappingChanges) {
+                List<MappingChange> mappingChanges, int approvalsRequired, List<ActorView> approvedBy,
+                ActorView rejectedBy) {
 
     /** One changed key: {@code text} reads {@code scope.groups: [Helpdesk Users] → [Site Admins]}. */
     record MappingChange(String key, String before, String after, String text) {
@@ -31,18 +38,26 @@ record HoldView(String state, Instant heldSince, long firstRunId, long latestRun
     }
 
     /** The hold alone (what a decision answers), without the mapping comparison. */
-    static HoldView of(TenantHold hold) {
-        return of(hold, null, null);
+    static HoldView of(TenantHold hold, int approvalsRequired, List<HoldDecision> decisions) {
+        return of(hold, null, null, approvalsRequired, decisions);
     }
 
     /**
      * @param currentMappingHash the mapping file's hash now, null when it is invalid
      * @param changes            the mapping's changes since the last applied run, null when unknown
+     * @param decisions          the decisions on the hold's plans
      */
-    static HoldView of(TenantHold hold, String currentMappingHash, List<MappingSettings.Change> changes) {
-        return hold == null ? null : new HoldView(hold.state().name(), hold.heldSince(), hold.firstRunId(),
+    static HoldView of(TenantHold hold, String currentMappingHash, List<MappingSettings.Change> changes,
+                       int approvalsRequired, List<HoldDecision> decisions) {
+        if (hold == null) {
+            return null;
+        }
+        List<HoldDecision> newest = decisions.stream().filter(d -> d.runId() == hold.latestRunId()).toList();
+        return new HoldView(hold.state().name(), hold.heldSince(), hold.firstRunId(),
                 hold.latestRunId(), hold.reason(), hold.plannedDeactivations(), hold.fullRead(), hold.rejectedAt(),
                 hold.mappingChangedTo(currentMappingHash),
-                changes == null ? null : changes.stream().map(MappingChange::of).toList());
+                changes == null ? null : changes.stream().map(MappingChange::of).toList(), approvalsRequired,
+                ActorView.all(newest, HoldDecision.Kind.APPROVE),
+                hold.state() == TenantHold.State.REJECTED ? ActorView.last(decisions, HoldDecision.Kind.REJECT) : null);
     }
 }

@@ -10,7 +10,10 @@ import io.entrasync.sync.SyncMode;
 import io.entrasync.sync.SyncRun;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
+import io.entrasync.sync.HoldDecision;
+import io.entrasync.sync.HoldDecisions;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +46,11 @@ class SyncController {
     private final Explainer explainer;
     private final DirectoryService directory;
     private final SyncTriggerLimiter limiter;
+    private final HoldDecisions decisions;
 
     SyncController(SyncLauncher launcher, SyncRuns runs, SyncRunRepository history, ChangeLog changes, Explainer explainer,
-                   DirectoryService directory, SyncTriggerLimiter limiter) {
+                   DirectoryService directory, SyncTriggerLimiter limiter, HoldDecisions decisions) {
+        this.decisions = decisions;
         this.limiter = limiter;
         this.launcher = launcher;
         this.runs = runs;
@@ -68,7 +73,7 @@ class SyncController {
 
     @GetMapping("/api/sync-runs/{runId}")
     RunView run(@PathVariable("runId") long id) {
-        return RunView.of(runs.get(id));
+        return views(List.of(runs.get(id))).get(0);
     }
 
     @GetMapping("/api/sync-runs")
@@ -77,7 +82,20 @@ class SyncController {
         PageRequest page = PageRequest.of(0, Math.min(Math.max(limit, 1), 500));
         List<SyncRun> found = tenant == null ? history.findAllByOrderByIdDesc(page)
                 : history.findByTenantOrderByIdDesc(tenant, page);
-        return found.stream().map(RunView::of).toList();
+        return views(found);
+    }
+
+    /** The runs with who decided on their plans (one query for the decisions of all of them). */
+    private List<RunView> views(List<SyncRun> found) {
+        Set<Long> planIds = new HashSet<>();
+        found.forEach(run -> {
+            planIds.add(run.getId());
+            if (run.getApprovesRunId() != null) {
+                planIds.add(run.getApprovesRunId());
+            }
+        });
+        Map<Long, List<HoldDecision>> decided = decisions.ofRuns(planIds);
+        return found.stream().map(run -> RunView.of(run, decided)).toList();
     }
 
     @GetMapping("/api/sync-runs/{runId}/changes")

@@ -8,6 +8,7 @@ import io.entrasync.notify.NotificationStatus;
 import io.entrasync.schedule.TenantScheduler;
 import io.entrasync.mapping.TenantMapping;
 import io.entrasync.sync.AppliedMappings;
+import io.entrasync.sync.HoldDecisions;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.TenantHold;
@@ -30,9 +31,12 @@ class TenantController {
     private final TenantHolds holds;
     private final NotificationStates notifications;
     private final AppliedMappings appliedMappings;
+    private final HoldDecisions decisions;
 
     TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs, SyncRuns runRecords,
-                     TenantHolds holds, NotificationStates notifications, AppliedMappings appliedMappings) {
+                     TenantHolds holds, NotificationStates notifications, AppliedMappings appliedMappings,
+                     HoldDecisions decisions) {
+        this.decisions = decisions;
         this.appliedMappings = appliedMappings;
         this.notifications = notifications;
         this.registry = registry;
@@ -80,7 +84,8 @@ class TenantController {
         }
         TenantMapping mapping = status.validMapping().orElse(null);
         return HoldView.of(hold, mapping == null ? null : mapping.contentHash(), mapping == null ? null
-                : appliedMappings.changesSinceLastApplied(status.tenant(), mapping).orElse(null));
+                : appliedMappings.changesSinceLastApplied(status.tenant(), mapping).orElse(null),
+                mapping == null ? 1 : mapping.safety().approvers(), decisions.ofHold(hold));
     }
 
     /** The file differs from the mapping the last applied run evaluated (false before the first success). */

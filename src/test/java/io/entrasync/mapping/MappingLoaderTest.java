@@ -83,7 +83,7 @@ class MappingLoaderTest {
         void unknownKeyWithoutNearMatch_listsTheKnownKeys() {
             assertThat(errors(HEADER + SITES + "safety: { frobnicate: 1 }\n")).containsExactly(
                     "contoso.yaml:7:11: safety.frobnicate: unknown key 'frobnicate'; known keys here: "
-                            + "maxDeactivations, maxDeactivationPercent");
+                            + "maxDeactivations, maxDeactivationPercent, approvers");
         }
 
         @Test
@@ -117,6 +117,25 @@ class MappingLoaderTest {
                     "contoso.yaml:5:11: schedule: invalid Quartz cron expression '0 */15 * * *': Unexpected end of "
                             + "expression. (Quartz cron has 6 or 7 fields: second minute hour day-of-month month "
                             + "day-of-week [year], with ? in day-of-month or day-of-week, e.g. \"0 */15 * * * ?\")");
+        }
+
+        @Test
+        void approvers_fromOneToFive_defaultOne() {
+            TenantMapping two = loader.load("c.yaml", HEADER + SITES + "safety: { approvers: 2 }\n").mapping();
+
+            assertThat(two.safety()).isEqualTo(new Safety(50, 10, 2));
+            assertThat(loader.load("c.yaml", HEADER + SITES + "safety: { maxDeactivations: 5 }\n").mapping().safety()
+                    .approvers()).isEqualTo(1);
+        }
+
+        @Test
+        void approvers_outsideOneToFive_orNotAWholeNumber_isAnErrorAtItsLine() {
+            assertThat(errors(HEADER + SITES + "safety:\n  approvers: 0\n")).containsExactly(
+                    "contoso.yaml:8:14: safety.approvers: expected a whole number from 1 to 5, found '0'");
+            assertThat(errors(HEADER + SITES + "safety: { approvers: 6 }\n")).containsExactly(
+                    "contoso.yaml:7:22: safety.approvers: expected a whole number from 1 to 5, found '6'");
+            assertThat(errors(HEADER + SITES + "safety: { approvers: two }\n")).containsExactly(
+                    "contoso.yaml:7:22: safety.approvers: expected a whole number from 1 to 5, found 'two'");
         }
 
         @Test

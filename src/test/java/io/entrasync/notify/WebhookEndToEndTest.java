@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Graph webhook on a real PostgreSQL, with a WireMock Graph tenant whose only schedule is nightly: the validation
@@ -204,6 +205,9 @@ class WebhookEndToEndTest {
         Thread.sleep(2000);
         assertThat(runs() - runsBefore).as("runs after 100 notifications").isEqualTo(1);
         assertThat(notifiedRuns("SUCCEEDED")).isEqualTo(1);
+        JsonNode notified = api.get("/api/sync-runs?tenant=acme&limit=1").json().get(0);
+        assertThat(notified.get("trigger").asString()).isEqualTo("NOTIFIED");
+        assertThat(notified.get("triggeredBy").get("kind").asString()).as("Graph started it").isEqualTo("graph");
         assertThat(jobTitle("ann@acme.org")).isEqualTo("Chief Listener");
         assertThat(subscriptions.find(SUBSCRIPTION).orElseThrow().lastReceivedAt()).isNotNull();
         var state = api.get("/api/tenants/acme").json().get("notifications");

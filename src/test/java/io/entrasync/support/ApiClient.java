@@ -124,6 +124,28 @@ public final class ApiClient {
         }
     }
 
+    /** Waits until no run of the tenant is queued or running (scheduled fires included); fails after 60 s. */
+    public void awaitIdle(String tenant) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean active = false;
+            for (JsonNode run : get("/api/sync-runs?tenant=" + tenant + "&limit=5").json()) {
+                String status = run.get("status").asString();
+                active |= status.equals("QUEUED") || status.equals("RUNNING");
+            }
+            if (!active) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("tenant " + tenant + " still has an active run after 60 s");
+    }
+
     /** The id of the tenant's newest run, 0 when it has none. */
     public long newestRunId(String tenant) {
         JsonNode runs = get("/api/sync-runs?tenant=" + tenant + "&limit=1").json();

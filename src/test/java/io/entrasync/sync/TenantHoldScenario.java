@@ -105,20 +105,7 @@ abstract class TenantHoldScenario {
 
     /** Waits until no run of the tenant is queued or running (scheduled fires included). */
     void awaitIdle() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode runs = api.get("/api/sync-runs?tenant=" + TENANT + "&limit=5").json();
-            boolean active = false;
-            for (JsonNode run : runs) {
-                String status = run.get("status").asString();
-                active |= status.equals("QUEUED") || status.equals("RUNNING");
-            }
-            if (!active) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("tenant still has an active run after 60 s");
+        api.awaitIdle(TENANT);
     }
 
     /** Waits until at least {@code count} scheduled runs newer than {@code afterId} have ended; answers them, oldest first. */
@@ -230,6 +217,9 @@ abstract class TenantHoldScenario {
         JsonNode approved = api.awaitRun(approval.header("Location"), Duration.ofMinutes(1));
         assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("SUCCEEDED");
         assertThat(approved.get("mode").asString()).as("the hold saw a full read").isEqualTo("FULL");
+        assertThat(approved.get("triggeredBy").get("kind").asString()).isEqualTo("admin-token");
+        assertThat(approved.get("approvedBy").get(0).get("kind").asString()).as("one approver: the admin token counts")
+                .isEqualTo("admin-token");
         assertThat(approved.get("counts").get("deactivated").asInt()).isEqualTo(8);
         assertThat(activeAccounts()).isEqualTo(2);
         assertThat(tenant().get("hold").isNull()).isTrue();

@@ -384,7 +384,8 @@ class AdminPageBrowserTest {
         awaitDetailOfRunAfter(blockedId);
         textIn("#run-summary", "approves #" + blockedId);
         assertThat(finishedRunStatus()).isEqualTo("SUCCEEDED");
-        assertThat(driver.findElement(By.cssSelector("#run-summary")).getText()).contains("APPROVAL");
+        assertThat(driver.findElement(By.cssSelector("#run-summary")).getText()).contains("APPROVAL")
+                .contains("APPROVAL by static admin token", "approved by static admin token");
         assertThat(driver.findElements(By.cssSelector("#changes-table tbody tr[data-kind=DEACTIVATE]"))).hasSize(3);
         assertThat(driver.findElement(By.id("run-blocked")).isDisplayed()).isFalse();
         screenshot("07-approved");
@@ -658,6 +659,25 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(9)
+    void auditView_listsTheApprovalWithItsActor_filteredByAction_withACsvExportOfTheFilter() {
+        click("button[data-view=audit]");
+        visible("#view-audit");
+        WebElement action = visible("#audit-action");
+        action.clear();
+        action.sendKeys("hold: approve");
+        click("#audit-search");
+
+        wait.until(d -> textOf("#audit-table tbody").contains("hold: approve plan of run"));
+        assertThat(textOf("#audit-table tbody")).contains("static admin token", "admin-token", "tenant=contoso");
+        assertThat(textOf("#audit-table tbody")).doesNotContain("POST /api/tenants");
+        assertThat(driver.findElement(By.id("audit-csv")).getAttribute("href"))
+                .endsWith("/api/audit.csv?action=hold%3A+approve");
+        textIn("#audit-count", "event");
+        screenshot("17-audit");
+    }
+
+    @Test
+    @Order(10)
     void aRejectedToken_returnsToSignIn_andSignOutForgetsTheToken() {
         click("button[data-view=tenants]");
         wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso figure.chart svg rect.bar")).size() >= 5);
@@ -690,6 +710,8 @@ class AdminPageBrowserTest {
         field.sendKeys(key);
         click("#sign-in-form button[type=submit]");
         visible("#tenant-contoso");
+        assertThat(driver.findElement(By.id("nav-audit")).isDisplayed()).as("the audit view is for Admin callers")
+                .isFalse();
         click("#sign-out");
         visible("#sign-in");
 
