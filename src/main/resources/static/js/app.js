@@ -30,6 +30,7 @@ const REFUSALS = {
   'no-role': 'You signed in, but you hold no role of entra-sync. Ask an administrator to assign you an app role '
     + '(EntraSync.Reader, Operator, Approver or Admin).',
   failed: 'The sign-in did not complete. Please try again.',
+  unavailable: 'The sign-in service cannot be reached right now. Please try again later.',
 };
 
 // ---------- status line and errors ----------

@@ -1,5 +1,7 @@
 package io.entrasync.auth;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorH
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -31,6 +34,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The admin page's session: sign-in with the authorization-code flow and PKCE at the trusted issuer (Spring
@@ -76,6 +80,9 @@ public class PageSignIn {
         callers.refuseAndAudit(http);
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
+                // a refused call is not remembered for after a sign-in (the page starts over at /): no session is
+                // made for callers without credentials
+                .requestCache(c -> c.disable())
                 // only a request that carries a session cookie can ride on someone's sign-in; a request without one
                 // is answered 401 by the route's role check, as before
                 .csrf(c -> c.spa().requireCsrfProtectionMatcher(request -> !SAFE.contains(request.getMethod())
@@ -104,6 +111,8 @@ public class PageSignIn {
                     c.add(new OAuth2AccessTokenResponseHttpMessageConverter());
                 })
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        // an issuer that cannot be reached (discovery fails) sends the person back to the page with a reason, not a 500
+        http.addFilterBefore(new IssuerReachable(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
         http.oauth2Login(o -> o.loginPage("/")
                 .clientRegistrationRepository(registrations)
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
@@ -145,6 +154,30 @@ public class PageSignIn {
         log.warn("Refused sign-in from {}: {}", address, e.getMessage());
         audit(request, Caller.anonymous(address), "sign-in", 401);
         response.sendRedirect(request.getContextPath() + "/?sign-in=failed");
+    }
+
+    /** Answers the start of a sign-in with a redirect to the page when the issuer's discovery cannot be read. */
+    private static final class IssuerReachable extends OncePerRequestFilter {
+        private final SignInRegistrations registrations;
+
+        IssuerReachable(SignInRegistrations registrations) {
+            this.registrations = registrations;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !request.getRequestURI().equals(request.getContextPath() + START);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (registrations.findByRegistrationId(SignInRegistrations.ID) == null) {
+                response.sendRedirect(request.getContextPath() + "/?sign-in=unavailable");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     private void audit(HttpServletRequest request, Caller who, String action, int status) {

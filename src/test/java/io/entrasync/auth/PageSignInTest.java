@@ -81,6 +81,28 @@ class PageSignInTest {
     }
 
     @Test
+    void aCallWithoutCredentials_is401_andMakesNoSession() {
+        PageSession nobody = new PageSession(port);
+
+        HttpResponse<String> refused = nobody.call("POST", "/api/sync-runs/987657/approve", "{}", false);
+        HttpResponse<String> read = nobody.call("GET", "/api/tenants", null, false);
+
+        assertThat(refused.statusCode()).as("no session cookie: no CSRF check, the route's 401").isEqualTo(401);
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("entra-sync-session="));
+        assertThat(read.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("entra-sync-session="));
+    }
+
+    @Test
+    void withTheAdminTokenSwitchedOn_theSessionOffersBothWaysIn() {
+        JsonNode session = json(new PageSession(port).call("GET", "/auth/session", null, false));
+
+        assertThat(session.get("user").isNull()).isTrue();
+        assertThat(session.get("signIn").asString()).isEqualTo("/oauth2/authorization/entra");
+        assertThat(session.get("adminToken").asBoolean()).isTrue();
+    }
+
+    @Test
     void aBearerCall_needsNoCsrfToken() {
         var answer = new ApiClient(port).post("/api/sync-runs/987655/reject", "{}");
 
