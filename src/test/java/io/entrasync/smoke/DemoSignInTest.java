@@ -3,7 +3,14 @@ package io.entrasync.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.HeadlessChromium;
 import io.entrasync.support.PageSession;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The zero-setup demo's sign-in as shipped (H2, the bundled simulator, no issuer configured): the admin page signs
  * in at the simulator's OpenID Connect provider by picking a demo user, and an access token the simulator issues
- * is accepted as a bearer token with that user's role. The simulator's certificate is trusted by the test as a
- * browser would after accepting it.
+ * is accepted as a bearer token with that user's role; in Chromium, "Sign in with Microsoft" → pick a demo user →
+ * signed in. The simulator's certificate is trusted by the test as a browser would after accepting it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:demo-sign-in;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
@@ -72,6 +79,27 @@ class DemoSignInTest {
         assertThat(who.get("user").get("roles").toString()).contains("EntraSync.Approver");
         assertThat(who.get("signIn").asString()).isEqualTo("/oauth2/authorization/entra");
         assertThat(session.call("GET", "/api/tenants", null, false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void inChromium_signInWithMicrosoft_picksADemoUser_andLandsSignedIn() {
+        // the demo's certificate is self-signed: a person accepts it once, Chromium is told to
+        try (HeadlessChromium chromium = HeadlessChromium.start("--ignore-certificate-errors")) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get("http://localhost:" + port + "/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in"))).click();
+            WebElement admin = wait.until(ExpectedConditions.elementToBeClickable(By.id("admin@demo")));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("reader@demo", "operator@demo",
+                    "approver@demo", "admin@demo", "EntraSync.Approver");
+            chromium.screenshot("demo-sign-in-01-users");
+            admin.click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "admin@demo"));
+            assertThat(driver.findElement(By.id("who")).getText()).contains("EntraSync.Admin");
+            assertThat(driver.getCurrentUrl()).startsWith("http://localhost:" + port + "/");
+            chromium.screenshot("demo-sign-in-02-signed-in");
+        }
     }
 
     @Test

@@ -33,8 +33,8 @@ public final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts Chromium, or skips the test when it is not installed. */
-    public static HeadlessChromium start() {
+    /** Starts Chromium, or skips the test when it is not installed; {@code extraArguments} go to Chromium as well. */
+    public static HeadlessChromium start(String... extraArguments) {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "SKIPPED: the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "); install them with: apt-get install -y chromium chromium-driver");
@@ -46,6 +46,7 @@ public final class HeadlessChromium implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                     "--window-size=1440,960", "--user-data-dir=" + profile.toAbsolutePath());
+            options.addArguments(extraArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
             return new HeadlessChromium(new ChromeDriver(service, options), profile);
