@@ -1,4 +1,6 @@
-// The REST API of entra-sync, called with the admin token kept in sessionStorage (this tab only).
+// The REST API of entra-sync, called either in the signed-in session (cookie; writes carry the CSRF token the
+// server set in the XSRF-TOKEN cookie, as the X-XSRF-TOKEN header) or with the admin token kept in sessionStorage
+// (this tab only; a bearer credential needs no CSRF token).
 
 const KEY = 'entra-sync.admin-token';
 
@@ -20,11 +22,21 @@ export const token = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
+const SAFE = ['GET', 'HEAD'];
+
+/** The CSRF token the server set for this session (a cookie scripts may read, echoed as a header). */
+function csrfToken() {
+  const found = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
+  return found ? decodeURIComponent(found.slice('XSRF-TOKEN='.length)) : null;
+}
+
 /** {@code rawType}: send {@code body} (a File or Blob) as it is, with that Content-Type, instead of as JSON. */
 async function call(method, path, body, bearer = token.get(), rawType = undefined) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  const init = { method, headers, cache: 'no-store', credentials: 'omit' };
+  else if (!SAFE.includes(method) && csrfToken()) headers['X-XSRF-TOKEN'] = csrfToken();
+  // the session cookie goes only with calls that carry no bearer token
+  const init = { method, headers, cache: 'no-store', credentials: bearer ? 'omit' : 'same-origin' };
   if (body !== undefined && rawType) {
     headers['Content-Type'] = rawType;
     init.body = body;
@@ -33,7 +45,7 @@ async function call(method, path, body, bearer = token.get(), rawType = undefine
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
-  if (response.status === 401) throw new Unauthorized('The admin token was not accepted.');
+  if (response.status === 401) throw new Unauthorized(bearer ? 'The admin token was not accepted.' : 'Not signed in.');
   const text = await response.text();
   let json = null;
   if (text) {
@@ -50,6 +62,20 @@ const q = (params) => {
   return s ? `?${s}` : '';
 };
 const seg = encodeURIComponent;
+
+/** Who is signed in on this page's session, whether "Sign in" is offered, whether the admin token works. */
+export async function sessionInfo() {
+  const response = await fetch('/auth/session', { cache: 'no-store', credentials: 'same-origin' });
+  if (!response.ok) return { user: null, signIn: null, adminToken: true };
+  return response.json();
+}
+
+/** Ends the signed-in session (the cookie is dropped by the server). */
+export async function endSession() {
+  const headers = {};
+  if (csrfToken()) headers['X-XSRF-TOKEN'] = csrfToken();
+  await fetch('/logout', { method: 'POST', headers, cache: 'no-store', credentials: 'same-origin' });
+}
 
 export const api = {
   /** Checks a token before keeping it. */

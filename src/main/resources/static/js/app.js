@@ -1,5 +1,5 @@
 // entra-sync admin page: tenants, runs, run detail with approval, users. Plain ES module, no framework.
-import { api, token, Unauthorized, ApiError } from './api.js';
+import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
 import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
 import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
@@ -21,6 +21,17 @@ const state = {
   usersPage: 0,
   checks: new Map(), // tenant → its last connection check, kept while the tenant list re-renders
   pollTimer: null,
+  session: { user: null, signIn: null, adminToken: true }, // GET /auth/session
+};
+
+/** Signed in either with the issuer (a session) or with the admin token (this tab). */
+const signedIn = () => Boolean(state.session.user || token.get());
+
+const REFUSALS = {
+  'no-role': 'You signed in, but you hold no role of entra-sync. Ask an administrator to assign you an app role '
+    + '(EntraSync.Reader, Operator, Approver or Admin).',
+  failed: 'The sign-in did not complete. Please try again.',
+  unavailable: 'The sign-in service cannot be reached right now. Please try again later.',
 };
 
 // ---------- status line and errors ----------
@@ -37,7 +48,8 @@ async function guard(action) {
     return await action();
   } catch (e) {
     if (e instanceof Unauthorized) {
-      signOut('Your session ended: the admin token was not accepted. Please sign in again.');
+      signOut(state.session.user ? 'Your sign-in has ended. Please sign in again.'
+        : 'Your session ended: the admin token was not accepted. Please sign in again.');
     } else if (e instanceof ApiError) {
       say(`${e.message} (HTTP ${e.status})`, 'error');
     } else {
@@ -55,13 +67,34 @@ function showSignIn(message) {
   $('#sign-in').hidden = false;
   $('#nav').hidden = true;
   $('#sign-out').hidden = true;
+  $('#who').hidden = true;
   VIEWS.forEach((v) => { $(`#view-${v}`).hidden = true; });
+  const sso = Boolean(state.session.signIn);
+  $('#sso').hidden = !sso;
+  if (sso) $('#sso-sign-in').href = state.session.signIn;
+  $('#token-sign-in').hidden = !state.session.adminToken;
+  $('#token-sign-in-title').hidden = !sso;
   $('#sign-in-error').textContent = message || '';
   $('#token').value = '';
-  $('#token').focus();
+  if (state.session.adminToken && !sso) $('#token').focus();
 }
 
-function signOut(message) {
+function showWho() {
+  const who = $('#who');
+  if (state.session.user) {
+    replace(who, el('span.who-name', null, state.session.user.name),
+      el('span.who-roles', null, state.session.user.roles.join(', ')));
+  } else {
+    replace(who, el('span.who-name', null, 'admin token (break-glass)'));
+  }
+  who.hidden = false;
+}
+
+async function signOut(message) {
+  if (state.session.user) {
+    state.session.user = null;
+    try { await endSession(); } catch (e) { /* the session ends on the server by itself */ }
+  }
   token.clear();
   state.detail = null;
   state.tenants = [];
@@ -98,8 +131,10 @@ async function signIn(event) {
 
 async function showApp() {
   $('#sign-in').hidden = true;
+  $('#sign-in-refused').hidden = true;
   $('#nav').hidden = false;
   $('#sign-out').hidden = false;
+  showWho();
   const wanted = location.hash.slice(1);
   await guard(loadSites);
   // the audit trail is for Admin callers only: its entry shows when the caller may read it
@@ -145,7 +180,7 @@ function schedulePoll() {
 
 async function poll() {
   state.pollTimer = null;
-  if (!token.get()) return;
+  if (!signedIn()) return;
   if (state.view === 'tenants') await loadTenants();
   if (state.view === 'runs') {
     await loadRuns();
@@ -858,7 +893,22 @@ function init() {
   initAudit(guard);
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
-  if (token.get()) guard(showApp); else showSignIn();
+  start();
+}
+
+async function start() {
+  try {
+    state.session = await sessionInfo();
+  } catch (e) {
+    state.session = { user: null, signIn: null, adminToken: true };
+  }
+  const refused = new URLSearchParams(location.search).get('sign-in');
+  if (refused && REFUSALS[refused]) {
+    $('#sign-in-refused').textContent = REFUSALS[refused];
+    $('#sign-in-refused').hidden = false;
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  if (signedIn()) guard(showApp); else showSignIn();
 }
 
 init();

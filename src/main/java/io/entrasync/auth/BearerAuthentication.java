@@ -23,10 +23,10 @@ final class BearerAuthentication implements AuthenticationManager {
     private final ApiKeys apiKeys;
     private final JwtAuthenticationProvider issuerTokens;
 
-    BearerAuthentication(AdminToken adminToken, ApiKeys apiKeys, AuthProperties properties) {
+    BearerAuthentication(AdminToken adminToken, ApiKeys apiKeys, TrustedIssuer issuer) {
         this.adminToken = adminToken;
         this.apiKeys = apiKeys;
-        this.issuerTokens = properties.issuerConfigured() ? IssuerTokens.provider(properties) : null;
+        this.issuerTokens = issuer.present() ? IssuerTokens.provider(issuer) : null;
     }
 
     @Override

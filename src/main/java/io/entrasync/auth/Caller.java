@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *             anonymous caller
  * @param name for people to read: the user's name, the key's name
  */
-public record Caller(Kind kind, String id, String name) {
+public record Caller(Kind kind, String id, String name) implements java.io.Serializable {
 
     /** The kinds of actor; written in lower case with hyphens ({@code admin-token}). */
     public enum Kind {

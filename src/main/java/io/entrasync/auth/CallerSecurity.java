@@ -42,8 +42,9 @@ public class CallerSecurity {
     private final FailedSignIns failedSignIns;
     private final AuditRecorder auditRecorder;
 
-    CallerSecurity(AdminToken adminToken, ApiKeys apiKeys, AuthProperties properties, ApplicationEventPublisher events) {
-        this.authentication = new BearerAuthentication(adminToken, apiKeys, properties);
+    CallerSecurity(AdminToken adminToken, ApiKeys apiKeys, AuthProperties properties, TrustedIssuer issuer,
+                   ApplicationEventPublisher events) {
+        this.authentication = new BearerAuthentication(adminToken, apiKeys, issuer);
         this.failedSignIns = new FailedSignIns(properties.failedSignIns(), properties.failedSignInWindow(),
                 Clock.systemUTC());
         this.auditRecorder = new AuditRecorder(events, Clock.systemUTC());
@@ -60,6 +61,26 @@ public class CallerSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .addFilterAfter(auditRecorder, SecurityContextHolderFilter.class)
                 .addFilterBefore(new Throttle(), BearerTokenAuthenticationFilter.class);
+    }
+
+    /**
+     * Refusals and the audit trail for callers of the admin page's session (no bearer credential): an {@code /api}
+     * call without a signed-in session is answered 401 like a bearer call without a credential.
+     */
+    public void refuseAndAudit(HttpSecurity http) throws Exception {
+        Refusals refusals = new Refusals();
+        http.exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .addFilterAfter(auditRecorder, SecurityContextHolderFilter.class);
+    }
+
+    /** Counts a refused sign-in against its client address, as a refused bearer credential is. */
+    void failedSignIn(String clientAddress) {
+        failedSignIns.failed(clientAddress);
+    }
+
+    /** Seconds the client address must wait before it may try again; 0: it may. */
+    long retryAfterSeconds(String clientAddress) {
+        return failedSignIns.retryAfterSeconds(clientAddress);
     }
 
     /**
@@ -121,7 +142,8 @@ public class CallerSecurity {
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problem(request, response, 401, "Unauthorized", "a valid bearer credential is required: "
-                    + "Authorization: Bearer <admin token, API key or access token of the configured issuer>");
+                    + "Authorization: Bearer <admin token, API key or access token of the configured issuer>"
+                    + " (or a signed-in session of the admin page)");
         }
 
         @Override

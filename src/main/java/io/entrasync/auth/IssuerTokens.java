@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
- * Access tokens of the configured OpenID Connect issuer. The issuer's discovery document and JWKS are fetched on
+ * Access tokens of the trusted OpenID Connect issuer ({@link TrustedIssuer}). The issuer's discovery document and JWKS are fetched on
  * the first token, not at start-up (the service starts while the issuer is unreachable), then cached by Nimbus and
  * fetched again when a token names an unknown {@code kid} (key rotation). Checked: the signature, {@code iss},
  * {@code aud}, {@code exp} (required) and {@code nbf} (60 s clock skew). Roles come from the {@code roles} claim (Entra app roles).
@@ -27,12 +27,13 @@ final class IssuerTokens {
     }
 
     /** A provider authenticating {@code BearerTokenAuthenticationToken}s as {@link CallerAuthentication}s. */
-    static JwtAuthenticationProvider provider(AuthProperties properties) {
+    static JwtAuthenticationProvider provider(TrustedIssuer issuer) {
         JwtDecoder decoder = new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(issuer.uri())
+                    .restOperations(issuer.restTemplate()).build();
             nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                    new JwtAudienceValidator(properties.audience()),
+                    JwtValidators.createDefaultWithIssuer(issuer.uri()),
+                    new JwtAudienceValidator(issuer.audience()),
                     // a token without an expiry would be valid forever: refused
                     new JwtClaimValidator<Object>("exp", Objects::nonNull)));
             return nimbus;
@@ -42,14 +43,14 @@ final class IssuerTokens {
         return provider;
     }
 
-    static Caller caller(Jwt jwt) {
+    static Caller caller(ClaimAccessor jwt) {
         String id = first(jwt, "oid", "sub");
         String name = first(jwt, "preferred_username", "name", "upn", "azp", "client_id", "appid", "sub");
         return new Caller(Caller.Kind.USER, id == null ? "unknown" : id, name == null ? id : name);
     }
 
     /** The known roles of the {@code roles} claim; other values (other apps' roles) are ignored. */
-    static Set<Role> roles(Jwt jwt) {
+    static Set<Role> roles(ClaimAccessor jwt) {
         Object claim = jwt.getClaims().get("roles");
         Collection<?> values = claim instanceof Collection<?> c ? c : claim instanceof String s ? List.of(s) : List.of();
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -59,7 +60,7 @@ final class IssuerTokens {
         return roles;
     }
 
-    private static String first(Jwt jwt, String... claims) {
+    private static String first(ClaimAccessor jwt, String... claims) {
         for (String claim : claims) {
             String value = jwt.getClaimAsString(claim);
             if (value != null && !value.isBlank()) {

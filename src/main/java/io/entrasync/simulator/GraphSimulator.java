@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Microsoft Graph and Entra ID token endpoint simulator on the JDK's HTTPS server, bound to the loopback
- * interface: {@code POST /{tenantId}/oauth2/v2.0/token}, {@code GET /v1.0/users/delta},
+ * interface: {@code POST /{tenantId}/oauth2/v2.0/token}, the demo sign-in under {@code /demo-oidc}
+ * ({@link DemoOidcProvider}), {@code GET /v1.0/users/delta},
  * {@code GET /v1.0/groups/delta} and {@code GET /v1.0/users/{id}} for any number of registered tenants, each
  * with a generated, deterministic directory that can be changed ({@link #apply}) between delta rounds.
  * Thread-safe. {@link #close()} stops it.
@@ -54,6 +55,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final AtomicLong driftRounds = new AtomicLong();
     private final SimSubscriptions subscriptions = new SimSubscriptions();
     private final SubscriptionEndpoint subscriptionEndpoint = new SubscriptionEndpoint(subscriptions);
+    private DemoOidcProvider demoSignIn;
 
     private GraphSimulator(SimulatorSettings settings) {
         this.settings = settings;
@@ -263,6 +265,23 @@ public final class GraphSimulator implements AutoCloseable {
         } finally {
             directory.lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * The demo sign-in's OpenID Connect issuer, {@code https://127.0.0.1:<port>/demo-oidc} ({@link DemoOidcProvider}):
+     * demo users of each role of entra-sync for the admin page.
+     */
+    public String demoIssuer() {
+        return baseUrl() + DemoOidcProvider.PATH;
+    }
+
+    /** Made on first use: its signing key is generated (or read) then, not by every simulator a benchmark starts. */
+    synchronized DemoOidcProvider demoSignIn() {
+        if (demoSignIn == null) {
+            demoSignIn = new DemoOidcProvider(demoIssuer(), DemoSigningKey.loadOrCreate(settings.keystoreDirectory()),
+                    Clock.systemUTC());
+        }
+        return demoSignIn;
     }
 
     /** {@code https://127.0.0.1:<port>}: the Graph root (without {@code /v1.0}) and the authority host. */

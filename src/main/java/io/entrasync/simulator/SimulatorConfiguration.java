@@ -1,5 +1,6 @@
 package io.entrasync.simulator;
 
+import io.entrasync.auth.LocalIssuer;
 import io.entrasync.graph.TlsTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,16 @@ class SimulatorConfiguration {
                 stats.users(), stats.groups(), properties.pageSize(), properties.driftEvery(),
                 properties.keystoreDir().resolve(SimulatorKeystore.FILE_NAME));
         return simulator;
+    }
+
+    /**
+     * The demo sign-in the service trusts when no issuer is configured: the simulator's own issuer, its certificate
+     * trusted for the simulator's address alone (as for Graph calls, {@link SimulatorTlsTrust}).
+     */
+    @Bean
+    LocalIssuer demoSignIn(GraphSimulator simulator) {
+        return new LocalIssuer(simulator.demoIssuer(), DemoOidcProvider.AUDIENCE, DemoOidcProvider.CLIENT_ID,
+                simulator.trustStore());
     }
 
     @Bean

@@ -48,7 +48,10 @@ final class SimulatorHandler implements HttpHandler {
             byte[] body = readBody(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
             Matcher token = TOKEN_PATH.matcher(path);
-            if ("POST".equals(exchange.getRequestMethod()) && token.matches()) {
+            if (path.startsWith(DemoOidcProvider.PATH + "/")) {
+                simulator.demoSignIn().handle(exchange, path, query(exchange.getRequestURI().getRawQuery()),
+                        form(exchange, body));
+            } else if ("POST".equals(exchange.getRequestMethod()) && token.matches()) {
                 TokenEndpoint.Answer answer = tokenEndpoint.token(token.group(1), form(exchange, body), base(exchange));
                 send(exchange, answer.status(), answer.body(), null);
             } else if (path.startsWith("/v1.0/subscriptions")) {

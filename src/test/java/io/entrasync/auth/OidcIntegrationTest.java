@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole service on a random port against the embedded PostgreSQL, trusting the test's real OIDC provider
  * ({@link OidcTestProvider}) for the audience {@link OidcTestProvider#AUDIENCE}, with the admin token
- * {@link ApiClient#TOKEN}. Failed sign-ins are not throttled here (the throttle has its own test).
+ * {@link ApiClient#TOKEN}; the admin page signs in at that provider as its client {@link OidcTestProvider#PAGE_CLIENT}.
+ * Failed sign-ins are not throttled here (the throttle has its own test).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
         "entra-sync.admin-token=" + ApiClient.TOKEN,
         "entra-sync.mappings-dir=src/test/resources/no-mappings",
         "entra-sync.auth.audience=" + OidcTestProvider.AUDIENCE,
+        "entra-sync.auth.client-id=" + OidcTestProvider.PAGE_CLIENT,
+        "entra-sync.auth.client-secret=" + OidcTestProvider.PAGE_SECRET,
         "entra-sync.auth.failed-sign-ins=100000"
 })
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, OidcIntegrationTest.Issuer.class})

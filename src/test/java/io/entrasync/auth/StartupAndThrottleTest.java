@@ -39,6 +39,7 @@ class StartupAndThrottleTest {
                 // nobody listens there: the start-up must not need it
                 "--entra-sync.auth.issuer-uri=http://127.0.0.1:9/unreachable/v2.0",
                 "--entra-sync.auth.audience=api://entra-sync",
+                "--entra-sync.auth.client-id=web-client",
                 "--entra-sync.auth.failed-sign-ins=3"));
         port = ((WebServerApplicationContext) service).getWebServer().getPort();
     }
@@ -103,6 +104,18 @@ class StartupAndThrottleTest {
         var answer = new ApiClient(port, someToken).get("/api/tenants");
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void thePage_hidesTheSwitchedOffToken_andAnUnreachableIssuerSendsTheSignInBackWithAReason() {
+        io.entrasync.support.PageSession page = new io.entrasync.support.PageSession(port);
+
+        var session = page.call("GET", "/auth/session", null, false);
+        var start = page.call("GET", "/oauth2/authorization/entra", null, false);
+
+        assertThat(session.body()).contains("\"adminToken\":false", "\"signIn\":\"/oauth2/authorization/entra\"");
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/?sign-in=unavailable");
     }
 
     @Test

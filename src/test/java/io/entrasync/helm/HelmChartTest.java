@@ -275,6 +275,32 @@ class HelmChartTest {
         }
 
         @Test
+        void pageSignIn_clientIdAndTheSecretFromASecret_secureCookieBehindTheProxy() {
+            Rendered r = render("auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0', audience: api-client,"
+                    + " clientId: web-client, clientSecret: { existingSecret: entra-sync-sign-in } }\n");
+
+            assertThat(r.envValue("ENTRA_SYNC_AUTH_CLIENT_ID")).isEqualTo("web-client");
+            assertThat(r.secretRef("ENTRA_SYNC_AUTH_CLIENT_SECRET")).isEqualTo("entra-sync-sign-in/client-secret");
+            assertThat(r.envValue("SERVER_SERVLET_SESSION_COOKIE_SECURE")).isEqualTo("true");
+            assertThat(r.envValue("SERVER_FORWARD_HEADERS_STRATEGY")).isEqualTo("native");
+            assertThat(r.kinds()).as("the secret is referenced, never rendered").doesNotContain("Secret")
+                    .isNotEmpty();
+        }
+
+        @Test
+        void pageSignIn_withoutSecret_isAPublicClient_andNeedsTheIssuer() {
+            Rendered r = render("auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0', audience: api-client,"
+                    + " clientId: web-client }\n");
+
+            assertThat(r.envValue("ENTRA_SYNC_AUTH_CLIENT_ID")).isEqualTo("web-client");
+            assertThat(r.plainEnvNames()).doesNotContain("ENTRA_SYNC_AUTH_CLIENT_SECRET");
+            assertThat(r.container().at("/env").toString()).doesNotContain("ENTRA_SYNC_AUTH_CLIENT_SECRET");
+            assertThat(render("").container().at("/env").toString()).doesNotContain("ENTRA_SYNC_AUTH_CLIENT_ID");
+            assertThatThrownBy(() -> render("auth: { clientId: web-client }\n"))
+                    .hasMessageContaining("auth.clientId needs auth.issuerUri");
+        }
+
+        @Test
         void adminTokenSwitchedOff_readsNoTokenSecret_andTellsTheService() {
             Rendered r = render("adminToken: { enabled: false }\n"
                     + "auth: { issuerUri: 'https://login.microsoftonline.com/t1/v2.0', audience: api-client }\n");

@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * random port (discovery, JWKS, token endpoint), issuing client-credentials access tokens with an Entra-shaped
  * {@code roles} claim and audience. One client per role: client id = the name in {@link #CLIENTS}, secret
  * {@value #SECRET}{@code -<client id>} (the server wants every secret unique). The signing key is the test's ({@link #signer()}), so tests can also sign tokens the provider
- * would not issue (expired, another issuer). Started once per JVM and shared.
+ * would not issue (expired, another issuer). The admin page's client {@link #PAGE_CLIENT} signs {@link #PEOPLE}
+ * in through the provider's login form (authorization code, PKCE), their ID tokens carrying Entra-shaped
+ * {@code roles}. Started once per JVM and shared.
  */
 public final class OidcTestProvider {
 
@@ -62,6 +64,21 @@ public final class OidcTestProvider {
             "reader-approver", List.of("EntraSync.Reader", "EntraSync.Approver"),
             "no-role", List.of("Other.App.Role"),
             "foreign-audience", List.of("EntraSync.Admin"));
+
+    /** The admin page's client (authorization code with PKCE, secret {@link #PAGE_SECRET}). */
+    public static final String PAGE_CLIENT = "page";
+    public static final String PAGE_SECRET = SECRET + "-" + PAGE_CLIENT;
+
+    /**
+     * People who sign in through the provider's login form: user name → password and roles claim of their ID token.
+     * {@code ada} is an Approver; {@code nora} holds only another app's role.
+     */
+    public record Person(String password, String displayName, List<String> roles) {
+    }
+
+    public static final Map<String, Person> PEOPLE = Map.of(
+            "ada", new Person("ada-password-1", "Ada Approver", List.of("EntraSync.Approver")),
+            "nora", new Person("nora-password-1", "Nora Norole", List.of("Other.App.Role")));
 
     private static OidcTestProvider instance;
 
@@ -179,6 +196,16 @@ public final class OidcTestProvider {
             properties.put(prefix + client + ".registration.client-authentication-methods", "client_secret_basic");
             properties.put(prefix + client + ".registration.authorization-grant-types", "client_credentials");
         }
+        String page = prefix + PAGE_CLIENT;
+        properties.put(page + ".registration.client-id", PAGE_CLIENT);
+        properties.put(page + ".registration.client-secret", "{noop}" + PAGE_SECRET);
+        properties.put(page + ".registration.client-authentication-methods", "client_secret_basic");
+        properties.put(page + ".registration.authorization-grant-types", "authorization_code");
+        // a loopback IP redirect URI: the provider accepts it on any port (RFC 8252), the service's port is random
+        properties.put(page + ".registration.redirect-uris", "http://127.0.0.1/login/oauth2/code/entra");
+        properties.put(page + ".registration.scopes", "openid,profile");
+        properties.put(page + ".require-proof-key", "true");
+        properties.put(page + ".require-authorization-consent", "false");
         return properties;
     }
 
@@ -204,14 +231,34 @@ public final class OidcTestProvider {
             return (selector, securityContext) -> selector.select(new JWKSet(new ArrayList<>(KEYS)));
         }
 
+        /** The login form's people ({@link #PEOPLE}). */
+        @Bean
+        org.springframework.security.core.userdetails.UserDetailsService people() {
+            var users = new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+            PEOPLE.forEach((name, person) -> users.createUser(org.springframework.security.core.userdetails.User
+                    .withUsername(name).password("{noop}" + person.password()).roles("USER").build()));
+            return users;
+        }
+
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> entraShapedClaims() {
             return context -> {
-                if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getJwsHeader().keyId(KEYS.get(KEYS.size() - 1).getKeyID());
+                if (org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames.ID_TOKEN
+                        .equals(context.getTokenType().getValue())) {
+                    // as Entra puts a user's app roles in the ID token (token configuration)
+                    String name = context.getPrincipal().getName();
+                    Person person = PEOPLE.get(name);
+                    context.getClaims().claim("oid", "oid-" + name).claim("preferred_username", name + "@test")
+                            .claim("name", person == null ? name : person.displayName())
+                            .claim("roles", person == null ? List.of() : person.roles());
+                    return;
+                }
+                if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                        || !CLIENTS.containsKey(context.getRegisteredClient().getClientId())) {
                     return;
                 }
                 String client = context.getRegisteredClient().getClientId();
-                context.getJwsHeader().keyId(KEYS.get(KEYS.size() - 1).getKeyID());
                 context.getClaims().audience(List.of(client.equals("foreign-audience") ? "api://another-app" : AUDIENCE))
                         .claim("roles", CLIENTS.get(client))
                         .claim("oid", "oid-" + client)

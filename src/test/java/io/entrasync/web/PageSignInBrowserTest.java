@@ -1,0 +1,194 @@
+package io.entrasync.web;
+
+import static io.entrasync.support.FakeDirectory.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entrasync.support.ApiClient;
+import io.entrasync.support.EmbeddedPostgresInitializer;
+import io.entrasync.support.FakeDirectory;
+import io.entrasync.support.HeadlessChromium;
+import io.entrasync.support.OidcTestProvider;
+import io.entrasync.support.TrustTestTls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Sign in with Microsoft" in a real headless Chromium against a real OIDC provider in the test (Spring
+ * Authorization Server with its login form): the page offers the sign-in beside the break-glass token, Chromium
+ * clicks through the provider's login form as an Approver, lands on the page signed in (name and roles shown),
+ * approves a held plan through the page (a write that needs the CSRF token), and the audit trail names that person;
+ * Sign out ends the session.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entra-sync.admin-token=" + ApiClient.TOKEN,
+        "entra-sync.auth.audience=" + OidcTestProvider.AUDIENCE,
+        "entra-sync.auth.client-id=" + OidcTestProvider.PAGE_CLIENT,
+        "entra-sync.auth.client-secret=" + OidcTestProvider.PAGE_SECRET,
+        "entra-sync.graph.max-retries=1",
+        "entra-sync.graph.initial-backoff=10ms"
+})
+@Import(TrustTestTls.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, PageSignInBrowserTest.Issuer.class})
+class PageSignInBrowserTest {
+
+    static final Path MAPPINGS = Path.of("target", "e2e-sign-in", "mappings");
+
+    static FakeDirectory graph;
+    static HeadlessChromium chromium;
+    static WebDriver driver;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    /** Points the service at the provider's issuer (known once the provider has started on its random port). */
+    static class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + OidcTestProvider.get().issuer()).applyTo(context);
+        }
+    }
+
+    @DynamicPropertySource
+    static void mappings(DynamicPropertyRegistry registry) {
+        graph = new FakeDirectory(10);
+        try {
+            Files.createDirectories(MAPPINGS);
+            Path secret = MAPPINGS.resolveSibling("contoso.secret");
+            Files.writeString(secret, "not-a-real-secret");
+            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+                    scope: { groups: [Helpdesk Users] }
+                    sites:
+                      - { default: HQ }
+                    safety: { maxDeactivations: 1, maxDeactivationPercent: 90 }
+                    """));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (graph != null) {
+            graph.stop();
+        }
+    }
+
+    @Test
+    void anApprover_signsInAtTheProvider_approvesAHold_andTheAuditTrailNamesThem() {
+        long held = holdWithTwoDeactivations();
+
+        driver.get("http://127.0.0.1:" + port + "/");
+        visible("#sso-sign-in");
+        assertThat(visible("#token-sign-in-title").getText()).contains("break-glass");
+        chromium.screenshot("sign-in-01-choices");
+        click("#sso-sign-in");
+        visible("input[name=username]").sendKeys("ada");
+        driver.findElement(By.cssSelector("input[name=password]")).sendKeys(OidcTestProvider.PEOPLE.get("ada").password());
+        chromium.screenshot("sign-in-02-provider-form");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "ada@test"));
+        assertThat(textOf("#who")).contains("EntraSync.Approver");
+        visible("#tenant-contoso .hold");
+        assertThat(driver.manage().getCookieNamed("entra-sync-session").isHttpOnly()).isTrue();
+        assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return sessionStorage.length")).as("no token in the page").isEqualTo(0L);
+        chromium.screenshot("sign-in-03-signed-in");
+        click("#tenant-contoso .hold button[data-action=review]");
+        visible("#run-blocked");
+        click("#approve");
+        visible("dialog#confirm");
+        click("#confirm-ok");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-summary"), "approves #" + held));
+        chromium.screenshot("sign-in-04-approved");
+
+        List<JsonNode> approvals = audit("oid-ada", "approve");
+        assertThat(approvals).anyMatch(e -> e.get("target").asString().equals("runId=" + held)
+                && e.get("status").asInt() / 100 == 2 && e.get("actor").get("kind").asString().equals("user")
+                && e.get("actor").get("name").asString().equals("ada@test"));
+        assertThat(audit("oid-ada", "sign-in")).anyMatch(e -> e.get("status").asInt() == 200);
+
+        click("#sign-out");
+        visible("#sso-sign-in");
+        assertThat(new ApiClient(port).get("/auth/session").json().get("user").isNull()).isTrue();
+        driver.navigate().refresh();
+        visible("#sso-sign-in");
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("signed out for good").isFalse();
+    }
+
+    /** A full sync of four people, then two leave the scope: the delta run is held (at most one deactivation). */
+    private long holdWithTwoDeactivations() {
+        graph.group("g-helpdesk", "Helpdesk Users");
+        for (int i = 1; i <= 4; i++) {
+            graph.user("u" + i, person("User", "N" + i, "user" + i + "@contoso.org", null)).member("g-helpdesk", "u" + i);
+        }
+        graph.publish();
+        ApiClient api = new ApiClient(port);
+        assertThat(api.syncAndWait("contoso", "full", false).get("status").asString()).isEqualTo("SUCCEEDED");
+        graph.removeMember("g-helpdesk", "u3").removeMember("g-helpdesk", "u4");
+        graph.publish();
+        JsonNode blocked = api.syncAndWait("contoso", "delta", false);
+        assertThat(blocked.get("status").asString()).isEqualTo("BLOCKED");
+        return blocked.get("id").asLong();
+    }
+
+    private List<JsonNode> audit(String actor, String action) {
+        JsonNode page = new ApiClient(port).get("/api/audit?actor=" + actor + "&action=" + action + "&size=100").json();
+        return StreamSupport.stream(page.get("content").spliterator(), false).toList();
+    }
+
+    static WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    static String textOf(String css) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    static void click(String css) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+}
