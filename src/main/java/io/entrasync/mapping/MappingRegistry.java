@@ -107,8 +107,12 @@ public class MappingRegistry {
 
     /** Validates {@code yaml} as the file {@code file} and compares it with the loaded files. Never throws. */
     public Checked check(String file, String yaml) {
-        MappingLoader.Located located = new MappingLoader().loadLocated(file, yaml);
         checkIfDue();
+        MappingTemplates.Source templates;
+        synchronized (this) {
+            templates = directory.templates();
+        }
+        MappingLoader.Located located = new MappingLoader().loadLocated(file, yaml, templates);
         List<TenantMappingStatus> readers;
         synchronized (this) {
             readers = directory.readersOf(located.directory());
