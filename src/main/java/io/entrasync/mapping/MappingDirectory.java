@@ -56,7 +56,7 @@ final class MappingDirectory {
     private static final long RACY_MILLIS = 2_000;
 
     private final Path directory;
-    private final MappingLoader loader = new MappingLoader();
+    private final MappingLoader loader;
     private Map<String, Known> known = Map.of();
     private Map<String, TenantMappingStatus> previous = Map.of();
     /** The template files ({@code _<name>.yaml}) by name as of the last scan, and their stamps. */
@@ -65,8 +65,9 @@ final class MappingDirectory {
     /** The directory's modification time at the last scan: adding, removing or renaming a file changes it. */
     private FileTime directoryModified;
 
-    MappingDirectory(Path directory) {
+    MappingDirectory(Path directory, MspApp msp) {
         this.directory = directory;
+        this.loader = new MappingLoader(msp);
     }
 
     Path directory() {

@@ -26,6 +26,18 @@ public final class MappingLoader {
     static final Set<String> INLINE_SECRET_KEYS = Set.of("clientSecret", "secret", "password", "certificate",
             "privateKey", "clientCertificate", "clientSecretValue");
 
+    /** The MSP's multi-tenant app ({@code credentials: { app: msp }}), null when not configured. */
+    private final MspApp msp;
+
+    /** A loader for files that cannot use the MSP app (none is configured). */
+    public MappingLoader() {
+        this(null);
+    }
+
+    public MappingLoader(MspApp msp) {
+        this.msp = msp;
+    }
+
     /**
      * Loads {@code yaml} as the mapping file {@code file}. Never throws for bad input.
      *
@@ -90,14 +102,14 @@ public final class MappingLoader {
                 tenantIdAt, directory, extended.use());
     }
 
-    private static TenantMapping bind(MapReader root, String contentHash, java.util.Map<String, String> settings) {
+    private TenantMapping bind(MapReader root, String contentHash, java.util.Map<String, String> settings) {
         for (String key : INLINE_SECRET_KEYS) {
             if (root.has(key)) {
                 root.errorAtKey(key, ConnectionBinder.INLINE_SECRET);
             }
         }
         root.rejectUnknownKeys(KEYS, INLINE_SECRET_KEYS);
-        TenantConnection connection = new ConnectionBinder(root).bind();
+        TenantConnection connection = new ConnectionBinder(root, msp).bind();
         String schedule = cron(root, "schedule", true);
         String fullSyncSchedule = cron(root, "fullSyncSchedule", false);
         ZoneId timeZone = timeZone(root);

@@ -1,6 +1,7 @@
 package io.entrasync.mapping;
 
 import io.entrasync.config.EntraSyncProperties;
+import io.entrasync.config.MspAppProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public class MappingRegistry {
     private static final Logger log = LoggerFactory.getLogger(MappingRegistry.class);
 
     private final MappingDirectory directory;
+    private final MspApp msp;
     private final LongSupplier nanoClock;
     private volatile List<TenantMappingStatus> statuses = List.of();
     private volatile List<String> unreadable = List.of();
@@ -37,13 +39,21 @@ public class MappingRegistry {
     private long lastCheck;
     private boolean warnedMissing;
 
+    /** @throws IllegalArgumentException when the MSP app's settings are wrong (start-up fails, naming them) */
     @Autowired
-    MappingRegistry(EntraSyncProperties properties) {
-        this(properties.mappingsDir() == null ? Path.of("mappings") : properties.mappingsDir(), System::nanoTime);
+    MappingRegistry(EntraSyncProperties properties, MspAppProperties msp) {
+        this(properties.mappingsDir() == null ? Path.of("mappings") : properties.mappingsDir(), System::nanoTime,
+                MspApp.of(msp.clientId(), msp.clientSecretFile(), msp.certificateFile(), msp.privateKeyFile(),
+                        msp.cloud(), msp.authorityHost(), msp.graphEndpoint()));
     }
 
     MappingRegistry(Path directory, LongSupplier nanoClock) {
-        this.directory = new MappingDirectory(directory);
+        this(directory, nanoClock, null);
+    }
+
+    MappingRegistry(Path directory, LongSupplier nanoClock, MspApp msp) {
+        this.msp = msp;
+        this.directory = new MappingDirectory(directory, msp);
         this.nanoClock = nanoClock;
         refresh();
     }
@@ -112,7 +122,7 @@ public class MappingRegistry {
         synchronized (this) {
             templates = directory.templates();
         }
-        MappingLoader.Located located = new MappingLoader().loadLocated(file, yaml, templates);
+        MappingLoader.Located located = new MappingLoader(msp).loadLocated(file, yaml, templates);
         List<TenantMappingStatus> readers;
         synchronized (this) {
             readers = directory.readersOf(located.directory());
@@ -144,6 +154,11 @@ public class MappingRegistry {
                     + "(entra-sync.mappings-dir / ENTRA_SYNC_MAPPINGS_DIR)");
         }
         return unreadable;
+    }
+
+    /** The MSP's multi-tenant app, when configured ({@code ENTRA_SYNC_MSP_*}). */
+    public Optional<MspApp> mspApp() {
+        return Optional.ofNullable(msp);
     }
 
     /** The directory being watched. */
