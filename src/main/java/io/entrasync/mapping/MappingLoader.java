@@ -112,6 +112,9 @@ public final class MappingLoader {
         TenantConnection connection = new ConnectionBinder(root, msp).bind();
         String schedule = cron(root, "schedule", true);
         String fullSyncSchedule = cron(root, "fullSyncSchedule", false);
+        ScheduleSpread.Applied spread = spreadIfInherited(root, "schedule", schedule, connection.tenantKey());
+        ScheduleSpread.Applied fullSpread = spreadIfInherited(root, "fullSyncSchedule", fullSyncSchedule,
+                connection.tenantKey());
         ZoneId timeZone = timeZone(root);
         RuleBinder rules = new RuleBinder(root);
         Scope scope = rules.scope();
@@ -127,8 +130,20 @@ public final class MappingLoader {
         if (root.problems().any()) {
             return null;
         }
-        return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
-                departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash, settings);
+        return new TenantMapping(connection, spread.cron(), fullSpread.cron(), timeZone, scope, sites,
+                createMissingSites, departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash,
+                settings, spread.spread(), fullSpread.spread());
+    }
+
+    /**
+     * A schedule written in the template (its value located in another file) is spread per tenant
+     * ({@link ScheduleSpread}); one written in the tenant file is kept as written.
+     */
+    private static ScheduleSpread.Applied spreadIfInherited(MapReader root, String key, String cron, String tenant) {
+        if (cron == null || tenant == null || root.valueLocation(key).file() == null) {
+            return new ScheduleSpread.Applied(cron, null);
+        }
+        return ScheduleSpread.apply(cron, tenant);
     }
 
     private static String cron(MapReader root, String key, boolean required) {

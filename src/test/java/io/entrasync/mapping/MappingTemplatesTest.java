@@ -67,7 +67,7 @@ class MappingTemplatesTest {
                 () -> new AssertionError(registry.all().get(0).errors()));
         assertThat(registry.all()).as("the template is not a tenant").hasSize(1);
         assertThat(mapping.connection().clientId()).isEqualTo("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
-        assertThat(mapping.schedule()).isEqualTo("0 */15 * * * ?");
+        assertThat(mapping.scheduleSpread().template()).as("spread per tenant").isEqualTo("0 */15 * * * ?");
         assertThat(mapping.sites()).hasSize(2);
         assertThat(mapping.scope().groups()).extracting(Object::toString).containsExactly("Contoso Staff");
         assertThat(mapping.scope().includeGuests()).isFalse();

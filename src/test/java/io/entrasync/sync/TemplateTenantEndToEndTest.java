@@ -80,7 +80,11 @@ class TemplateTenantEndToEndTest {
         graph.publish();
 
         JsonNode tenant = api.get("/api/tenants/northwind").json();
-        assertThat(tenant.toString()).contains("\"valid\":true");
+        assertThat(tenant.get("valid").asBoolean()).as(tenant.toString()).isTrue();
+        assertThat(tenant.get("schedule").asString()).as("the template's schedule, spread for this tenant")
+                .matches("\\d{1,2} \\d{1,2}/15 \\* \\* \\* \\?");
+        assertThat(tenant.at("/scheduleSpread/template").asString()).isEqualTo("0 */15 * * * ?");
+        assertThat(tenant.get("scheduleText").asString()).startsWith("every 15 minutes, at :");
 
         JsonNode run = api.syncAndWait("northwind", "FULL", false);
 
