@@ -71,4 +71,14 @@ class MspAppMappingTest {
                 .hasMessageContaining("ENTRA_SYNC_MSP_AUTHORITY_HOST: authorityHost must be an absolute https URL")
                 .hasMessageContaining("ENTRA_SYNC_MSP_GRAPH_ENDPOINT: missing required key 'graphEndpoint'");
     }
+
+    @Test
+    void validation_warnsWhenTheMspAppsCredentialFileIsMissingHere_namingItsVariable() {
+        var warnings = SecretReferences.warnings("contoso.yaml", FILE,
+                new MappingLoader(MSP).load("contoso.yaml", FILE).mapping(), name -> null);
+
+        assertThat(warnings).extracting(MappingError::toString).containsExactly("contoso.yaml:3:16: credentials.app: "
+                + "the MSP app's ENTRA_SYNC_MSP_CLIENT_SECRET_FILE /run/secrets/msp-secret does not exist here; runs "
+                + "of every tenant using the MSP app fail until it is mounted");
+    }
 }
