@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class MappingRegistry {
 
     static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Valid files loaded in one scan that are each logged; more are logged as one count. */
+    private static final int LOADED_LINES = 20;
     private static final Logger log = LoggerFactory.getLogger(MappingRegistry.class);
 
     private final MappingDirectory directory;
@@ -186,9 +188,16 @@ public class MappingRegistry {
             return;
         }
         warnedMissing = false;
+        long validChanged = scan.changed().stream().filter(TenantMappingStatus::valid).count();
+        if (validChanged > LOADED_LINES) {
+            // a template edit reloads every tenant built on it: one line, not a thousand
+            log.info("{} mapping files loaded (each is listed only when at most {} load at once)", validChanged, LOADED_LINES);
+        }
         for (TenantMappingStatus status : scan.changed()) {
             if (status.valid()) {
-                log.info("Mapping file {} loaded: tenant {}", status.file(), status.tenant());
+                if (validChanged <= LOADED_LINES) {
+                    log.info("Mapping file {} loaded: tenant {}", status.file(), status.tenant());
+                }
             } else {
                 log.warn("Mapping file {} is invalid, tenant {} disabled: {}", status.file(),
                         status.tenant() == null ? "(unknown)" : status.tenant(),
