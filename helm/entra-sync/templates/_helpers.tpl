@@ -105,6 +105,14 @@ Validates values that would otherwise fail only at run time.
 {{- fail (printf "tenantSecrets[%d]: env, secretName and key are required" $i) }}
 {{- end }}
 {{- end }}
+{{- with .Values.mspApp }}
+{{- if and .clientId (not .secretName) }}
+{{- fail "mspApp.secretName is required with mspApp.clientId: the Secret holding the MSP app's credential" }}
+{{- end }}
+{{- if and .clientId (eq (.cloud | toString) "custom") (not (and .authorityHost .graphEndpoint)) }}
+{{- fail "mspApp.cloud custom needs mspApp.authorityHost and mspApp.graphEndpoint (https URLs)" }}
+{{- end }}
+{{- end }}
 {{- range $i, $f := .Values.tenantSecretFiles }}
 {{- if not (and $f.name $f.secretName) }}
 {{- fail (printf "tenantSecretFiles[%d]: name and secretName are required" $i) }}

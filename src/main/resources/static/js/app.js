@@ -234,6 +234,8 @@ function tenantCard(t, runs) {
     el('dt', null, 'Cloud'), el('dd', null, t.cloud || '—'),
     el('dt', null, 'Schedule'), el('dd', null, t.schedule ? [t.scheduleText ? [el('span.cron-words', null, t.scheduleText), ' '] : null,
       el('code', null, t.schedule)] : '—',
+      t.scheduleSpread ? el('span.muted.block', null, 'spread for this tenant from the template\'s ',
+        el('code', null, t.scheduleSpread.template)) : null,
       t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', t.fullSyncScheduleText
         ? [el('span.cron-words', null, t.fullSyncScheduleText), ' '] : null, el('code', null, t.fullSyncSchedule)) : null,
       t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),

@@ -38,13 +38,24 @@ final class MsalTokenProvider implements AccessTokenProvider {
     private final Runnable onCredentialRejected;
     private volatile CachedToken cached;
 
-    MsalTokenProvider(String tenantKey, ConfidentialClientApplication app, String graphEndpoint, Clock clock,
-            Runnable onCredentialRejected) {
+    /**
+     * @param tenantId the tenant each token request names, overriding the app's authority (the MSP's multi-tenant
+     *                 app, shared by many tenants); null: the authority's own tenant
+     */
+    MsalTokenProvider(String tenantKey, String tenantId, ConfidentialClientApplication app, String graphEndpoint,
+            Clock clock, Runnable onCredentialRejected) {
         this.tenantKey = tenantKey;
         this.app = app;
-        this.parameters = ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default")).build();
-        this.freshParameters = ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default")).skipCache(true)
-                .build();
+        ClientCredentialParameters.ClientCredentialParametersBuilder request =
+                ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default"));
+        ClientCredentialParameters.ClientCredentialParametersBuilder fresh =
+                ClientCredentialParameters.builder(Set.of(graphEndpoint + "/.default")).skipCache(true);
+        if (tenantId != null) {
+            request.tenant(tenantId);
+            fresh.tenant(tenantId);
+        }
+        this.parameters = request.build();
+        this.freshParameters = fresh.build();
         this.allowedHosts = new AllowedHostsValidator(URI.create(graphEndpoint).getHost());
         this.clock = clock;
         this.onCredentialRejected = onCredentialRejected;

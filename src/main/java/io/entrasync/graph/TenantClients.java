@@ -53,6 +53,11 @@ final class TenantClients {
             java.util.concurrent.TimeUnit.SECONDS);
     private final OkHttpClient jvmTrustBase;
     private final Map<TlsTrust.TrustMaterial, OkHttpClient> bases = new ConcurrentHashMap<>();
+    /**
+     * The MSP's multi-tenant app: one MSAL application for every tenant using it (its token cache is keyed by
+     * tenant; each request names its tenant), instead of one per tenant holding the same credential.
+     */
+    private final Map<SharedAppKey, ConfidentialClientApplication> sharedApps = new ConcurrentHashMap<>();
 
     TenantClients(GraphProperties properties, TlsTrust tlsTrust, CredentialLoader credentials, Clock clock) {
         this.properties = properties;
@@ -78,8 +83,22 @@ final class TenantClients {
                             + " needs both graphEndpoint and authorityHost", null);
         }
         Optional<TlsTrust.TrustMaterial> trust = tlsTrust.forTenant(tenant);
-        MsalTokenProvider tokens = new MsalTokenProvider(tenant.tenantKey(), msalApp(key, tenant, trust),
-                key.graphEndpoint(), clock, () -> cache.invalidate(key));
+        MsalTokenProvider tokens;
+        if (tenant.credentials() != null && tenant.credentials().mspApp()) {
+            SharedAppKey shared = new SharedAppKey(key.clientId(), key.authorityHost(), key.credentials(),
+                    trust.orElse(null));
+            ConfidentialClientApplication app = sharedApps.computeIfAbsent(shared,
+                    k -> msalApp(key, tenant, trust, key.authorityHost() + "/organizations/"));
+            // a refused credential drops the shared app too, so a rotated secret file is read again
+            tokens = new MsalTokenProvider(tenant.tenantKey(), tenant.tenantId(), app, key.graphEndpoint(), clock,
+                    () -> {
+                        cache.invalidate(key);
+                        sharedApps.remove(shared, app);
+                    });
+        } else {
+            tokens = new MsalTokenProvider(tenant.tenantKey(), null, msalApp(key, tenant, trust, key.authority()),
+                    key.graphEndpoint(), clock, () -> cache.invalidate(key));
+        }
         OkHttpClient http = httpClient(tokens, trust);
         GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
         String baseUrl = key.graphEndpoint() + "/v1.0";
@@ -88,12 +107,12 @@ final class TenantClients {
     }
 
     private ConfidentialClientApplication msalApp(ClientKey key, TenantConnection tenant,
-            Optional<TlsTrust.TrustMaterial> trust) {
+            Optional<TlsTrust.TrustMaterial> trust, String authority) {
         boolean custom = tenant.cloud() == TenantConnection.Cloud.CUSTOM;
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
                     .builder(key.clientId(), credentials.load(tenant))
-                    .authority(key.authority())
+                    .authority(authority)
                     .connectTimeoutForDefaultHttpClient((int) properties.connectTimeout().toMillis())
                     .readTimeoutForDefaultHttpClient((int) properties.readTimeout().toMillis());
             if (custom) {
@@ -103,7 +122,7 @@ final class TenantClients {
             return builder.build();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new DirectorySourceException(tenant.tenantKey(), 0, "configuration",
-                    "tenant '" + tenant.tenantKey() + "': invalid authority " + key.authority() + ": "
+                    "tenant '" + tenant.tenantKey() + "': invalid authority " + authority + ": "
                             + e.getMessage(), null);
         }
     }
@@ -138,6 +157,10 @@ final class TenantClients {
         }
         return builder.build();
     }
+
+    /** What identifies the MSP app's one MSAL application; references to secrets, never secrets. */
+    private record SharedAppKey(String clientId, String authorityHost, TenantConnection.Credentials credentials,
+            TlsTrust.TrustMaterial trust) { }
 
     /** What identifies a tenant's clients; holds references to secrets, never secrets. */
     record ClientKey(String tenantKey, String tenantId, String clientId, String authorityHost, String authority,

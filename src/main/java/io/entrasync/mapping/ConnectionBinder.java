@@ -34,14 +34,17 @@ final class ConnectionBinder {
             List.of("clientSecretEnv", "clientSecretFile", "certificateFile", "privateKeyFile");
 
     private final MapReader root;
+    /** The MSP's multi-tenant app, null when not configured. */
+    private final MspApp msp;
 
     /** Whether {@code key} may be a tenant key (the pattern, and not a reserved route). */
     static boolean isTenantKey(String key) {
         return key != null && TENANT_KEY.matcher(key).matches() && !RESERVED_TENANT_KEYS.contains(key);
     }
 
-    ConnectionBinder(MapReader root) {
+    ConnectionBinder(MapReader root, MspApp msp) {
         this.root = root;
+        this.msp = msp;
     }
 
     TenantConnection bind() {
@@ -58,6 +61,9 @@ final class ConnectionBinder {
             root.errorAtValue("tenantId", "tenantId '" + tenantId + "' is neither a GUID nor a domain name "
                     + "(the Entra tenant id, e.g. 11111111-2222-3333-4444-555555555555 or contoso.onmicrosoft.com)");
         }
+        if (root.node("credentials") instanceof YamlTree.MapNode refs && refs.entries().containsKey("app")) {
+            return withApp(tenant, tenantId);
+        }
         String clientId = root.text("clientId", true);
         if (clientId != null && !GUID.matcher(clientId).matches()) {
             root.errorAtValue("clientId", "clientId '" + clientId + "' is not a GUID (the app registration's "
@@ -71,6 +77,36 @@ final class ConnectionBinder {
             root.errorAtValue("graphEndpoint", "graphEndpoint is the Graph root without /v1.0 (the service appends it)");
         }
         return new TenantConnection(tenant, tenantId, clientId, credentials, cloud, graphEndpoint, authorityHost);
+    }
+
+    /**
+     * {@code credentials: { app: msp }}: the tenant is reached with the MSP's multi-tenant app, which decides client
+     * id, credential and cloud; the file gives only its tenant.
+     */
+    private TenantConnection withApp(String tenant, String tenantId) {
+        MapReader credentials = root.map("credentials");
+        for (Entry key : credentials.entries()) {
+            if (!"app".equals(key.key())) {
+                credentials.errorAtKey(key.key(), "credentials.app: msp uses the MSP app's credential; remove '"
+                        + key.key() + "' (or remove app to give this tenant its own app registration)");
+            }
+        }
+        String app = credentials.text("app", true);
+        if (app != null && !"msp".equals(app)) {
+            credentials.errorAtValue("app", "unknown app '" + app + "'; the one app is msp, the MSP's multi-tenant "
+                    + "app (or give the tenant its own clientId and credentials)");
+        } else if (app != null && msp == null) {
+            credentials.errorAtValue("app", "the MSP app is not configured: "
+                    + MspApp.CONFIGURE);
+        }
+        for (String key : MspApp.DECIDED_BY_APP) {
+            if (root.has(key)) {
+                root.errorAtKey(key, key + " comes from the MSP app (ENTRA_SYNC_MSP_*) when credentials.app is msp; "
+                        + "remove it");
+            }
+        }
+        return msp == null ? new TenantConnection(tenant, tenantId, null, null, Cloud.GLOBAL, null, null)
+                : msp.connection(tenant, tenantId);
     }
 
     private Cloud cloud() {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The mapping files of one directory ({@code *.yaml}, {@code *.yml}; not hidden, not starting with {@code _}, not in
- * subdirectories), re-read only when a file's modification time or size changed. The file name is the tenant key:
+ * subdirectories), re-read only when a file's modification time or size changed, or the template it extends
+ * ({@code _<name>.yaml}, see {@link MappingTemplates}) changed. The file name is the tenant key:
  * {@code mappings/<tenant>.yaml} claims tenant {@code <tenant>} whatever its content, so a file that cannot be parsed
  * still claims its tenant (listed as invalid, never orphaned). Not thread-safe: {@link MappingRegistry} serialises
  * calls.
@@ -55,14 +56,18 @@ final class MappingDirectory {
     private static final long RACY_MILLIS = 2_000;
 
     private final Path directory;
-    private final MappingLoader loader = new MappingLoader();
+    private final MappingLoader loader;
     private Map<String, Known> known = Map.of();
     private Map<String, TenantMappingStatus> previous = Map.of();
+    /** The template files ({@code _<name>.yaml}) by name as of the last scan, and their stamps. */
+    private Map<String, MappingTemplates.Template> templates = Map.of();
+    private Map<Path, Stamp> templateStamps = Map.of();
     /** The directory's modification time at the last scan: adding, removing or renaming a file changes it. */
     private FileTime directoryModified;
 
-    MappingDirectory(Path directory) {
+    MappingDirectory(Path directory, MspApp msp) {
         this.directory = directory;
+        this.loader = new MappingLoader(msp);
     }
 
     Path directory() {
@@ -76,18 +81,25 @@ final class MappingDirectory {
         boolean exists = Files.isDirectory(directory);
         List<String> unreadable = new ArrayList<>();
         List<Path> files = List.of();
+        List<Path> templateFiles = List.of();
         if (exists) {
             try {
-                files = files();
+                List<Path> listed = files();
+                files = listed.stream().filter(p -> isMappingFileName(p.getFileName().toString())).toList();
+                templateFiles = listed.stream()
+                        .filter(p -> MappingTemplates.isTemplateFileName(p.getFileName().toString())).toList();
             } catch (IOException e) {
                 unreadable.add(directory + ": the directory cannot be listed: " + e.getMessage());
             }
         }
+        readTemplates(templateFiles);
         for (Path file : files) {
             String name = directory.resolve(file.getFileName()).normalize().toString();
             Stamp stamp = stamp(file);
             Known before = known.get(name);
-            Known now = before != null && before.unchanged(stamp) ? before : read(name, file, stamp, readAt);
+            // a file is read again when it changed, or when the template it extends changed (or appeared)
+            Known now = before != null && before.unchanged(stamp) && templateUnchanged(before)
+                    ? before : read(name, file, stamp, readAt);
             current.put(name, now);
             if (now.ioError() != null) {
                 unreadable.add(name + ": " + now.ioError());
@@ -116,6 +128,11 @@ final class MappingDirectory {
     boolean unchangedFor(List<String> files) {
         if (files.isEmpty() || directoryModified == null || !directoryModified.equals(modified(directory))) {
             return false;
+        }
+        for (Map.Entry<Path, Stamp> template : templateStamps.entrySet()) {
+            if (!template.getValue().equals(stamp(template.getKey()))) {
+                return false;
+            }
         }
         for (String name : files) {
             Known before = known.get(name);
@@ -148,11 +165,61 @@ final class MappingDirectory {
         }
     }
 
-    /** Throws when the directory cannot be listed: then no tenant can be told to have no file. */
+    /** The templates of the last scan, by name ({@code _msp-default}). */
+    MappingTemplates.Source templates() {
+        Map<String, MappingTemplates.Template> now = templates;
+        return now::get;
+    }
+
+    private boolean templateUnchanged(Known before) {
+        MappingTemplates.Use use = before.loaded().template();
+        return use == null || java.util.Objects.equals(templates.get(use.name()), use.template());
+    }
+
+    /**
+     * Reads every template file, each scan: there are few, and comparing their text (not their stamps) is what
+     * decides whether the tenants built on one are read again, so an edit within a timestamp tick is not missed.
+     */
+    private void readTemplates(List<Path> files) {
+        Map<String, MappingTemplates.Template> read = new HashMap<>();
+        Map<Path, Stamp> stamps = new HashMap<>();
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            String name = tenantKeyOf(fileName);
+            String path = directory.resolve(fileName).normalize().toString();
+            Stamp stamp = stamp(file);
+            stamps.put(file, stamp);
+            if (read.containsKey(name)) {
+                continue; // _x.yaml sorts before _x.yml and wins
+            }
+            String text = null;
+            String problem = null;
+            try {
+                if (stamp.size() > MAX_FILE_BYTES) {
+                    problem = "the file has " + stamp.size() + " bytes; a template may have at most " + MAX_FILE_BYTES;
+                } else {
+                    text = Files.readString(file, StandardCharsets.UTF_8);
+                }
+            } catch (CharacterCodingException e) {
+                problem = "the file is not UTF-8 text";
+            } catch (IOException e) {
+                problem = "the file cannot be read: " + e.getMessage();
+            }
+            read.put(name, new MappingTemplates.Template(name, path, text, problem));
+        }
+        templates = Map.copyOf(read);
+        templateStamps = Map.copyOf(stamps);
+    }
+
+    /**
+     * The mapping and template files of the directory, sorted by name. Throws when the directory cannot be listed:
+     * then no tenant can be told to have no file.
+     */
     private List<Path> files() throws IOException {
         try (Stream<Path> list = Files.list(directory)) {
             return list.filter(Files::isRegularFile)
-                    .filter(p -> isMappingFileName(p.getFileName().toString()))
+                    .filter(p -> isMappingFileName(p.getFileName().toString())
+                            || MappingTemplates.isTemplateFileName(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (java.io.UncheckedIOException e) {
@@ -193,7 +260,8 @@ final class MappingDirectory {
             if (stamp.size() > MAX_FILE_BYTES) {
                 problem = "the file has " + stamp.size() + " bytes; a mapping file may have at most " + MAX_FILE_BYTES;
             } else {
-                MappingLoader.Located loaded = loader.loadLocated(name, Files.readString(file, StandardCharsets.UTF_8));
+                MappingLoader.Located loaded = loader.loadLocated(name, Files.readString(file, StandardCharsets.UTF_8),
+                        templates());
                 return new Known(stamp, claimedByFileName(name, file, loaded), stamp.modified() >= readAt - RACY_MILLIS,
                         null);
             }
@@ -231,7 +299,8 @@ final class MappingDirectory {
                     + "configures tenant '" + key + "'; rename the file to " + written + ".yaml or write tenant: " + key));
         }
         TenantMappingStatus claimed = (errors.isEmpty() ? status : status.withErrors(errors)).claimedAs(key);
-        return new MappingLoader.Located(claimed, loaded.tenantAt(), loaded.tenantIdAt(), loaded.directory());
+        return new MappingLoader.Located(claimed, loaded.tenantAt(), loaded.tenantIdAt(), loaded.directory(),
+                loaded.template());
     }
 
     /**

@@ -26,39 +26,67 @@ public final class MappingLoader {
     static final Set<String> INLINE_SECRET_KEYS = Set.of("clientSecret", "secret", "password", "certificate",
             "privateKey", "clientCertificate", "clientSecretValue");
 
+    /** The MSP's multi-tenant app ({@code credentials: { app: msp }}), null when not configured. */
+    private final MspApp msp;
+
+    /** A loader for files that cannot use the MSP app (none is configured). */
+    public MappingLoader() {
+        this(null);
+    }
+
+    public MappingLoader(MspApp msp) {
+        this.msp = msp;
+    }
+
     /**
      * Loads {@code yaml} as the mapping file {@code file}. Never throws for bad input.
      *
      * @param file the name errors carry (a path, or the name given to the validate endpoint)
      */
     public TenantMappingStatus load(String file, String yaml) {
-        return loadLocated(file, yaml).status();
+        return loadLocated(file, yaml, MappingTemplates.Source.NONE).status();
     }
 
     /**
      * A loaded file plus where it names its tenant and its directory (for the duplicate checks across files).
      *
      * @param directory the directory the file reads ({@link DirectoryIdentity}), null when it names no tenantId
+     * @param template  the template the file extends and what it was when read, null when it extends none
      */
     record Located(TenantMappingStatus status, YamlTree.Location tenantAt, YamlTree.Location tenantIdAt,
-            String directory) {
+            String directory, MappingTemplates.Use template) {
 
         Located(TenantMappingStatus status, YamlTree.Location tenantAt) {
-            this(status, tenantAt, tenantAt, null);
+            this(status, tenantAt, tenantAt, null, null);
         }
     }
 
-    Located loadLocated(String file, String yaml) {
+    /**
+     * Loads {@code yaml} as the mapping file {@code file}, built on the template it extends (found in
+     * {@code templates}). Never throws for bad input.
+     */
+    Located loadLocated(String file, String yaml, MappingTemplates.Source templates) {
         Problems problems = new Problems(file);
-        Node root = YamlTree.parse(yaml == null ? "" : yaml, problems);
-        if (root == null) {
+        Node own = YamlTree.parse(yaml == null ? "" : yaml, problems);
+        if (own == null) {
             return new Located(new TenantMappingStatus(file, TenantSummary.UNREADABLE, null, problems.errors()),
                     YamlTree.Location.START);
         }
+        MappingTemplates.Extended extended = MappingTemplates.apply(own, templates, problems);
+        if (extended.root() == null) {
+            // the template is missing or broken: its errors (and one at extend naming it) are the file's errors
+            TenantSummary summary = own instanceof MapNode map ? summary(map) : TenantSummary.UNREADABLE;
+            YamlTree.Location at = own instanceof MapNode ? MapReader.of(own, "", new Problems(file))
+                    .valueLocation("tenant") : own.location();
+            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), at, at, null,
+                    extended.use());
+        }
+        Node root = extended.root();
         TenantSummary summary = root instanceof MapNode map ? summary(map) : TenantSummary.UNREADABLE;
         MapReader reader = MapReader.of(root, "", problems);
         if (reader == null) {
-            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), root.location());
+            return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), root.location(),
+                    root.location(), null, extended.use());
         }
         YamlTree.Location tenantAt = reader.valueLocation("tenant");
         YamlTree.Location tenantIdAt = reader.valueLocation("tenantId");
@@ -68,22 +96,25 @@ public final class MappingLoader {
         TenantMapping mapping = bind(reader, MappingSettings.planHash(settings), settings);
         if (problems.any()) {
             return new Located(new TenantMappingStatus(file, summary, null, problems.errors()), tenantAt, tenantIdAt,
-                    directory);
+                    directory, extended.use());
         }
         return new Located(new TenantMappingStatus(file, TenantSummary.of(mapping), mapping, List.of()), tenantAt,
-                tenantIdAt, directory);
+                tenantIdAt, directory, extended.use());
     }
 
-    private static TenantMapping bind(MapReader root, String contentHash, java.util.Map<String, String> settings) {
+    private TenantMapping bind(MapReader root, String contentHash, java.util.Map<String, String> settings) {
         for (String key : INLINE_SECRET_KEYS) {
             if (root.has(key)) {
                 root.errorAtKey(key, ConnectionBinder.INLINE_SECRET);
             }
         }
         root.rejectUnknownKeys(KEYS, INLINE_SECRET_KEYS);
-        TenantConnection connection = new ConnectionBinder(root).bind();
+        TenantConnection connection = new ConnectionBinder(root, msp).bind();
         String schedule = cron(root, "schedule", true);
         String fullSyncSchedule = cron(root, "fullSyncSchedule", false);
+        ScheduleSpread.Applied spread = spreadIfInherited(root, "schedule", schedule, connection.tenantKey());
+        ScheduleSpread.Applied fullSpread = spreadIfInherited(root, "fullSyncSchedule", fullSyncSchedule,
+                connection.tenantKey());
         ZoneId timeZone = timeZone(root);
         RuleBinder rules = new RuleBinder(root);
         Scope scope = rules.scope();
@@ -99,8 +130,20 @@ public final class MappingLoader {
         if (root.problems().any()) {
             return null;
         }
-        return new TenantMapping(connection, schedule, fullSyncSchedule, timeZone, scope, sites, createMissingSites,
-                departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash, settings);
+        return new TenantMapping(connection, spread.cron(), fullSpread.cron(), timeZone, scope, sites,
+                createMissingSites, departments, fields, mainSiteUsers, tickets, safety, notifications, contentHash,
+                settings, spread.spread(), fullSpread.spread());
+    }
+
+    /**
+     * A schedule written in the template (its value located in another file) is spread per tenant
+     * ({@link ScheduleSpread}); one written in the tenant file is kept as written.
+     */
+    private static ScheduleSpread.Applied spreadIfInherited(MapReader root, String key, String cron, String tenant) {
+        if (cron == null || tenant == null || root.valueLocation(key).file() == null) {
+            return new ScheduleSpread.Applied(cron, null);
+        }
+        return ScheduleSpread.apply(cron, tenant);
     }
 
     private static String cron(MapReader root, String key, boolean required) {

@@ -1,6 +1,7 @@
 package io.entrasync.mapping;
 
 import io.entrasync.config.EntraSyncProperties;
+import io.entrasync.config.MspAppProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,12 @@ import org.springframework.stereotype.Component;
 public class MappingRegistry {
 
     static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Valid files loaded in one scan that are each logged; more are logged as one count. */
+    private static final int LOADED_LINES = 20;
     private static final Logger log = LoggerFactory.getLogger(MappingRegistry.class);
 
     private final MappingDirectory directory;
+    private final MspApp msp;
     private final LongSupplier nanoClock;
     private volatile List<TenantMappingStatus> statuses = List.of();
     private volatile List<String> unreadable = List.of();
@@ -37,13 +41,21 @@ public class MappingRegistry {
     private long lastCheck;
     private boolean warnedMissing;
 
+    /** @throws IllegalArgumentException when the MSP app's settings are wrong (start-up fails, naming them) */
     @Autowired
-    MappingRegistry(EntraSyncProperties properties) {
-        this(properties.mappingsDir() == null ? Path.of("mappings") : properties.mappingsDir(), System::nanoTime);
+    MappingRegistry(EntraSyncProperties properties, MspAppProperties msp) {
+        this(properties.mappingsDir() == null ? Path.of("mappings") : properties.mappingsDir(), System::nanoTime,
+                MspApp.of(msp.clientId(), msp.clientSecretFile(), msp.certificateFile(), msp.privateKeyFile(),
+                        msp.cloud(), msp.authorityHost(), msp.graphEndpoint()));
     }
 
     MappingRegistry(Path directory, LongSupplier nanoClock) {
-        this.directory = new MappingDirectory(directory);
+        this(directory, nanoClock, null);
+    }
+
+    MappingRegistry(Path directory, LongSupplier nanoClock, MspApp msp) {
+        this.msp = msp;
+        this.directory = new MappingDirectory(directory, msp);
         this.nanoClock = nanoClock;
         refresh();
     }
@@ -107,8 +119,12 @@ public class MappingRegistry {
 
     /** Validates {@code yaml} as the file {@code file} and compares it with the loaded files. Never throws. */
     public Checked check(String file, String yaml) {
-        MappingLoader.Located located = new MappingLoader().loadLocated(file, yaml);
         checkIfDue();
+        MappingTemplates.Source templates;
+        synchronized (this) {
+            templates = directory.templates();
+        }
+        MappingLoader.Located located = new MappingLoader(msp).loadLocated(file, yaml, templates);
         List<TenantMappingStatus> readers;
         synchronized (this) {
             readers = directory.readersOf(located.directory());
@@ -142,6 +158,11 @@ public class MappingRegistry {
         return unreadable;
     }
 
+    /** The MSP's multi-tenant app, when configured ({@code ENTRA_SYNC_MSP_*}). */
+    public Optional<MspApp> mspApp() {
+        return Optional.ofNullable(msp);
+    }
+
     /** The directory being watched. */
     public Path directory() {
         return directory.directory();
@@ -167,9 +188,16 @@ public class MappingRegistry {
             return;
         }
         warnedMissing = false;
+        long validChanged = scan.changed().stream().filter(TenantMappingStatus::valid).count();
+        if (validChanged > LOADED_LINES) {
+            // a template edit reloads every tenant built on it: one line, not a thousand
+            log.info("{} mapping files loaded (each is listed only when at most {} load at once)", validChanged, LOADED_LINES);
+        }
         for (TenantMappingStatus status : scan.changed()) {
             if (status.valid()) {
-                log.info("Mapping file {} loaded: tenant {}", status.file(), status.tenant());
+                if (validChanged <= LOADED_LINES) {
+                    log.info("Mapping file {} loaded: tenant {}", status.file(), status.tenant());
+                }
             } else {
                 log.warn("Mapping file {} is invalid, tenant {} disabled: {}", status.file(),
                         status.tenant() == null ? "(unknown)" : status.tenant(),

@@ -16,17 +16,20 @@ final class Problems {
     }
 
     void add(Location location, String key, String message) {
-        errors.add(new MappingError(file, location.line(), location.column(), key, message));
+        // a value merged in from a template is reported where it was written
+        errors.add(new MappingError(location.file() == null ? file : location.file(), location.line(),
+                location.column(), key, message));
     }
 
     boolean any() {
         return !errors.isEmpty();
     }
 
-    /** The errors sorted by position. */
+    /** The errors sorted by position: the file's own first, then those in a template it extends. */
     List<MappingError> errors() {
         return errors.stream()
-                .sorted(Comparator.comparingInt(MappingError::line).thenComparingInt(MappingError::column))
+                .sorted(Comparator.comparing((MappingError e) -> !e.file().equals(file))
+                        .thenComparingInt(MappingError::line).thenComparingInt(MappingError::column))
                 .toList();
     }
 }

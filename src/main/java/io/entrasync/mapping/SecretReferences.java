@@ -24,6 +24,12 @@ final class SecretReferences {
             return warnings;
         }
         TenantConnection.Credentials credentials = mapping.connection().credentials();
+        if (credentials.mspApp()) {
+            mspFile(warnings, file, yaml, "ENTRA_SYNC_MSP_CLIENT_SECRET_FILE", credentials.clientSecretFile());
+            mspFile(warnings, file, yaml, "ENTRA_SYNC_MSP_CERTIFICATE_FILE", credentials.certificateFile());
+            mspFile(warnings, file, yaml, "ENTRA_SYNC_MSP_PRIVATE_KEY_FILE", credentials.privateKeyFile());
+            return warnings;
+        }
         String variable = credentials.clientSecretEnv();
         if (variable != null && (env.apply(variable) == null || env.apply(variable).isBlank())) {
             warnings.add(at(file, yaml, "clientSecretEnv", "environment variable " + variable + " is not set here; "
@@ -40,6 +46,16 @@ final class SecretReferences {
         if (path != null && !Files.isReadable(path)) {
             warnings.add(at(file, yaml, key, key + " " + path + (Files.exists(path) ? " cannot be read" : " does not exist")
                     + " here; runs fail until it is mounted or created"));
+        }
+    }
+
+    /** The MSP app's credential files are named by environment variables, not by the mapping file. */
+    private static void mspFile(List<MappingError> warnings, String file, String yaml, String variable, Path path) {
+        if (path != null && !Files.isReadable(path)) {
+            MappingError at = at(file, yaml, "app", "");
+            warnings.add(new MappingError(file, at.line(), at.column(), "credentials.app", "the MSP app's " + variable
+                    + " " + path + (Files.exists(path) ? " cannot be read" : " does not exist") + " here; runs of "
+                    + "every tenant using the MSP app fail until it is mounted"));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * One tenant's validated mapping file. Built only by {@link MappingLoader}, so every instance is valid.
  *
  * @param connection         how to reach the tenant's directory (references to secrets, never secrets)
- * @param schedule           Quartz cron of the regular (delta) run
+ * @param schedule           Quartz cron of the regular (delta) run, as it fires (a template's spread per tenant)
  * @param fullSyncSchedule   Quartz cron of the full run, null when none
  * @param timeZone           zone both schedules are read in (default UTC)
  * @param scope              which users are synced (default everyone but guests and disabled users)
@@ -27,6 +27,9 @@ import java.util.List;
  *                           another one re-plans
  * @param settings           the file as key → value ({@link MappingSettings}), to show what changed between two
  *                           versions
+ * @param scheduleSpread     how {@code schedule} was moved from the template's ({@link ScheduleSpread}); null when
+ *                           it is as written
+ * @param fullSyncScheduleSpread the same for {@code fullSyncSchedule}
  */
 public record TenantMapping(
         TenantConnection connection,
@@ -43,7 +46,9 @@ public record TenantMapping(
         Safety safety,
         Notifications notifications,
         String contentHash,
-        java.util.Map<String, String> settings) {
+        java.util.Map<String, String> settings,
+        ScheduleSpread scheduleSpread,
+        ScheduleSpread fullSyncScheduleSpread) {
 
     public TenantMapping {
         sites = List.copyOf(sites);

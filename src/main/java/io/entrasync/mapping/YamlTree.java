@@ -21,13 +21,25 @@ final class YamlTree {
 
     private static final YAMLFactory FACTORY = YAMLAnchorReplayingFactory.builder().build();
 
-    /** 1-based line and column. */
-    record Location(int line, int column) {
+    /**
+     * 1-based line and column; {@code file} is the file the value was written in when that is not the file being
+     * loaded (a template's value merged into a tenant file), else null.
+     */
+    record Location(int line, int column, String file) {
         static final Location START = new Location(1, 1);
 
+        Location(int line, int column) {
+            this(line, column, null);
+        }
+
         static Location of(TokenStreamLocation location) {
+            return of(location, null);
+        }
+
+        static Location of(TokenStreamLocation location, String file) {
             return location == null || location.getLineNr() < 1
-                    ? START : new Location(location.getLineNr(), Math.max(1, location.getColumnNr()));
+                    ? new Location(1, 1, file)
+                    : new Location(location.getLineNr(), Math.max(1, location.getColumnNr()), file);
         }
     }
 
@@ -75,34 +87,42 @@ final class YamlTree {
      * @return the root node, or null when the text is empty or not parseable
      */
     static Node parse(String text, Problems problems) {
+        return parse(text, problems, null);
+    }
+
+    /**
+     * Parses one YAML document whose every location names {@code file} (null: the file {@code problems} reports
+     * for), so errors found after a merge still point at the file a value came from.
+     */
+    static Node parse(String text, Problems problems, String file) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add(Location.START, "", "the file is empty; a mapping needs at least tenant, tenantId, "
+                problems.add(new Location(1, 1, file), "", "the file is empty; a mapping needs at least tenant, tenantId, "
                         + "clientId, credentials, schedule and sites");
                 return null;
             }
-            Node root = read(parser, first, "", problems);
+            Node root = read(parser, first, "", problems, file);
             if (parser.nextToken() != null) {
-                problems.add(Location.of(parser.currentTokenLocation()), "",
+                problems.add(Location.of(parser.currentTokenLocation(), file), "",
                         "a mapping file holds exactly one YAML document; remove the second one");
             }
             return root;
         } catch (JacksonException e) {
-            problems.add(Location.of(e.getLocation()), "", "YAML syntax error: " + syntaxMessage(e));
+            problems.add(Location.of(e.getLocation(), file), "", "YAML syntax error: " + syntaxMessage(e));
             return null;
         }
     }
 
-    private static Node read(JsonParser parser, JsonToken token, String path, Problems problems) {
-        Location location = Location.of(parser.currentTokenLocation());
+    private static Node read(JsonParser parser, JsonToken token, String path, Problems problems, String file) {
+        Location location = Location.of(parser.currentTokenLocation(), file);
         if (token == JsonToken.START_OBJECT) {
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
                 String key = parser.currentName();
-                Location keyLocation = Location.of(parser.currentTokenLocation());
+                Location keyLocation = Location.of(parser.currentTokenLocation(), file);
                 String keyPath = path.isEmpty() ? key : path + "." + key;
-                Node value = read(parser, parser.nextToken(), keyPath, problems);
+                Node value = read(parser, parser.nextToken(), keyPath, problems, file);
                 if (entries.putIfAbsent(key, new Entry(key, keyLocation, value)) != null) {
                     Location firstAt = entries.get(key).keyLocation();
                     problems.add(keyLocation, keyPath, "duplicate key; first given at line " + firstAt.line()
@@ -114,7 +134,7 @@ final class YamlTree {
         if (token == JsonToken.START_ARRAY) {
             List<Node> items = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                items.add(read(parser, t, path + "[" + items.size() + "]", problems));
+                items.add(read(parser, t, path + "[" + items.size() + "]", problems, file));
             }
             return new ListNode(location, items);
         }

@@ -50,9 +50,15 @@ public record TenantConnection(
 
     /**
      * A reference to the tenant's credential: exactly one of a secret environment variable, a secret file, or a
-     * certificate + private key pair (PEM files).
+     * certificate + private key pair (PEM files). {@code mspApp}: these are the MSP's multi-tenant app's credentials
+     * ({@code credentials: { app: msp }}), shared by every tenant that uses it; each gets tokens for its own tenant.
      */
-    public record Credentials(String clientSecretEnv, Path clientSecretFile, Path certificateFile, Path privateKeyFile) {
+    public record Credentials(String clientSecretEnv, Path clientSecretFile, Path certificateFile, Path privateKeyFile,
+            boolean mspApp) {
+
+        public Credentials(String clientSecretEnv, Path clientSecretFile, Path certificateFile, Path privateKeyFile) {
+            this(clientSecretEnv, clientSecretFile, certificateFile, privateKeyFile, false);
+        }
     }
 
     /** The Graph root this connection talks to (without {@code /v1.0}). */

@@ -23,11 +23,54 @@ final class CronWords {
         if (expression == null || expression.isBlank()) {
             return null;
         }
+        String withinHour = withinTheHour(expression.trim());
+        if (withinHour != null) {
+            return withinHour;
+        }
         try {
             return plain(ENGLISH.describe(QUARTZ.parse(expression.trim())));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** {@code s m/N * * * ?} or {@code s m * * * ?}: the shapes a template's schedule takes once spread per tenant. */
+    private static final java.util.regex.Pattern HOURLY = java.util.regex.Pattern.compile(
+            "(\\d{1,2}) (\\d{1,2})(?:/(\\d{1,2}))? \\* [*?] \\* [*?]");
+
+    /**
+     * "every 15 minutes, at :07, :22, …" and "every hour at :07", with "(second 23)" unless on the full minute: the
+     * minutes a spread schedule fires at, which cron-utils would say as "every 15 minutes starting at minute 7".
+     */
+    static String withinTheHour(String expression) {
+        java.util.regex.Matcher m = HOURLY.matcher(expression);
+        if (!m.matches()) {
+            return null;
+        }
+        int second = Integer.parseInt(m.group(1));
+        int first = Integer.parseInt(m.group(2));
+        if (second > 59 || first > 59) {
+            return null;
+        }
+        String at;
+        if (m.group(3) == null) {
+            at = "every hour at " + String.format(":%02d", first);
+        } else {
+            int every = Integer.parseInt(m.group(3));
+            if (every < 1 || every > 59) {
+                return null;
+            }
+            if (first == 0) {
+                return null; // the plain shape ("every 15 minutes"), said by cron-utils
+            }
+            java.util.List<String> minutes = new java.util.ArrayList<>();
+            for (int minute = first; minute < 60; minute += every) {
+                minutes.add(String.format(":%02d", minute));
+            }
+            at = (every == 1 ? "every minute" : "every " + every + " minutes") + ", at "
+                    + (minutes.size() > 2 ? minutes.get(0) + ", " + minutes.get(1) + ", …" : String.join(", ", minutes));
+        }
+        return second == 0 ? at : at + " (second " + second + ")";
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.entrasync.web;
 
 import io.entrasync.mapping.MappingError;
+import io.entrasync.mapping.ScheduleSpread;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
 import io.entrasync.notify.NotificationStatus;
@@ -24,6 +25,9 @@ import java.util.List;
  * @param scheduleText the schedule in words ("every minute"), read in {@code timeZone}; null without a schedule
  * @param notifications Graph change-notification state (subscriptions, last received, errors); null for a file
  *                     without a readable tenant key
+ * @param scheduleSpread how {@code schedule} (the effective cron) was moved from the template's schedule for this
+ *                     tenant (second, minute offset, the template's cron); null when it is as written
+ * @param fullSyncScheduleSpread the same for {@code fullSyncSchedule}
  */
 record TenantView(
         String tenant,
@@ -41,7 +45,9 @@ record TenantView(
         boolean mappingChanged,
         String scheduleText,
         String fullSyncScheduleText,
-        NotificationStatus notifications) {
+        NotificationStatus notifications,
+        ScheduleSpread scheduleSpread,
+        ScheduleSpread fullSyncScheduleSpread) {
 
     /**
      * The summary of a run shown with its tenant.
@@ -67,6 +73,8 @@ record TenantView(
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
                 LastRun.of(lastRun), hold, mappingChanged, CronWords.describe(summary.schedule()),
-                CronWords.describe(summary.fullSyncSchedule()), notifications);
+                CronWords.describe(summary.fullSyncSchedule()), notifications,
+                status.valid() ? status.mapping().scheduleSpread() : null,
+                status.valid() ? status.mapping().fullSyncScheduleSpread() : null);
     }
 }

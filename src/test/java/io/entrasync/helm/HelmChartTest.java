@@ -361,6 +361,53 @@ class HelmChartTest {
     }
 
     @Nested
+    class MspApp {
+
+        @Test
+        void clientIdAndSecretFile_fromAMountedSecret_neverAnEnvValueOfTheSecret() {
+            Rendered r = render("mspApp: { clientId: bbbbbbbb-cccc-dddd-eeee-ffffffffffff, secretName: msp-app }\n");
+
+            assertThat(r.envValue("ENTRA_SYNC_MSP_CLIENT_ID")).isEqualTo("bbbbbbbb-cccc-dddd-eeee-ffffffffffff");
+            assertThat(r.envValue("ENTRA_SYNC_MSP_CLOUD")).isEqualTo("global");
+            assertThat(r.envValue("ENTRA_SYNC_MSP_CLIENT_SECRET_FILE")).isEqualTo("/config/msp-app/client-secret");
+            assertThat(r.plainEnvNames()).doesNotContain("ENTRA_SYNC_MSP_CERTIFICATE_FILE",
+                    "ENTRA_SYNC_MSP_AUTHORITY_HOST");
+            assertThat(r.mount("msp-app").at("/mountPath").asString()).isEqualTo("/config/msp-app");
+            assertThat(r.mount("msp-app").at("/readOnly").asBoolean()).isTrue();
+            assertThat(r.volume("msp-app").at("/secret/secretName").asString()).isEqualTo("msp-app");
+            assertThat(r.kinds()).doesNotContain("Secret");
+        }
+
+        @Test
+        void certificateCredential_andCustomCloud() {
+            Rendered r = render("""
+                    mspApp:
+                      clientId: bbbbbbbb-cccc-dddd-eeee-ffffffffffff
+                      secretName: msp-app-cert
+                      certificateKey: tls.crt
+                      cloud: custom
+                      authorityHost: https://login.example.test
+                      graphEndpoint: https://graph.example.test
+                    """);
+
+            assertThat(r.envValue("ENTRA_SYNC_MSP_CERTIFICATE_FILE")).isEqualTo("/config/msp-app/tls.crt");
+            assertThat(r.envValue("ENTRA_SYNC_MSP_PRIVATE_KEY_FILE")).isEqualTo("/config/msp-app/tls.key");
+            assertThat(r.envValue("ENTRA_SYNC_MSP_AUTHORITY_HOST")).isEqualTo("https://login.example.test");
+            assertThat(r.envValue("ENTRA_SYNC_MSP_GRAPH_ENDPOINT")).isEqualTo("https://graph.example.test");
+            assertThat(r.plainEnvNames()).doesNotContain("ENTRA_SYNC_MSP_CLIENT_SECRET_FILE");
+        }
+
+        @Test
+        void notConfigured_byDefault_andRefusedWithoutItsSecret() {
+            assertThat(render("").plainEnvNames()).noneMatch(name -> name.startsWith("ENTRA_SYNC_MSP_"));
+            assertThatThrownBy(() -> render("mspApp: { clientId: bbbbbbbb-cccc-dddd-eeee-ffffffffffff }\n"))
+                    .hasMessageContaining("mspApp.secretName is required with mspApp.clientId");
+            assertThatThrownBy(() -> render("mspApp: { clientId: b, secretName: s, cloud: custom }\n"))
+                    .hasMessageContaining("mspApp.cloud custom needs mspApp.authorityHost and mspApp.graphEndpoint");
+        }
+    }
+
+    @Nested
     class Notifications {
 
         @Test

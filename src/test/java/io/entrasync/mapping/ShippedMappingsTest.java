@@ -65,4 +65,22 @@ class ShippedMappingsTest {
         assertThat(account.mainSiteUserCandidate()).isTrue();
         assertThat(account.autoTicketDisabled()).isFalse();
     }
+
+    @Test
+    void exampleTemplateAndFiveLineTenant_loadTogether_withTheMspApp(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Files.copy(Path.of("mappings", "examples", "_msp-default.yaml"), dir.resolve("_msp-default.yaml"));
+        Files.copy(Path.of("mappings", "examples", "northwind.yaml"), dir.resolve("northwind.yaml"));
+        MspApp msp = MspApp.of("bbbbbbbb-cccc-dddd-eeee-ffffffffffff", "/run/secrets/msp", null, null, null, null, null);
+
+        MappingRegistry registry = new MappingRegistry(dir, System::nanoTime, msp);
+
+        assertThat(Files.readAllLines(dir.resolve("northwind.yaml"))).hasSize(5);
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant).containsExactly("northwind");
+        assertThat(registry.all().get(0).errors()).isEmpty();
+        TenantMapping northwind = registry.tenant("northwind").orElseThrow();
+        assertThat(northwind.connection().clientId()).isEqualTo("bbbbbbbb-cccc-dddd-eeee-ffffffffffff");
+        assertThat(northwind.scope().groups()).containsExactly("Northwind Staff");
+        assertThat(northwind.timeZone().getId()).isEqualTo("Europe/Berlin");
+    }
 }

@@ -18,6 +18,14 @@ class CronWordsTest {
     }
 
     @Test
+    void aScheduleSpreadPerTenant_saysTheMinutesItFiresAt() {
+        assertThat(CronWords.describe("23 7/15 * * * ?")).isEqualTo("every 15 minutes, at :07, :22, … (second 23)");
+        assertThat(CronWords.describe("0 7/30 * * * ?")).isEqualTo("every 30 minutes, at :07, :37");
+        assertThat(CronWords.describe("5 42 * * * ?")).isEqualTo("every hour at :42 (second 5)");
+        assertThat(CronWords.describe("0 0/15 * * * ?")).isEqualTo("every 15 minutes");
+    }
+
+    @Test
     void anExpressionItCannotDescribe_hasNoWords_andNullStaysNull() {
         assertThat(CronWords.describe("0 */15 * * *")).isNull();
         assertThat(CronWords.describe(null)).isNull();
