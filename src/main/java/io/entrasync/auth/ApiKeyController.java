@@ -1,6 +1,7 @@
 package io.entrasync.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -31,6 +32,8 @@ class ApiKeyController {
     @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "Creates a key with a name, roles and an optional expiry (201); the secret is in this answer "
             + "only, stored as a hash. A key may be limited to inbound mail.")
+    @ApiResponse(responseCode = "201", description = "Created; the only answer that holds the secret.",
+            useReturnTypeSchema = true)
     @PostMapping("/api/keys")
     ResponseEntity<ApiKeys.CreatedKey> create(@RequestBody NewKey body) {
         Caller creator = Caller.current().orElseThrow();

@@ -2,6 +2,7 @@ package io.entrasync.web;
 
 import io.entrasync.sync.TenantHoldDecisions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,8 @@ class HoldController {
             description = "Approves a BLOCKED run: 202 with the APPROVAL run, which applies the deactivations that plan"
             + " listed. 409 when the run is not BLOCKED, its hold ended or was rejected, or the mapping changed since "
             + "the plan.")
+    @ApiResponse(responseCode = "202", description = "Approved; Location names the APPROVAL run.",
+            useReturnTypeSchema = true)
     @PostMapping("/api/sync-runs/{runId}/approve")
     ResponseEntity<RunView> approve(@PathVariable("runId") long id) {
         return SyncController.accepted(decisions.approve(id));
@@ -42,6 +45,7 @@ class HoldController {
     @Operation(operationId = "releaseHold", summary = "Release a tenant's hold",
             description = "Ends the hold without applying anything (204); the next run is judged by the deletion guard "
             + "again. 409 when the tenant is not held or a run of it is running.")
+    @ApiResponse(responseCode = "204", description = "Released.")
     @PostMapping("/api/tenants/{tenant}/hold/release")
     ResponseEntity<Void> release(@PathVariable String tenant) {
         decisions.release(tenant);

@@ -6,6 +6,7 @@ import io.entrasync.directory.DirectoryService;
 import io.entrasync.directory.Site;
 import io.entrasync.directory.SiteRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -65,6 +66,7 @@ class SiteController {
 
     @Operation(operationId = "createSite", summary = "Create a site",
             description = "Creates a manual site (201). 409 when another manual site has the name.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the site.", useReturnTypeSchema = true)
     @PostMapping("/api/sites")
     @Transactional
     ResponseEntity<SiteView> create(@RequestBody NewSite body) {

@@ -4,6 +4,7 @@ import io.entrasync.directory.Department;
 import io.entrasync.directory.SiteEdits;
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,7 @@ class SiteEditController {
     @Operation(operationId = "deleteSite", summary = "Delete a site",
             description = "204; 409 saying how many users and tickets it still has (nothing is deleted in cascade), or "
             + "that it is the default site of the settings.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
     @DeleteMapping("/api/sites/{siteId}")
     ResponseEntity<Void> deleteSite(@PathVariable("siteId") long siteId) {
         edits.deleteSite(siteId);
@@ -70,6 +72,7 @@ class SiteEditController {
 
     @Operation(operationId = "deleteDepartment", summary = "Delete a department",
             description = "204; 409 saying how many users are in it.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
     @DeleteMapping("/api/departments/{departmentId}")
     ResponseEntity<Void> deleteDepartment(@PathVariable("departmentId") long departmentId) {
         edits.deleteDepartment(departmentId);

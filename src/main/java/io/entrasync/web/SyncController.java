@@ -11,6 +11,7 @@ import io.entrasync.sync.SyncRun;
 import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,7 @@ class SyncController {
             description = "Queues a DELTA or FULL run (optionally a dry run) and answers 202 with its Location. 409 "
             + "while a run of the tenant is active, 422 for a broken mapping, 429 when triggered too often, 404 for an "
             + "unknown tenant.")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the run.", useReturnTypeSchema = true)
     @PostMapping("/api/tenants/{tenant}/sync")
     ResponseEntity<RunView> sync(@PathVariable String tenant, @RequestBody(required = false) SyncRequest body) {
         long retryAfter = limiter.acquire(tenant);

@@ -8,6 +8,7 @@ import io.entrasync.directory.EndUserRepository;
 import io.entrasync.directory.TicketRepository;
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -112,6 +113,8 @@ class UserController {
     @Operation(operationId = "createUser", summary = "Create a user by hand",
             description = "Creates a manual STRONG account; siteId and email are required. 409 when the email is used "
             + "by another user. Making it main site user names the user it replaced in demoted.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new user.",
+            useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<UserView> create(@RequestBody JsonNode body) {
         var change = directory.createUser(UserDraftReader.read(body, false));

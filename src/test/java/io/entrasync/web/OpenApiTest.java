@@ -140,6 +140,10 @@ class OpenApiTest {
         assertThat(doc.at("/paths/~1api~1sync-runs~1{runId}~1approve/post/description").asString())
                 .contains("Requires role `EntraSync.Approver` (or `EntraSync.Admin`, which include it).");
         assertThat(doc.at("/paths/~1api~1users/get/x-required-role").asString()).isEqualTo("EntraSync.Reader");
+        // the success code each route really answers, not springdoc's default 200
+        assertThat(doc.at("/paths/~1api~1users/post/responses").propertyNames()).contains("201").doesNotContain("200");
+        assertThat(doc.at("/paths/~1api~1tenants~1{tenant}~1sync/post/responses").propertyNames()).contains("202");
+        assertThat(doc.at("/paths/~1api~1sites~1{siteId}/delete/responses").propertyNames()).contains("204");
 
         Set<String> referenced = new HashSet<>();
         java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
