@@ -2,6 +2,9 @@ package io.entrasync.auth;
 
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,6 +76,8 @@ class AuditController {
 
     @Operation(operationId = "exportAuditEvents", summary = "Export the audit trail as CSV",
             description = "The same filters as the search, every matching event as CSV.")
+    @ApiResponse(responseCode = "200", description = "Every matching event, one line each.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/api/audit.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String actor,
                                @RequestParam(required = false) String action,

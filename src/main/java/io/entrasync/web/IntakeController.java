@@ -6,6 +6,8 @@ import io.entrasync.directory.ImportReport;
 import io.entrasync.directory.SettingsService;
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.InputStream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +39,8 @@ class IntakeController {
     @Operation(operationId = "importUsers", summary = "Import users from CSV", tags = "Import",
             description = "Bulk upsert by email; answers the counts, the rejected lines with their errors, flagged "
             + "cells and demoted main users. A bad line is rejected alone, never the whole file.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The CSV file, header line first.",
+            required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @PostMapping(value = "/api/import", consumes = {"text/csv", "text/plain", "application/csv"})
     ImportReport importCsv(InputStream body,
                            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {

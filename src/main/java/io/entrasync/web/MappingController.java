@@ -4,6 +4,9 @@ import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +49,10 @@ class MappingController {
     @Operation(operationId = "validateMapping", summary = "Validate a mapping file",
             description = "Checks a mapping file (YAML body) without applying it: valid, its tenant key, errors by line"
             + " and column, and warnings such as another tenant key reading the same directory.")
+    @ApiResponse(responseCode = "200", description = "The check's result, valid or not.",
+            content = @Content(schema = @Schema(implementation = Validation.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The mapping file.", required = true,
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     @PostMapping("/api/mappings/validate")
     ResponseEntity<?> validate(@RequestBody(required = false) String body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,

@@ -105,12 +105,12 @@ class OpenApiDescription {
                 }));
     }
 
-    /** The higher roles that include {@code role}, e.g. " (or `EntraSync.Admin`)". */
+    /** The higher roles that include {@code role}, e.g. " (also granted by `EntraSync.Admin`)". */
     private static String alsoHeldBy(Role role) {
         List<String> higher = java.util.Arrays.stream(Role.values())
                 .filter(r -> r != role && Role.expand(Set.of(r)).contains(role))
                 .map(r -> "`" + r.claim() + "`").toList();
-        return higher.isEmpty() ? "" : " (or " + String.join(", ", higher) + ", which include it)";
+        return higher.isEmpty() ? "" : " (also granted by " + String.join(", ", higher) + ")";
     }
 
     private static Map<String, String> tags(String... nameThenDescription) {

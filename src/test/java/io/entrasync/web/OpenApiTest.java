@@ -138,7 +138,7 @@ class OpenApiTest {
         assertThat(problems).isEmpty();
         assertThat(usedTags).as("declared tags no operation uses").containsAll(declaredTags.keySet());
         assertThat(doc.at("/paths/~1api~1sync-runs~1{runId}~1approve/post/description").asString())
-                .contains("Requires role `EntraSync.Approver` (or `EntraSync.Admin`, which include it).");
+                .contains("Requires role `EntraSync.Approver` (also granted by `EntraSync.Admin`).");
         assertThat(doc.at("/paths/~1api~1users/get/x-required-role").asString()).isEqualTo("EntraSync.Reader");
         // the success code each route really answers, not springdoc's default 200
         assertThat(doc.at("/paths/~1api~1users/post/responses").propertyNames()).contains("201").doesNotContain("200");
