@@ -42,7 +42,7 @@ class OpenApiDescription {
     static final String REQUIRED_ROLE = "x-required-role";
 
     /** The tags operations may use, in the order a reader meets them; an operation's tag must be one of these. */
-    static final Map<String, String> TAGS = tags(
+    static final Map<String, String> TAGS = pairs(
             "Users", "End users of the helpdesk: list, read, create and edit by hand, deactivate and activate, their "
                     + "tickets, and why the sync placed a synced user where it is.",
             "Tickets", "Open a ticket for a user.",
@@ -105,6 +105,60 @@ class OpenApiDescription {
                 }));
     }
 
+    /**
+     * What a parameter means, by its name (path variables and query parameters keep one meaning across the API);
+     * given to every parameter springdoc left without a description.
+     */
+    static final Map<String, String> PARAMETERS = pairs(
+            "userId", "the user's id",
+            "siteId", "the site's id",
+            "departmentId", "the department's id",
+            "runId", "the run's id",
+            "messageId", "the received message's id",
+            "keyId", "the API key's id",
+            "tenant", "the tenant key: the name of its mapping file",
+            "page", "the page number, from 0",
+            "size", "the page size (capped: 500 for most lists, 1,000 for a run's changes)",
+            "limit", "at most this many entries, newest first (capped at 500 for runs, 1,000 for main user changes)",
+            "site", "only users of this site (its id)",
+            "email", "an address with @ matches the whole address exactly, anything else a substring; any case",
+            "active", "only active (true) or deactivated (false) users",
+            "q", "a substring of the email or name, any case",
+            "kind", "only changes of this kind: CREATE, UPDATE, LINK, MOVE, DEACTIVATE, REACTIVATE, SKIP, FAILED or RELEASE",
+            "outcome", "only messages with this outcome (UNASSIGNED: waiting for a site)",
+            "file", "the file name to report errors under",
+            "actor", "a substring of the actor's id or name, or its kind (e.g. admin-token); any case",
+            "action", "a substring of the action, e.g. POST /api/users; any case",
+            "target", "a substring of the target, e.g. a user id; any case",
+            "from", "events at or after this instant or date (UTC)",
+            "to", "events before this instant or date (UTC)");
+
+    /** OpenAPI ignores header parameters of these names: the media types and the security scheme say them. */
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+
+    /**
+     * Describes each parameter from {@link #PARAMETERS} (when springdoc has no description for it) and drops the
+     * header parameters OpenAPI ignores, which springdoc lists for controllers that read those headers.
+     */
+    @Bean
+    OpenApiCustomizer parameterDescriptions() {
+        return openApi -> openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getParameters() == null) {
+                return;
+            }
+            operation.getParameters().removeIf(parameter -> "header".equals(parameter.getIn())
+                    && IGNORED_HEADERS.contains(parameter.getName().toLowerCase(java.util.Locale.ROOT)));
+            operation.getParameters().forEach(parameter -> {
+                if (parameter.getDescription() == null && PARAMETERS.containsKey(parameter.getName())) {
+                    parameter.setDescription(PARAMETERS.get(parameter.getName()));
+                }
+            });
+            if (operation.getParameters().isEmpty()) {
+                operation.setParameters(null);
+            }
+        }));
+    }
+
     /** The higher roles that include {@code role}, e.g. " (also granted by `EntraSync.Admin`)". */
     private static String alsoHeldBy(Role role) {
         List<String> higher = java.util.Arrays.stream(Role.values())
@@ -113,7 +167,8 @@ class OpenApiDescription {
         return higher.isEmpty() ? "" : " (also granted by " + String.join(", ", higher) + ")";
     }
 
-    private static Map<String, String> tags(String... nameThenDescription) {
+    /** An ordered map of name, description pairs. */
+    private static Map<String, String> pairs(String... nameThenDescription) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (int i = 0; i < nameThenDescription.length; i += 2) {
             tags.put(nameThenDescription[i], nameThenDescription[i + 1]);

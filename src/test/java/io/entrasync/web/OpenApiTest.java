@@ -140,6 +140,12 @@ class OpenApiTest {
         assertThat(doc.at("/paths/~1api~1sync-runs~1{runId}~1approve/post/description").asString())
                 .contains("Requires role `EntraSync.Approver` (also granted by `EntraSync.Admin`).");
         assertThat(doc.at("/paths/~1api~1users/get/x-required-role").asString()).isEqualTo("EntraSync.Reader");
+        // parameters are described; the header parameters OpenAPI ignores are not listed
+        assertThat(doc.at("/paths/~1api~1tenants~1{tenant}~1sync/post/parameters/0/description").asString())
+                .contains("tenant key");
+        assertThat(doc.at("/paths/~1api~1users/get/parameters").findValuesAsString("description")).hasSize(7);
+        assertThat(doc.at("/paths/~1api~1audit/get/parameters").findValuesAsString("name")).doesNotContain("Accept");
+        assertThat(doc.at("/paths/~1api~1import/post/parameters").isMissingNode()).isTrue();
         // the success code each route really answers, not springdoc's default 200
         assertThat(doc.at("/paths/~1api~1users/post/responses").propertyNames()).contains("201").doesNotContain("200");
         assertThat(doc.at("/paths/~1api~1tenants~1{tenant}~1sync/post/responses").propertyNames()).contains("202");
