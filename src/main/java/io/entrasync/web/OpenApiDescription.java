@@ -124,7 +124,8 @@ class OpenApiDescription {
             "email", "an address with @ matches the whole address exactly, anything else a substring; any case",
             "active", "only active (true) or deactivated (false) users",
             "q", "a substring of the email or name, any case",
-            "kind", "only changes of this kind: CREATE, UPDATE, LINK, MOVE, DEACTIVATE, REACTIVATE, SKIP, FAILED or RELEASE",
+            "kind", "only changes of this kind: CREATE, UPDATE, LINK, MOVE, DEACTIVATE, REACTIVATE, SKIP, FAILED "
+                    + "or RELEASE",
             "outcome", "only messages with this outcome (UNASSIGNED: waiting for a site)",
             "file", "the file name to report errors under",
             "actor", "a substring of the actor's id or name, or its kind (e.g. admin-token); any case",

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,7 +96,8 @@ class OpenApiTest {
         assertThat(doc.at("/servers/0/url").asString()).isEqualTo("/");
 
         Map<String, String> declaredTags = new LinkedHashMap<>();
-        doc.get("tags").forEach(tag -> declaredTags.put(tag.get("name").asString(), tag.path("description").asString()));
+        doc.get("tags").forEach(tag -> declaredTags.put(tag.get("name").asString(),
+                tag.path("description").asString()));
         assertThat(declaredTags.keySet()).containsAll(OpenApiDescription.TAGS.keySet());
         assertThat(declaredTags.values()).allSatisfy(description -> assertThat(description).isNotBlank());
 
@@ -152,7 +155,7 @@ class OpenApiTest {
         assertThat(doc.at("/paths/~1api~1sites~1{siteId}/delete/responses").propertyNames()).contains("204");
 
         Set<String> referenced = new HashSet<>();
-        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
+        Matcher ref = Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);
         while (ref.find()) {
             referenced.add(ref.group(1));
         }
