@@ -100,7 +100,11 @@ class OpenApiDescription {
                             .map(RouteRoles.Route::role).findFirst().orElse(Role.ADMIN);
                     String sentence = "Requires role `" + role.claim() + "`" + alsoHeldBy(role) + ".";
                     String text = operation.getDescription();
-                    operation.setDescription(text == null || text.isBlank() ? sentence : text + "\n\n" + sentence);
+                    if (text == null || text.isBlank()) {
+                        operation.setDescription(sentence);
+                    } else if (!text.endsWith(sentence)) { // idempotent, should a description be customized again
+                        operation.setDescription(text + "\n\n" + sentence);
+                    }
                     operation.addExtension(REQUIRED_ROLE, role.claim());
                 }));
     }

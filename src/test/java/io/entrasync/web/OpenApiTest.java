@@ -143,6 +143,7 @@ class OpenApiTest {
         assertThat(doc.at("/paths/~1api~1sync-runs~1{runId}~1approve/post/description").asString())
                 .contains("Requires role `EntraSync.Approver` (also granted by `EntraSync.Admin`).");
         assertThat(doc.at("/paths/~1api~1users/get/x-required-role").asString()).isEqualTo("EntraSync.Reader");
+        assertThat(doc.at("/paths/~1api~1users/get/description").asString().split("Requires role", -1)).hasSize(2);
         // parameters are described; the header parameters OpenAPI ignores are not listed
         assertThat(doc.at("/paths/~1api~1tenants~1{tenant}~1sync/post/parameters/0/description").asString())
                 .contains("tenant key");
