@@ -138,7 +138,8 @@ class OpenApiTest {
                         + " and the description");
             }
         }));
-        assertThat(problems).isEmpty();
+        assertThat(problems).as("each /api route needs @Operation(operationId, summary, description), a tag declared "
+                + "in OpenApiDescription.TAGS, and its role in RouteRoles").isEmpty();
         assertThat(usedTags).as("declared tags no operation uses").containsAll(declaredTags.keySet());
         assertThat(doc.at("/paths/~1api~1sync-runs~1{runId}~1approve/post/description").asString())
                 .contains("Requires role `EntraSync.Approver` (also granted by `EntraSync.Admin`).");
