@@ -1,5 +1,8 @@
 package io.entrasync.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API keys: created (the key answered once), listed without secrets, revoked. The role is in {@link RouteRoles}. */
+@Tag(name = "API keys")
 @RestController
 class ApiKeyController {
 
@@ -25,6 +29,11 @@ class ApiKeyController {
         this.keys = keys;
     }
 
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "Creates a key with a name, roles and an optional expiry (201); the secret is in this answer "
+            + "only, stored as a hash. A key may be limited to inbound mail.")
+    @ApiResponse(responseCode = "201", description = "Created; the only answer that holds the secret.",
+            useReturnTypeSchema = true)
     @PostMapping("/api/keys")
     ResponseEntity<ApiKeys.CreatedKey> create(@RequestBody NewKey body) {
         Caller creator = Caller.current().orElseThrow();
@@ -34,11 +43,15 @@ class ApiKeyController {
                 .body(created);
     }
 
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "Every key without its secret: roles, creator, expiry, last use and revocation.")
     @GetMapping("/api/keys")
     List<ApiKeys.ApiKey> list() {
         return keys.list();
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "Revokes the key at once and answers it, revoked. 404 for an unknown key.")
     @DeleteMapping("/api/keys/{keyId}")
     ApiKeys.ApiKey revoke(@PathVariable("keyId") long id) {
         return keys.revoke(id);

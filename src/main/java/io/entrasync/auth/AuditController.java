@@ -1,6 +1,11 @@
 package io.entrasync.auth;
 
 import io.entrasync.problem.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The audit trail: {@code GET /api/audit} (paged, newest first, like {@code /api/users}) and its CSV export
  * ({@code Accept: text/csv} or {@code /api/audit.csv}, every matching event). The role is in {@link RouteRoles}.
  */
+@Tag(name = "Audit")
 @RestController
 class AuditController {
 
@@ -41,6 +47,9 @@ class AuditController {
     }
 
     /** The trail as JSON pages, or all of it as CSV when the caller accepts {@code text/csv}. */
+    @Operation(operationId = "listAuditEvents", summary = "Search the audit trail",
+            description = "Mutating calls, approval decisions, sign-ins and refused calls, newest first, paged, "
+            + "filtered by actor, action, target (substrings) and from/to; CSV when the caller accepts text/csv.")
     @GetMapping("/api/audit")
     ResponseEntity<?> list(@RequestParam(required = false) String actor,
                            @RequestParam(required = false) String action,
@@ -65,6 +74,10 @@ class AuditController {
                 trail.count(query))));
     }
 
+    @Operation(operationId = "exportAuditEvents", summary = "Export the audit trail as CSV",
+            description = "The same filters as the search, every matching event as CSV.")
+    @ApiResponse(responseCode = "200", description = "Every matching event, one line each.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/api/audit.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String actor,
                                @RequestParam(required = false) String action,

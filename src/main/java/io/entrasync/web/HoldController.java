@@ -8,6 +8,9 @@ import io.entrasync.sync.TenantHoldDecisions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * An admin's decisions on a held tenant: approve or reject a blocked run's plan, release the hold. Each is made by
  * the caller of the request, recorded with it.
  */
+@Tag(name = "Runs and holds")
 @RestController
 class HoldController {
 
@@ -42,6 +46,15 @@ class HoldController {
      * 202 + Location of the APPROVAL run, which re-plans and applies the reviewed plan; 200 with a
      * {@link WaitingApproval} when the plan needs more approvers than have approved it so far.
      */
+    @Operation(operationId = "approveRun", summary = "Approve a held plan",
+            description = "Approves a BLOCKED run: 202 with the APPROVAL run, which applies the deactivations that plan"
+            + " listed (and others only within the usual limits). When the mapping asks for more approvers "
+            + "(safety.approvers), an approval by a person that still waits for another answers 200 with the approvals "
+            + "so far and queues nothing. 409 when the run is not BLOCKED, its hold ended or was rejected, the mapping "
+            + "changed since the plan, or the same person approves twice; 403 when a non-person approves a plan that "
+            + "needs people.")
+    @ApiResponse(responseCode = "202", description = "Approved; Location names the APPROVAL run.")
+    @ApiResponse(responseCode = "200", description = "Approval recorded, waiting for another approver.")
     @PostMapping("/api/sync-runs/{runId}/approve")
     ResponseEntity<?> approve(@PathVariable("runId") long id) {
         TenantHoldDecisions.Approval approval = decisions.approve(id, caller());
@@ -54,6 +67,9 @@ class HoldController {
     }
 
     /** The tenant stays held (and every run applies nothing) until its mapping changes or an admin releases it. */
+    @Operation(operationId = "rejectRun", summary = "Reject a held plan",
+            description = "Rejects a BLOCKED run's plan: the tenant stays held until its mapping changes or the hold is"
+            + " released. 409 while a run of the tenant is running.")
     @PostMapping("/api/sync-runs/{runId}/reject")
     HoldView reject(@PathVariable("runId") long id) {
         TenantHold hold = decisions.reject(id, caller());
@@ -61,6 +77,10 @@ class HoldController {
     }
 
     /** Ends the hold without applying anything: the next run is judged by the deletion guard again. */
+    @Operation(operationId = "releaseHold", summary = "Release a tenant's hold",
+            description = "Ends the hold without applying anything (204); the next run is judged by the deletion guard "
+            + "again. 409 when the tenant is not held or a run of it is running.")
+    @ApiResponse(responseCode = "204", description = "Released.")
     @PostMapping("/api/tenants/{tenant}/hold/release")
     ResponseEntity<Void> release(@PathVariable String tenant) {
         decisions.release(tenant, caller());

@@ -7,6 +7,8 @@ import io.entrasync.directory.InboundEmailRepository;
 import io.entrasync.directory.InboundOutcome;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Inbound email: receiving a message, the list of every message kept, and assigning one that waits for a site. */
+@Tag(name = "Inbound mail")
 @RestController
 @RequestMapping("/api/inbound-email")
 class InboundEmailController {
@@ -68,6 +71,10 @@ class InboundEmailController {
         this.messages = messages;
     }
 
+    @Operation(operationId = "receiveInboundEmail", summary = "Post a received mail",
+            description = "Known sender: a ticket; unknown sender: a WEAK account on the site of its domain (when "
+            + "allowed), or the message waits UNASSIGNED. Every message is kept; 400 (field from) only for a sender "
+            + "without a valid address.")
     @PostMapping
     EmailIntake.Outcome receive(@RequestBody Received email) {
         return intake.receive(email.from(), email.subject(), email.body(),
@@ -75,6 +82,8 @@ class InboundEmailController {
     }
 
     /** Every kept message, newest first, optionally of one outcome (e.g. {@code UNASSIGNED}). */
+    @Operation(operationId = "listInboundEmail", summary = "List received mail",
+            description = "Every kept message, newest first, paged; outcome filters (UNASSIGNED: waiting for a site).")
     @GetMapping
     @Transactional(readOnly = true)
     PagedModel<Summary> list(@RequestParam(required = false) InboundOutcome outcome,
@@ -89,6 +98,8 @@ class InboundEmailController {
                 .map(Summary::of));
     }
 
+    @Operation(operationId = "getInboundEmail", summary = "Get a received mail",
+            description = "One message with its body and headers. 404 for an unknown message.")
     @GetMapping("/{messageId}")
     @Transactional(readOnly = true)
     Detail get(@PathVariable("messageId") long id) {
@@ -97,6 +108,9 @@ class InboundEmailController {
     }
 
     /** Assigns an UNASSIGNED message to a site: handled then like a new message of that site (account, ticket). */
+    @Operation(operationId = "assignInboundEmail", summary = "Assign a mail to a site",
+            description = "Handles an UNASSIGNED message as if its domain belonged to the site (account, ticket). 409 "
+            + "when it is not UNASSIGNED, 404 unknown message, 400 missing or unknown site.")
     @PostMapping("/{messageId}/assign")
     EmailIntake.Outcome assign(@PathVariable("messageId") long id, @RequestBody Assignment body) {
         return intake.assign(id, body.siteId());

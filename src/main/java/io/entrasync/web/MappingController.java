@@ -3,6 +3,11 @@ package io.entrasync.web;
 import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with {@code valid} true or false, the errors, and warnings (a loaded file of another tenant key reads the same
  * directory); 415 / 413 problem details for a wrong content type or an oversized body.
  */
+@Tag(name = "Mappings")
 @RestController
 class MappingController {
 
@@ -40,6 +46,13 @@ class MappingController {
      */
     record Validation(boolean valid, String tenant, List<MappingError> errors, List<MappingError> warnings) { }
 
+    @Operation(operationId = "validateMapping", summary = "Validate a mapping file",
+            description = "Checks a mapping file (YAML body) without applying it: valid, its tenant key, errors by line"
+            + " and column, and warnings such as another tenant key reading the same directory.")
+    @ApiResponse(responseCode = "200", description = "The check's result, valid or not.",
+            content = @Content(schema = @Schema(implementation = Validation.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The mapping file.", required = true,
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     @PostMapping("/api/mappings/validate")
     ResponseEntity<?> validate(@RequestBody(required = false) String body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,

@@ -5,6 +5,9 @@ import io.entrasync.directory.DepartmentRepository;
 import io.entrasync.directory.DirectoryService;
 import io.entrasync.directory.Site;
 import io.entrasync.directory.SiteRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sites (customers) and departments. */
+@Tag(name = "Sites and departments")
 @RestController
 class SiteController {
 
@@ -51,12 +55,18 @@ class SiteController {
         this.departments = departments;
     }
 
+    @Operation(operationId = "listSites", summary = "List sites",
+            description = "Every site with its email domains, whether only its main user may open tickets, and the "
+            + "tenant whose mapping created it (null for a manual site).")
     @GetMapping("/api/sites")
     @Transactional(readOnly = true)
     List<SiteView> sites() {
         return sites.findAllByOrderByNameAsc().stream().map(SiteView::of).toList();
     }
 
+    @Operation(operationId = "createSite", summary = "Create a site",
+            description = "Creates a manual site (201). 409 when another manual site has the name.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the site.", useReturnTypeSchema = true)
     @PostMapping("/api/sites")
     @Transactional
     ResponseEntity<SiteView> create(@RequestBody NewSite body) {
@@ -69,6 +79,9 @@ class SiteController {
      * Who became or stopped being the site's main user, newest first (at most {@code limit}, default 100): by which
      * door (API, CSV, DEACTIVATION, SYNC), why, and whom a demotion made way for.
      */
+    @Operation(operationId = "listMainUserChanges", summary = "List a site's main user changes",
+            description = "Who became or stopped being the site's main user, newest first, by which door (API, CSV, "
+            + "DEACTIVATION, SYNC) and why. 404 for an unknown site.")
     @GetMapping("/api/sites/{siteId}/main-user-changes")
     List<io.entrasync.directory.MainUserLog.Entry> mainUserChanges(@PathVariable("siteId") long siteId,
                                                                    @RequestParam(defaultValue = "100") int limit) {
@@ -93,6 +106,8 @@ class SiteController {
         return domains;
     }
 
+    @Operation(operationId = "listDepartments", summary = "List departments",
+            description = "Every department.")
     @GetMapping("/api/departments")
     @Transactional(readOnly = true)
     List<DepartmentView> departments() {

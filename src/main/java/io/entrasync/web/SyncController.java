@@ -12,6 +12,8 @@ import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.HoldDecision;
 import io.entrasync.sync.HoldDecisions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +62,11 @@ class SyncController {
         this.directory = directory;
     }
 
+    @Operation(operationId = "startSync", summary = "Start a sync run", tags = "Runs and holds",
+            description = "Queues a DELTA or FULL run (optionally a dry run) and answers 202 with its Location. 409 "
+            + "while a run of the tenant is active, 422 for a broken mapping, 429 when triggered too often, 404 for an "
+            + "unknown tenant.")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the run.", useReturnTypeSchema = true)
     @PostMapping("/api/tenants/{tenant}/sync")
     ResponseEntity<RunView> sync(@PathVariable String tenant, @RequestBody(required = false) SyncRequest body) {
         long retryAfter = limiter.acquire(tenant);
@@ -71,11 +78,16 @@ class SyncController {
         return accepted(launcher.launch(tenant, mode, dryRun, RunTrigger.MANUAL));
     }
 
+    @Operation(operationId = "getRun", summary = "Get a run", tags = "Runs and holds",
+            description = "One run: status, mode, trigger, timings, counts per kind of change and the error of a failed"
+            + " run.")
     @GetMapping("/api/sync-runs/{runId}")
     RunView run(@PathVariable("runId") long id) {
         return views(List.of(runs.get(id))).get(0);
     }
 
+    @Operation(operationId = "listRuns", summary = "List runs", tags = "Runs and holds",
+            description = "Run history, newest first, of all tenants or one (tenant), at most limit runs.")
     @GetMapping("/api/sync-runs")
     @Transactional(readOnly = true)
     List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(defaultValue = "50") int limit) {
@@ -98,6 +110,9 @@ class SyncController {
         return found.stream().map(run -> RunView.of(run, decided)).toList();
     }
 
+    @Operation(operationId = "listRunChanges", summary = "List a run's changes", tags = "Runs and holds",
+            description = "The run's per-user changes, paged and filterable by kind (planned ones for a dry run or a "
+            + "BLOCKED run), each with its reason and field diffs.")
     @GetMapping("/api/sync-runs/{runId}/changes")
     Map<String, Object> changes(@PathVariable("runId") long id, @RequestParam(required = false) String kind,
                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
@@ -113,6 +128,9 @@ class SyncController {
                 "totalElements", total, "totalPages", (total + pageSize - 1) / pageSize));
     }
 
+    @Operation(operationId = "explainUser", summary = "Explain a synced user", tags = "Users",
+            description = "Which mapping rules put the user in scope, on its site and in its department, and through "
+            + "which groups.")
     @GetMapping("/api/users/{userId}/explain")
     @Transactional(readOnly = true)
     Explainer.Explained explain(@PathVariable("userId") long id) {

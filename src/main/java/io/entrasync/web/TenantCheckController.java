@@ -4,6 +4,8 @@ import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.problem.NotFoundException;
 import io.entrasync.problem.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing. 200 with one line per check ({@code ok} / {@code failed} / {@code skipped}, what was found, the fix);
  * 404 for an unknown tenant, 422 while its mapping file has errors (the check needs a valid mapping).
  */
+@Tag(name = "Tenants")
 @RestController
 class TenantCheckController {
 
@@ -24,6 +27,9 @@ class TenantCheckController {
         this.service = service;
     }
 
+    @Operation(operationId = "checkTenant", summary = "Test the connection",
+            description = "Changes nothing: requests a token, reads a user, a group and every group the mapping names, "
+            + "and says per check what failed and how to fix it. 404 for an unknown tenant, 422 for a broken mapping.")
     @PostMapping("/api/tenants/{tenant}/check")
     TenantCheckService.Report check(@PathVariable String tenant) {
         TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()

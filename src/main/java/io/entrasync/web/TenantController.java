@@ -13,6 +13,8 @@ import io.entrasync.sync.SyncRunRepository;
 import io.entrasync.sync.SyncRuns;
 import io.entrasync.sync.TenantHold;
 import io.entrasync.sync.TenantHolds;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The tenants configured by mapping files, valid or not. */
+@Tag(name = "Tenants")
 @RestController
 class TenantController {
 
@@ -47,6 +50,9 @@ class TenantController {
     }
 
     /** Every mapping file, sorted by tenant key (files without a readable key last), then file. */
+    @Operation(operationId = "listTenants", summary = "List tenants",
+            description = "Every mapping file's tenant: validity and errors, schedules, last run, hold and change "
+            + "notification state.")
     @GetMapping("/api/tenants")
     List<TenantView> tenants() {
         Map<String, TenantHold> held = holds.all();
@@ -58,6 +64,8 @@ class TenantController {
     }
 
     /** One tenant; 404 problem detail naming {@code tenant} when no file claims the key. */
+    @Operation(operationId = "getTenant", summary = "Get a tenant",
+            description = "One tenant, as in the list. 404 when no mapping file claims the key.")
     @GetMapping("/api/tenants/{tenant}")
     TenantView tenant(@PathVariable String tenant) {
         TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()

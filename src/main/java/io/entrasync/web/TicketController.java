@@ -4,6 +4,9 @@ import io.entrasync.directory.DirectoryService;
 import io.entrasync.directory.Ticket;
 import io.entrasync.directory.TicketSource;
 import io.entrasync.problem.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Opens tickets (a deactivated user gets 409). */
+@Tag(name = "Tickets")
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
@@ -26,6 +30,10 @@ class TicketController {
         this.directory = directory;
     }
 
+    @Operation(operationId = "openTicket", summary = "Open a ticket",
+            description = "Opens a ticket for a user (source EMAIL, PORTAL, PHONE or HOTKEY; default PORTAL). 409 for a"
+            + " deactivated user; 400 for a subject longer than 10,000 characters.")
+    @ApiResponse(responseCode = "201", description = "Opened; Location names the ticket.", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<TicketView> open(@RequestBody NewTicket body) {
         if (body.userId() == null) {

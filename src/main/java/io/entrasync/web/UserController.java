@@ -7,6 +7,9 @@ import io.entrasync.directory.EndUser;
 import io.entrasync.directory.EndUserRepository;
 import io.entrasync.directory.TicketRepository;
 import io.entrasync.problem.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** End users: search, manual create and edit, activation, their tickets. */
+@Tag(name = "Users")
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -52,6 +56,9 @@ class UserController {
      * anything else as a substring; both case-insensitive), active flag and {@code q} (a substring of email, first
      * or last name).
      */
+    @Operation(operationId = "listUsers", summary = "List users",
+            description = "Users, paged and filtered by site, email (an address with @ matches exactly, otherwise a "
+            + "substring), active flag, tenant and q (a substring of email or name); all case-insensitive.")
     @GetMapping
     @Transactional(readOnly = true)
     PagedModel<UserView> list(@RequestParam(required = false) Long site, @RequestParam(required = false) String email,
@@ -93,6 +100,9 @@ class UserController {
         return new PagedModel<>(result);
     }
 
+    @Operation(operationId = "getUser", summary = "Get a user",
+            description = "One user with its site, department, association (STRONG or WEAK), tenant and, when inactive,"
+            + " why it was deactivated. 404 for an unknown user.")
     @GetMapping("/{userId}")
     @Transactional(readOnly = true)
     UserView get(@PathVariable("userId") long id) {
@@ -100,6 +110,11 @@ class UserController {
     }
 
     /** The answer names the site's previous main user when the new user became main ({@code demoted}). */
+    @Operation(operationId = "createUser", summary = "Create a user by hand",
+            description = "Creates a manual STRONG account; siteId and email are required. 409 when the email is used "
+            + "by another user. Making it main site user names the user it replaced in demoted.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new user.",
+            useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<UserView> create(@RequestBody JsonNode body) {
         var change = directory.createUser(UserDraftReader.read(body, false));
@@ -112,6 +127,10 @@ class UserController {
      * WEAK account main site user without {@code "confirmWeak": true} (field {@code confirmWeak}). The answer names
      * the user who stopped being main because of the change ({@code demoted}).
      */
+    @Operation(operationId = "updateUser", summary = "Edit a user",
+            description = "JSON merge patch: an absent field is kept, null clears it. 409 for a field the directory "
+            + "owns for a synced user (the next run would undo it), and for making a WEAK account main site user "
+            + "without \"confirmWeak\": true.")
     @PatchMapping("/{userId}")
     UserView patch(@PathVariable("userId") long id, @RequestBody JsonNode body) {
         boolean confirmWeak = UserDraftReader.confirmWeak(body);
@@ -122,18 +141,25 @@ class UserController {
     }
 
     /** A main site user stops being main: the answer names it in {@code demoted}. */
+    @Operation(operationId = "deactivateUser", summary = "Deactivate a user",
+            description = "A deactivated user opens no ticket; no sync reactivates a manual deactivation. A main site "
+            + "user stops being main (named in demoted).")
     @PostMapping("/{userId}/deactivate")
     UserView deactivate(@PathVariable("userId") long id) {
         var change = directory.deactivate(id);
         return UserView.of(directory.user(id), change.demoted());
     }
 
+    @Operation(operationId = "activateUser", summary = "Activate a user",
+            description = "Activates a deactivated user again and lifts a manual deactivation.")
     @PostMapping("/{userId}/activate")
     UserView activate(@PathVariable("userId") long id) {
         directory.activate(id);
         return UserView.of(directory.user(id));
     }
 
+    @Operation(operationId = "listUserTickets", summary = "List a user's tickets", tags = "Tickets",
+            description = "The tickets opened for this user. 404 for an unknown user.")
     @GetMapping("/{userId}/tickets")
     @Transactional(readOnly = true)
     List<TicketView> tickets(@PathVariable("userId") long id) {
