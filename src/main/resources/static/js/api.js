@@ -80,4 +80,5 @@ export const api = {
   inboundEmail: (params) => call('GET', `/api/inbound-email${q(params)}`),
   inboundMessage: (id) => call('GET', `/api/inbound-email/${seg(id)}`),
   assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
+  alerts: (params) => call('GET', `/api/alerts${q(params)}`),
 };

@@ -5,10 +5,11 @@ import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
+import { loadAlerts } from './views/alerts.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText } from './hold.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'alerts'];
 
 const state = {
   view: 'tenants',
@@ -124,6 +125,7 @@ async function showView(name, focus = true) {
   if (name === 'users' && !$('#users-table tbody').children.length) await guard(searchUsers);
   if (name === 'directory') await guard(loadDirectory);
   if (name === 'inbound') await guard(() => loadInbound(0));
+  if (name === 'alerts') await guard(loadAlerts);
 }
 
 // ---------- polling (live progress without reload) ----------
