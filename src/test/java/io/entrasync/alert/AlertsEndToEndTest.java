@@ -27,7 +27,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -96,6 +98,9 @@ class AlertsEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
 
@@ -177,15 +182,26 @@ class AlertsEndToEndTest {
         quiet();
         assertThat(count("held", "opened")).as("a second plan of the same hold is no new state").isEqualTo(1);
 
+        // the plan has waited for a decision for more than a day: one reminder
+        jdbc.update("update tenant_hold set held_since = ? where tenant = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(26))), TENANT);
+        JsonNode reminder = awaitWebhook("hold-waiting", "opened");
+        assertThat(reminder.get("text").asString()).contains("has a held plan waiting for a decision",
+                "has waited 26 hours");
+        quiet();
+        assertThat(count("hold-waiting", "opened")).isEqualTo(1);
+
         writeMapping("Helpdesk Users");
         var release = api.post("/api/tenants/" + TENANT + "/hold/release", "");
         assertThat(release.status()).as(release.body()).isIn(200, 204);
 
         awaitWebhook("held", "resolved");
+        awaitWebhook("hold-waiting", "resolved");
         awaitMail("resolved: tenant 'acme' is no longer held");
         quiet();
         assertThat(count("held", "opened")).isEqualTo(1);
         assertThat(count("held", "resolved")).isEqualTo(1);
+        assertThat(count("hold-waiting", "resolved")).isEqualTo(1);
     }
 
     @Test
