@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code GET /api/alerts} and published as gauges, but nothing is sent.
  *
  * @param webhookUrl        JSON webhook (Teams, Slack or any receiver; {@code ENTRA_SYNC_ALERTS_WEBHOOK_URL}). A
- *                          secret: its path authorizes posting; only its host is ever logged or shown
+ *                          secret: its path authorizes posting; only its host is ever logged or shown. Bound as
+ *                          text and parsed here, so that a malformed value is never echoed by a binding error
  * @param pageUrl           the admin page the alerts link to ({@code ENTRA_SYNC_ALERTS_PAGE_URL}); unset: the
  *                          public base URL of change notifications, if any
  * @param emailTo           recipients of alert e-mail ({@code ENTRA_SYNC_ALERTS_EMAIL_TO}, comma-separated); needs
@@ -24,17 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts       deliveries tried this often are recorded FAILED
  */
 @ConfigurationProperties("entra-sync.alerts")
-public record AlertProperties(URI webhookUrl, URI pageUrl, List<String> emailTo, String emailFrom,
+public record AlertProperties(String webhookUrl, URI pageUrl, List<String> emailTo, String emailFrom,
                               @DefaultValue("3") int failuresInARow, @DefaultValue("1d") Duration holdReminderAfter,
                               @DefaultValue("1m") Duration interval, @DefaultValue("30s") Duration initialBackoff,
                               @DefaultValue("6") int maxAttempts) {
 
     public AlertProperties {
         emailTo = emailTo == null ? List.of() : emailTo.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (webhookUrl != null && (!webhookUrl.isAbsolute() || webhookUrl.getHost() == null
-                || !List.of("http", "https").contains(webhookUrl.getScheme()))) {
+        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.trim();
+        URI webhook = webhookUrl == null ? null : parse(webhookUrl);
+        if (webhook != null && (!webhook.isAbsolute() || webhook.getHost() == null
+                || !List.of("http", "https").contains(webhook.getScheme()))) {
             throw new IllegalArgumentException("entra-sync.alerts.webhook-url must be an absolute http(s) URL, "
-                    + "was a URL of host '" + (webhookUrl.getHost() == null ? "?" : webhookUrl.getHost()) + "'");
+                    + "was a URL of host '" + (webhook.getHost() == null ? "?" : webhook.getHost()) + "'");
         }
         if (!emailTo.isEmpty() && (emailFrom == null || emailFrom.isBlank())) {
             throw new IllegalArgumentException("entra-sync.alerts.email-from is required when "
@@ -52,6 +55,20 @@ public record AlertProperties(URI webhookUrl, URI pageUrl, List<String> emailTo,
         positive("hold-reminder-after", holdReminderAfter);
     }
 
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("entra-sync.alerts.webhook-url is not a valid URL (the value is a "
+                    + "secret and not shown; the problem is at character " + e.getIndex() + ")");
+        }
+    }
+
+    /** The webhook's URL; null when none is configured. */
+    public URI webhook() {
+        return webhookUrl == null ? null : URI.create(webhookUrl);
+    }
+
     private static void positive(String name, Duration value) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("entra-sync.alerts." + name + " must be positive, was " + value);
@@ -60,7 +77,7 @@ public record AlertProperties(URI webhookUrl, URI pageUrl, List<String> emailTo,
 
     /** The webhook's host, the only part of its URL that may be logged. */
     public String webhookHost() {
-        return webhookUrl == null ? null : webhookUrl.getHost();
+        return webhookUrl == null ? null : webhook().getHost();
     }
 
     ConditionRules rules() {

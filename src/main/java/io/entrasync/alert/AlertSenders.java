@@ -26,7 +26,7 @@ class AlertSenders {
         URI base = notifications.publicBaseUrl();
         URI page = properties.pageUrl() != null ? properties.pageUrl() : base == null ? null : base.resolve("/#alerts");
         if (properties.webhookUrl() != null) {
-            senders.put(Channel.WEBHOOK, new WebhookSender(properties.webhookUrl(), page));
+            senders.put(Channel.WEBHOOK, new WebhookSender(properties.webhook(), page));
         }
         if (!properties.emailTo().isEmpty()) {
             JavaMailSender sender = mail.getIfAvailable();
