@@ -93,6 +93,19 @@ abstract class HistoryPurgeContract {
     }
 
     @Test
+    void aRunStillGoing_isNeverPurged_howeverOld() {
+        long id = IDS.incrementAndGet();
+        Timestamp old = Timestamp.from(now.minus(Duration.ofDays(90)));
+        jdbc.update("insert into sync_run (id, tenant, mode, run_trigger, dry_run, status, queued_at, started_at) "
+                + "values (?, 'p-going', 'DELTA', 'SCHEDULE', false, 'RUNNING', ?, ?)", id, old, old);
+        run("p-going", "SUCCEEDED", 0);
+
+        purge();
+
+        assertThat(exists(id)).isTrue();
+    }
+
+    @Test
     void runsWithChanges_keptFor180Days_thenPurgedWithTheirChanges() {
         long old = run("p-changes", "SUCCEEDED", 200);
         changes(old, 5);
