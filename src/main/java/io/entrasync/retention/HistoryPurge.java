@@ -50,10 +50,10 @@ class HistoryPurge {
     }
 
     /** What one pass deleted. */
-    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails) {
+    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails, int alerts) {
 
         int total() {
-            return quietRuns + changeRuns + changes + inboundEmails;
+            return quietRuns + changeRuns + changes + inboundEmails + alerts;
         }
     }
 
@@ -76,15 +76,25 @@ class HistoryPurge {
                 break;
             }
         }
-        int mail = 0;
+        int mail = byAge("inbound_email", "received_at", now.minus(retention.inboundEmail()), limits);
+        // an alert's deliveries go with it (on delete cascade)
+        int alerts = byAge("alert", "created_at", now.minus(retention.alerts()), limits);
+        return new Purged(quiet, withChanges[0], withChanges[1], mail, alerts);
+    }
+
+    /** Deletes rows of {@code table} whose {@code column} is before {@code cutoff}, in batches. */
+    private int byAge(String table, String column, Instant cutoff, RetentionProperties.Limits limits) {
+        int total = 0;
         for (int batch = 0; batch < limits.maxBatches(); batch++) {
-            int deleted = purgeInboundEmail(now.minus(retention.inboundEmail()), limits.batchSize());
-            mail += deleted;
+            int deleted = transaction.execute(status -> jdbc.update("delete from " + table + " where id in (select id "
+                    + "from " + table + " where " + column + " < ? order by id fetch first " + limits.batchSize()
+                    + " rows only)", Timestamp.from(cutoff)));
+            total += deleted;
             if (deleted < limits.batchSize()) {
                 break;
             }
         }
-        return new Purged(quiet, withChanges[0], withChanges[1], mail);
+        return total;
     }
 
     private int purgeQuietRuns(Instant cutoff, int batchSize) {
@@ -115,12 +125,6 @@ class HistoryPurge {
                 + marks(runs.size()) + ") and not exists (select 1 from sync_change c where c.run_id = sync_run.id)",
                 runs.toArray()));
         return new int[] {purgedRuns, changes};
-    }
-
-    private int purgeInboundEmail(Instant cutoff, int batchSize) {
-        return transaction.execute(status -> jdbc.update("delete from inbound_email where id in (select id from "
-                + "inbound_email where received_at < ? order by id fetch first " + batchSize + " rows only)",
-                Timestamp.from(cutoff)));
     }
 
     private List<Long> candidates(String kind, Instant cutoff, int batchSize) {

@@ -36,9 +36,10 @@ class RetentionJob implements Job {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (purged.total() > 0) {
                 log.info("history purged in {} ms: quiet runs={} (older than {}), runs with changes={} and their "
-                        + "changes={} (older than {}), inbound mail={} (older than {})", millis, purged.quietRuns(),
-                        properties.quietRuns(), purged.changeRuns(), purged.changes(), properties.changeRuns(),
-                        purged.inboundEmails(), properties.inboundEmail());
+                        + "changes={} (older than {}), inbound mail={} (older than {}), alerts={} (older than {})", millis,
+                        purged.quietRuns(), properties.quietRuns(), purged.changeRuns(), purged.changes(),
+                        properties.changeRuns(), purged.inboundEmails(), properties.inboundEmail(), purged.alerts(),
+                        properties.alerts());
             } else {
                 log.debug("history purge: nothing to delete ({} ms)", millis);
             }

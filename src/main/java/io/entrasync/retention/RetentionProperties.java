@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changeRuns    ended runs with change rows (applied, planned, dry), and those rows, are kept this long
  *                      ({@code ENTRA_SYNC_RETENTION_CHANGE_RUNS})
  * @param inboundEmail  received mail is kept this long ({@code ENTRA_SYNC_RETENTION_INBOUND_EMAIL})
+ * @param alerts        sent alerts and their delivery records are kept this long ({@code ENTRA_SYNC_RETENTION_ALERTS});
+ *                      a tenant's open conditions are state, not history, and stay
  * @param batchSize     rows deleted per statement (runs per batch; change rows are deleted in batches of it too)
  * @param maxBatches    batches per kind and pass: a pass deletes at most batchSize × maxBatches of each kind; the
  *                      rest waits for the next pass
@@ -18,13 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("entra-sync.retention")
 public record RetentionProperties(@DefaultValue("7d") Duration quietRuns, @DefaultValue("180d") Duration changeRuns,
-                                  @DefaultValue("365d") Duration inboundEmail, @DefaultValue("1000") int batchSize,
+                                  @DefaultValue("365d") Duration inboundEmail, @DefaultValue("365d") Duration alerts,
+                                  @DefaultValue("1000") int batchSize,
                                   @DefaultValue("100") int maxBatches, @DefaultValue("1h") Duration interval) {
 
     public RetentionProperties {
         positive("quiet-runs", quietRuns);
         positive("change-runs", changeRuns);
         positive("inbound-email", inboundEmail);
+        positive("alerts", alerts);
         positive("interval", interval);
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("entra-sync.retention.batch-size must be 1 to 10000, was " + batchSize);

@@ -215,6 +215,26 @@ abstract class HistoryPurgeContract {
     }
 
     @Test
+    void oldAlertsArePurgedWithTheirDeliveries() {
+        long old = IDS.incrementAndGet();
+        long recent = IDS.incrementAndGet();
+        for (long[] alert : new long[][] {{old, 400}, {recent, 300}}) {
+            Timestamp at = Timestamp.from(now.minus(Duration.ofDays(alert[1])));
+            jdbc.update("insert into alert (id, tenant, kind, event, detail, created_at) values (?, 'p-alert', 'HELD', "
+                    + "'OPENED', 'why', ?)", alert[0], at);
+            jdbc.update("insert into alert_delivery (id, alert_id, channel, state, attempts, next_attempt_at) values "
+                    + "(?, ?, 'WEBHOOK', 'SENT', 1, ?)", alert[0], alert[0], at);
+        }
+
+        HistoryPurge.Purged purged = purge();
+
+        assertThat(purged.alerts()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select id from alert where tenant = 'p-alert'", Long.class)).containsExactly(recent);
+        assertThat(jdbc.queryForList("select alert_id from alert_delivery where id in (?, ?)", Long.class, old, recent))
+                .containsExactly(recent);
+    }
+
+    @Test
     void theJobLogsItsCountsAtInfo(CapturedOutput output) {
         long id = IDS.incrementAndGet();
         jdbc.update("insert into inbound_email (id, received_at, outcome, reason) values (?, ?, 'UNKNOWN_SENDER', 'x')",
@@ -234,6 +254,7 @@ abstract class HistoryPurgeContract {
         jdbc.update("delete from tenant_applied_mapping where tenant like 'p-%'");
         jdbc.update("delete from sync_run where id > 900000000");
         jdbc.update("delete from inbound_email where id > 900000000");
+        jdbc.update("delete from alert where id > 900000000");
     }
 
     private int remaining(String tenant) {
