@@ -107,4 +107,5 @@ export const api = {
   inboundMessage: (id) => call('GET', `/api/inbound-email/${seg(id)}`),
   audit: (params) => call('GET', `/api/audit${q(params)}`),
   assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
+  alerts: (params) => call('GET', `/api/alerts${q(params)}`),
 };

@@ -6,10 +6,11 @@ import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
+import { loadAlerts } from './views/alerts.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText, decisionsText } from './hold.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit', 'alerts'];
 
 const state = {
   view: 'tenants',
@@ -164,6 +165,7 @@ async function showView(name, focus = true) {
   if (name === 'directory') await guard(loadDirectory);
   if (name === 'inbound') await guard(() => loadInbound(0));
   if (name === 'audit') await guard(() => loadAudit(0));
+  if (name === 'alerts') await guard(loadAlerts);
 }
 
 // ---------- polling (live progress without reload) ----------

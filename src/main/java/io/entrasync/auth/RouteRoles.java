@@ -71,6 +71,8 @@ public final class RouteRoles {
             new Route(HttpMethod.POST, "/api/inbound-email/{messageId}/assign", OPERATOR),
             new Route(HttpMethod.POST, "/api/import", OPERATOR),
             new Route(HttpMethod.GET, "/api/settings", READER),
+            // alerts
+            new Route(HttpMethod.GET, "/api/alerts", READER),
             new Route(HttpMethod.PUT, "/api/settings", ADMIN),
             // the auth package's own
             new Route(HttpMethod.GET, "/api/keys", ADMIN),

@@ -57,7 +57,9 @@ class OpenApiDescription {
             "Import", "Bulk upsert of users from CSV.",
             "Settings", "Helpdesk-wide settings.",
             "API keys", "Keys for automation (create, list, revoke); a key holds roles like a user.",
-            "Audit", "The audit trail of every mutating call, approval decision and refused call.");
+            "Audit", "The audit trail of every mutating call, approval decision and refused call.",
+            "Alerts", "Tenants that need a person now (held, failing, invalid mapping, broken notifications, a plan "
+                    + "waiting too long) and the alerts sent about them, with each delivery's state.");
 
     @Bean
     OpenAPI entraSyncOpenApi() {

@@ -181,6 +181,40 @@ class HelmChartTest {
         }
 
         @Test
+        void alertChannels_webhookUrlAndSmtpPasswordFromSecrets_restPlain() {
+            Rendered r = render("""
+                    alerts:
+                      webhook: { existingSecret: teams-webhook, key: incoming-url }
+                      pageUrl: https://sync.internal.example/#alerts
+                      failuresInARow: 5
+                      email:
+                        to: [ops@example.org, lead@example.org]
+                        from: entra-sync@example.org
+                        smtp: { host: smtp.example.org, port: 2525, username: sync, existingSecret: smtp-auth }
+                    """);
+
+            assertThat(r.secretRef("ENTRA_SYNC_ALERTS_WEBHOOK_URL")).isEqualTo("teams-webhook/incoming-url");
+            assertThat(r.secretRef("SPRING_MAIL_PASSWORD")).isEqualTo("smtp-auth/password");
+            assertThat(r.envValue("ENTRA_SYNC_ALERTS_PAGE_URL")).isEqualTo("https://sync.internal.example/#alerts");
+            assertThat(r.envValue("ENTRA_SYNC_ALERTS_FAILURES_IN_A_ROW")).isEqualTo("5");
+            assertThat(r.envValue("ENTRA_SYNC_ALERTS_EMAIL_TO")).isEqualTo("ops@example.org,lead@example.org");
+            assertThat(r.envValue("ENTRA_SYNC_ALERTS_EMAIL_FROM")).isEqualTo("entra-sync@example.org");
+            assertThat(r.envValue("SPRING_MAIL_HOST")).isEqualTo("smtp.example.org");
+            assertThat(r.envValue("SPRING_MAIL_PORT")).isEqualTo("2525");
+            assertThat(r.envValue("SPRING_MAIL_USERNAME")).isEqualTo("sync");
+            assertThat(r.envValue("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED")).isEqualTo("true");
+            assertThat(r.kinds()).doesNotContain("Secret");
+        }
+
+        @Test
+        void alertChannels_offByDefault() {
+            List<String> env = render("").plainEnvNames();
+
+            assertThat(env).doesNotContain("ENTRA_SYNC_ALERTS_EMAIL_TO", "SPRING_MAIL_HOST");
+            assertThat(render("").container().at("/env").toString()).doesNotContain("ENTRA_SYNC_ALERTS_WEBHOOK_URL");
+        }
+
+        @Test
         void tenantSecretFiles_mountedReadOnlyUnderConfigSecrets() {
             Rendered r = render(PRODUCTION);
 

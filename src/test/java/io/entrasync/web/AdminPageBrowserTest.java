@@ -658,6 +658,22 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void alertsView_showsTheChannelsAndTheOpenConditions() {
+        click("button[data-view=alerts]");
+        visible("#view-alerts");
+        textIn("#alerts-channels", "No alert channel is configured");
+        wait.until(d -> !textOf("#alerts-open tbody").isEmpty() && !textOf("#alerts-recent tbody").isEmpty());
+        JsonNode alerts = api.get("/api/alerts").json();
+        if (alerts.get("open").isEmpty()) {
+            assertThat(textOf("#alerts-open tbody")).isEqualTo("Every tenant is fine.");
+        } else {
+            assertThat(textOf("#alerts-open tbody")).contains(alerts.get("open").get(0).get("tenant").asString());
+        }
+        screenshot("15-alerts");
+    }
+
+    @Test
     @Order(9)
     void auditView_listsTheApprovalWithItsActor_filteredByAction_withACsvExportOfTheFilter() {
         click("button[data-view=audit]");
