@@ -53,8 +53,8 @@ const seg = encodeURIComponent;
 
 export const api = {
   /** Checks a token before keeping it. */
-  probe: (candidate) => call('GET', '/api/tenants', undefined, candidate),
-  tenants: () => call('GET', '/api/tenants'),
+  probe: (candidate) => call('GET', '/api/tenants?size=1', undefined, candidate),
+  tenants: (query = '') => call('GET', `/api/tenants${query}`),
   sync: (tenant, mode, dryRun) => call('POST', `/api/tenants/${seg(tenant)}/sync`, { mode, dryRun }),
   runs: (tenant, limit = 20) => call('GET', `/api/sync-runs${q({ tenant, limit })}`),
   run: (id) => call('GET', `/api/sync-runs/${seg(id)}`),

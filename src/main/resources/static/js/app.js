@@ -153,7 +153,7 @@ const isActive = (run) => run && (run.status === 'QUEUED' || run.status === 'RUN
 // ---------- tenants ----------
 
 async function loadTenants() {
-  const tenants = await api.tenants();
+  const tenants = (await api.tenants('?size=500')).content;
   const withRuns = await Promise.all(tenants.map(async (t) => ({
     tenant: t,
     runs: t.tenant ? await api.runs(t.tenant, 12) : [],
@@ -356,7 +356,7 @@ async function openRunOf(tenant, runId) {
 }
 
 async function loadRunsView() {
-  if (!state.tenants.length) state.tenants = await api.tenants();
+  if (!state.tenants.length) state.tenants = (await api.tenants('?size=500')).content;
   const keys = state.tenants.map((t) => t.tenant).filter(Boolean);
   if (!state.runsTenant || !keys.includes(state.runsTenant)) state.runsTenant = keys[0] || null;
   const select = $('#runs-tenant');

@@ -4,6 +4,7 @@ import io.entrasync.directory.DirectoryService;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.sync.ChangeLog;
 import io.entrasync.sync.Explainer;
+import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.RunTrigger;
 import io.entrasync.sync.SyncLauncher;
 import io.entrasync.sync.SyncMode;
@@ -73,11 +74,25 @@ class SyncController {
 
     @GetMapping("/api/sync-runs")
     @Transactional(readOnly = true)
-    List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(defaultValue = "50") int limit) {
+    List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String status,
+                       @RequestParam(defaultValue = "50") int limit) {
         PageRequest page = PageRequest.of(0, Math.min(Math.max(limit, 1), 500));
-        List<SyncRun> found = tenant == null ? history.findAllByOrderByIdDesc(page)
-                : history.findByTenantOrderByIdDesc(tenant, page);
+        RunStatus wanted = status == null || status.isBlank() ? null : runStatus(status);
+        boolean allTenants = tenant == null || tenant.isBlank();
+        List<SyncRun> found = wanted == null
+                ? (allTenants ? history.findAllByOrderByIdDesc(page) : history.findByTenantOrderByIdDesc(tenant, page))
+                : (allTenants ? history.findByStatusOrderByIdDesc(wanted, page)
+                : history.findByTenantAndStatusOrderByIdDesc(tenant, wanted, page));
         return found.stream().map(RunView::of).toList();
+    }
+
+    private static RunStatus runStatus(String status) {
+        try {
+            return RunStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status '" + status + "' is not one of "
+                    + java.util.Arrays.toString(RunStatus.values()));
+        }
     }
 
     @GetMapping("/api/sync-runs/{runId}/changes")

@@ -1,5 +1,7 @@
 package io.entrasync.web;
 
+import io.entrasync.fleet.TenantConditions;
+import io.entrasync.fleet.TenantState;
 import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.mapping.TenantSummary;
@@ -9,6 +11,7 @@ import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.SyncRun;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One entry of {@code GET /api/tenants}: a mapping file and the tenant it configures. For an invalid file the
@@ -24,6 +27,10 @@ import java.util.List;
  * @param scheduleText the schedule in words ("every minute"), read in {@code timeZone}; null without a schedule
  * @param notifications Graph change-notification state (subscriptions, last received, errors); null for a file
  *                     without a readable tenant key
+ * @param state        the tenant's most urgent state ({@code ok}, {@code held}, …; see {@link TenantState})
+ * @param states       every state that applies (a held tenant may be failing too)
+ * @param lastSuccessAt when its newest successful run finished; null when none did
+ * @param failuresInRow how many of its newest ended runs failed in a row
  */
 record TenantView(
         String tenant,
@@ -41,7 +48,11 @@ record TenantView(
         boolean mappingChanged,
         String scheduleText,
         String fullSyncScheduleText,
-        NotificationStatus notifications) {
+        NotificationStatus notifications,
+        String state,
+        List<String> states,
+        Instant lastSuccessAt,
+        int failuresInRow) {
 
     /**
      * The summary of a run shown with its tenant.
@@ -62,11 +73,13 @@ record TenantView(
     }
 
     static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, HoldView hold,
-                         boolean mappingChanged, NotificationStatus notifications) {
+                         boolean mappingChanged, NotificationStatus notifications, Set<TenantState> states,
+                         TenantConditions conditions) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
                 LastRun.of(lastRun), hold, mappingChanged, CronWords.describe(summary.schedule()),
-                CronWords.describe(summary.fullSyncSchedule()), notifications);
+                CronWords.describe(summary.fullSyncSchedule()), notifications, states.iterator().next().key(),
+                states.stream().map(TenantState::key).toList(), conditions.lastSuccessAt(), conditions.failuresInRow());
     }
 }
