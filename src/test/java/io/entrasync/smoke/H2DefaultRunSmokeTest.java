@@ -3,7 +3,14 @@ package io.entrasync.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.FleetFixture;
+import io.entrasync.support.FleetFixture.Run;
+import io.entrasync.sync.FleetRuns;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,6 +24,26 @@ class H2DefaultRunSmokeTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    FleetRuns fleetRuns;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The fleet view's fleet-wide queries (aggregates, a join on a grouped subquery) run on H2 as on PostgreSQL. */
+    @Test
+    void fleetQueriesRunOnH2() {
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        FleetFixture.insert(jdbc, List.of(Run.succeeded("h2-a", at), Run.failed("h2-a", at.plusSeconds(60)),
+                Run.failed("h2-a", at.plusSeconds(120)), Run.failed("h2-b", at)));
+
+        assertThat(fleetRuns.latest().get("h2-a").getStatus().name()).isEqualTo("FAILED");
+        assertThat(fleetRuns.successes().get("h2-a").lastSuccessAt()).isEqualTo(at);
+        assertThat(fleetRuns.successes()).doesNotContainKey("h2-b");
+        assertThat(fleetRuns.consecutiveFailures()).containsEntry("h2-a", 2).containsEntry("h2-b", 1);
+        var api = new ApiClient(port);
+        assertThat(api.get("/api/tenants?state=needs-attention&sort=lastRun,desc").status()).isEqualTo(200);
+        assertThat(api.get("/api/sync-runs?status=FAILED").json().size()).isGreaterThanOrEqualTo(3);
+    }
 
     @Test
     void migratesAndServesTheDirectoryOnH2() {
