@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 /** Run history. */
 public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
@@ -14,10 +13,6 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
     List<SyncRun> findAllByOrderByIdDesc(Pageable page);
 
     Optional<SyncRun> findFirstByTenantOrderByIdDesc(String tenant);
-
-    /** The newest run of every tenant (one statement: see {@link FleetRuns}). */
-    @Query("select r from SyncRun r where r.id in (select max(l.id) from SyncRun l group by l.tenant)")
-    List<SyncRun> findLatestOfEachTenant();
 
     List<SyncRun> findByStatusOrderByIdDesc(RunStatus status, Pageable page);
 

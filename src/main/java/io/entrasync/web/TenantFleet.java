@@ -29,17 +29,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every tenant with its state, read with a fixed number of statements whatever the fleet's size: the newest run, the
- * successes and the failures in a row of all tenants ({@link FleetRuns}, one query each), the holds, the notification
- * state (subscriptions, errors), the next fire times (one query each), and the mapping changes of the held tenants of
- * the page (one query). Filtering, sorting and paging happen in memory: a fleet of 1,000 tenants is a small list.
+ * Every tenant with its state, read with a fixed number of statements whatever the fleet's size: the run facts of all
+ * tenants ({@link FleetRuns}: two statements), the holds, the notification state (subscriptions, errors), the next
+ * fire times (one statement each), and the mapping changes of the held tenants shown (one statement). Filtering,
+ * sorting and paging happen in memory: a fleet of 1,000 tenants is a small list.
  */
 @Component
 class TenantFleet {
 
     /** One tenant before it is shown: its file, the facts, and the states they add up to. */
     record Entry(TenantMappingStatus status, SyncRun lastRun, TenantHold hold, NotificationStatus notifications,
-                 Instant nextFireTime, FleetRuns.Successes successes, TenantConditions conditions,
+                 Instant nextFireTime, FleetRuns.Facts runs, TenantConditions conditions,
                  Set<TenantState> states) {
 
         String tenant() {
@@ -56,7 +56,7 @@ class TenantFleet {
         }
 
         boolean mappingChanged() {
-            String applied = successes == null ? null : successes.lastAppliedMappingHash();
+            String applied = runs.lastAppliedMappingHash();
             return applied != null && status.validMapping().map(m -> !m.contentHash().equals(applied)).orElse(false);
         }
     }
@@ -89,9 +89,8 @@ class TenantFleet {
     @Transactional(readOnly = true)
     Fleet read() {
         List<TenantMappingStatus> files = registry.all();
-        Map<String, SyncRun> latest = runs.latest();
-        Map<String, FleetRuns.Successes> successes = runs.successes();
-        Map<String, Integer> failures = runs.consecutiveFailures();
+        Map<String, FleetRuns.Facts> history = runs.of(files.stream().map(TenantMappingStatus::tenant)
+                .filter(java.util.Objects::nonNull).toList());
         Map<String, TenantHold> held = holds.all();
         Map<String, NotificationStatus> notified = notifications.all();
         Map<String, Instant> next = fireTimes.all();
@@ -104,20 +103,19 @@ class TenantFleet {
         long needsAttention = 0;
         for (TenantMappingStatus file : files) {
             String tenant = file.tenant();
-            FleetRuns.Successes success = tenant == null ? null : successes.get(tenant);
+            FleetRuns.Facts facts = tenant == null ? FleetRuns.Facts.NONE : history.get(tenant);
             TenantHold hold = tenant == null ? null : held.get(tenant);
             NotificationStatus notification = tenant == null ? null
                     : notified.getOrDefault(tenant, notifications.none(file));
-            TenantConditions conditions = new TenantConditions(file.valid(), hold != null,
-                    tenant == null ? 0 : failures.getOrDefault(tenant, 0), notification,
-                    success == null ? null : success.lastSuccessAt());
+            TenantConditions conditions = new TenantConditions(file.valid(), hold != null, facts.failuresInRow(),
+                    notification, facts.lastSuccessAt());
             Set<TenantState> states = conditions.states(properties, now);
             states.forEach(state -> counts.merge(state, 1L, Long::sum));
             if (!states.contains(TenantState.OK)) {
                 needsAttention++;
             }
-            entries.add(new Entry(file, tenant == null ? null : latest.get(tenant), hold, notification,
-                    tenant == null ? null : next.get(tenant), success, conditions, states));
+            entries.add(new Entry(file, facts.latest(), hold, notification,
+                    tenant == null ? null : next.get(tenant), facts, conditions, states));
         }
         return new Fleet(entries, counts, needsAttention);
     }
@@ -194,8 +192,7 @@ class TenantFleet {
             case "tenant" -> Comparator.comparing(Entry::tenant, nullsLast(descending));
             case "state" -> Comparator.comparing(entry -> entry.states().iterator().next(), nullsLast(descending));
             case "lastRun" -> Comparator.comparing(Entry::lastRunAt, nullsLast(descending));
-            case "lastSuccess" -> Comparator.comparing(
-                    entry -> entry.successes() == null ? null : entry.successes().lastSuccessAt(), nullsLast(descending));
+            case "lastSuccess" -> Comparator.comparing(entry -> entry.runs().lastSuccessAt(), nullsLast(descending));
             case "nextFire" -> Comparator.comparing(Entry::nextFireTime, nullsLast(descending));
             default -> throw new io.entrasync.problem.InvalidInputException("sort", "sort '" + key
                     + "' is not one of " + SORTS);

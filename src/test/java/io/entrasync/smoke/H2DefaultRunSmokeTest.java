@@ -29,17 +29,20 @@ class H2DefaultRunSmokeTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** The fleet view's fleet-wide queries (aggregates, a join on a grouped subquery) run on H2 as on PostgreSQL. */
+    /** The fleet view's queries (a VALUES list of tenant keys with correlated subqueries) run on H2 as on PostgreSQL. */
     @Test
     void fleetQueriesRunOnH2() {
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         FleetFixture.insert(jdbc, List.of(Run.succeeded("h2-a", at), Run.failed("h2-a", at.plusSeconds(60)),
                 Run.failed("h2-a", at.plusSeconds(120)), Run.failed("h2-b", at)));
 
-        assertThat(fleetRuns.latest().get("h2-a").getStatus().name()).isEqualTo("FAILED");
-        assertThat(fleetRuns.successes().get("h2-a").lastSuccessAt()).isEqualTo(at);
-        assertThat(fleetRuns.successes()).doesNotContainKey("h2-b");
-        assertThat(fleetRuns.consecutiveFailures()).containsEntry("h2-a", 2).containsEntry("h2-b", 1);
+        var facts = fleetRuns.of(List.of("h2-a", "h2-b", "h2-never"));
+        assertThat(facts.get("h2-a").latest().getStatus().name()).isEqualTo("FAILED");
+        assertThat(facts.get("h2-a").lastSuccessAt()).isEqualTo(at);
+        assertThat(facts.get("h2-a").failuresInRow()).isEqualTo(2);
+        assertThat(facts.get("h2-b").lastSuccessAt()).isNull();
+        assertThat(facts.get("h2-b").failuresInRow()).isEqualTo(1);
+        assertThat(facts.get("h2-never")).isEqualTo(FleetRuns.Facts.NONE);
         var api = new ApiClient(port);
         assertThat(api.get("/api/tenants?state=needs-attention&sort=lastRun,desc").status()).isEqualTo(200);
         assertThat(api.get("/api/sync-runs?status=FAILED").json().size()).isGreaterThanOrEqualTo(3);
