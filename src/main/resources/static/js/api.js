@@ -79,10 +79,12 @@ export async function endSession() {
 
 export const api = {
   /** Checks a token before keeping it. */
-  probe: (candidate) => call('GET', '/api/tenants', undefined, candidate),
-  tenants: () => call('GET', '/api/tenants'),
+  probe: (candidate) => call('GET', '/api/tenants?size=1', undefined, candidate),
+  tenants: (query = '') => call('GET', `/api/tenants${query}`),
   sync: (tenant, mode, dryRun) => call('POST', `/api/tenants/${seg(tenant)}/sync`, { mode, dryRun }),
   runs: (tenant, limit = 20) => call('GET', `/api/sync-runs${q({ tenant, limit })}`),
+  failedRuns: (limit = 10) => call('GET', `/api/sync-runs${q({ status: 'FAILED', limit })}`),
+  tenant: (key) => call('GET', `/api/tenants/${seg(key)}`),
   run: (id) => call('GET', `/api/sync-runs/${seg(id)}`),
   changes: (id, kind, page = 0, size = 100) => call('GET', `/api/sync-runs/${seg(id)}/changes${q({ kind, page, size })}`),
   approve: (id) => call('POST', `/api/sync-runs/${seg(id)}/approve`),

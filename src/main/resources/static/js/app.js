@@ -1,21 +1,21 @@
-// entra-sync admin page: tenants, runs, run detail with approval, users. Plain ES module, no framework.
+// entra-sync admin page: sign-in, navigation, runs, run detail with approval, users. Plain ES module, no framework.
+// The Tenants view (the fleet) lives in views/tenants.js, the inbound mail view in views/inbound.js.
 import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
 import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
-import { runChart } from './chart.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
 import { loadAlerts } from './views/alerts.js';
-import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText, decisionsText } from './hold.js';
+import { loadTenants, initTenants, tenantsPolled } from './views/tenants.js';
+import { approvalRule, actorText, decisionsText } from './hold.js';
 
 const POLL_MS = 1500;
 const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit', 'alerts'];
 
 const state = {
   view: 'tenants',
-  tenants: [],
-  runsTenant: null,
+  runsTenant: null, // null: the Runs view lists every tenant's runs
   runs: [],
   detail: null, // { id, run, kind, page, totalPages }
   sites: new Map(),
@@ -98,7 +98,6 @@ async function signOut(message) {
   }
   token.clear();
   state.detail = null;
-  state.tenants = [];
   state.runs = [];
   ['#tenant-list', '#runs-table tbody', '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary']
     .forEach((s) => replace($(s)));
@@ -183,7 +182,7 @@ function schedulePoll() {
 async function poll() {
   state.pollTimer = null;
   if (!signedIn()) return;
-  if (state.view === 'tenants') await loadTenants();
+  if (state.view === 'tenants') await tenantsPolled();
   if (state.view === 'runs') {
     await loadRuns();
     if (state.detail && isActive(state.detail.run)) await refreshDetail();
@@ -194,180 +193,6 @@ const isActive = (run) => run && (run.status === 'QUEUED' || run.status === 'RUN
 
 // ---------- tenants ----------
 
-async function loadTenants() {
-  const tenants = await api.tenants();
-  const withRuns = await Promise.all(tenants.map(async (t) => ({
-    tenant: t,
-    runs: t.tenant ? await api.runs(t.tenant, 12) : [],
-  })));
-  state.tenants = tenants;
-  const list = $('#tenant-list');
-  if (!withRuns.length) {
-    replace(list, el('p.muted', null, 'No mapping files found. Add one per tenant to the mappings directory.'));
-  } else {
-    replace(list, withRuns.map(({ tenant, runs }) => tenantCard(tenant, runs)));
-  }
-  if (withRuns.some(({ runs }) => runs.some(isActive))) schedulePoll();
-}
-
-function countsText(counts) {
-  if (!counts) return '';
-  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  return parts.length ? parts.join(', ') : 'no changes';
-}
-
-function lastRunBlock(lastRun) {
-  if (!lastRun) return el('span.muted', null, 'never run');
-  const at = lastRun.finishedAt || lastRun.startedAt || lastRun.queuedAt || lastRun.at;
-  return el('span', null,
-    lastRun.status ? statusBadge(lastRun.status) : null, ' ',
-    lastRun.id !== undefined ? el('button.link', { type: 'button', onclick: () => openRunOf(lastRun.tenant, lastRun.id) }, `#${lastRun.id}`) : null,
-    ' ', at ? timeEl(at) : null,
-    lastRunText(lastRun, countsText));
-}
-
-function tenantCard(t, runs) {
-  const key = t.tenant;
-  const title = key || t.file;
-  const id = `tenant-${(key || t.file).replace(/[^a-zA-Z0-9_-]/g, '_')}`;
-  const lastRun = t.lastRun || runs.find((r) => !isActive(r)) || null;
-  const active = runs.find(isActive);
-  const facts = el('dl.facts', null,
-    el('dt', null, 'Cloud'), el('dd', null, t.cloud || '—'),
-    el('dt', null, 'Schedule'), el('dd', null, t.schedule ? [t.scheduleText ? [el('span.cron-words', null, t.scheduleText), ' '] : null,
-      el('code', null, t.schedule)] : '—',
-      t.scheduleSpread ? el('span.muted.block', null, 'spread for this tenant from the template\'s ',
-        el('code', null, t.scheduleSpread.template)) : null,
-      t.fullSyncSchedule ? el('span.muted.block', null, 'full: ', t.fullSyncScheduleText
-        ? [el('span.cron-words', null, t.fullSyncScheduleText), ' '] : null, el('code', null, t.fullSyncSchedule)) : null,
-      t.timeZone ? el('span.muted.block', null, `time zone ${t.timeZone === 'Z' ? 'UTC' : t.timeZone}`) : null),
-    el('dt', null, 'Next run'), el('dd', null, t.nextFireTime ? timeEl(t.nextFireTime) : el('span.muted', null, '—')),
-    el('dt', null, 'Last run'), el('dd', null, lastRunBlock(lastRun)),
-    key ? [el('dt', null, 'Notifications'), el('dd.notifications', null, notificationsBlock(t.notifications))] : null,
-    active ? [el('dt', null, 'Now'), el('dd', null, statusBadge(active.status), ' ',
-      el('button.link', { type: 'button', onclick: () => openRunOf(key, active.id) }, `run #${active.id}`),
-      active.status === 'RUNNING' ? el('span.muted.block', null, progressText(active, runs)) : null)] : null);
-
-  const errors = t.errors && t.errors.length ? el('div.mapping-errors', { role: 'group', 'aria-label': `Mapping errors of ${title}` },
-    el('h3', null, `Mapping errors (${t.errors.length})`),
-    el('ul', null, t.errors.map((e) => el('li', null,
-      el('code.loc', null, `${e.file}:${e.line}:${e.column}`),
-      el('p.msg', null, e.key ? [el('code.key', null, e.key), ': '] : null, e.message))))) : null;
-
-  const trigger = (label, mode, dryRun, cls) => el(`button.btn.${cls}`, {
-    type: 'button', disabled: !t.valid || !key || !!active,
-    'aria-describedby': `${id}-hint`,
-    dataset: { action: dryRun ? 'dry-run' : mode.toLowerCase(), tenant: key || '' },
-    onclick: () => guard(() => startSync(key, mode, dryRun)),
-  }, label);
-
-  return el('article.card.tenant', { id, 'aria-labelledby': `${id}-title` },
-    el('header.card-head', null,
-      el('h2', { id: `${id}-title` }, title),
-      t.valid ? el('span.badge.ok', null, 'mapping valid') : el('span.badge.bad', null, 'mapping invalid'),
-      t.hold ? el('span.badge.warn', null, 'held') : null),
-    el('p.muted.file', null, el('code', null, t.file)),
-    holdBlock(t, !!active),
-    t.mappingChanged ? el('p.notice-info.mapping-changed', { role: 'note' },
-      'The mapping file changed since the last applied run: the next run re-evaluates every user of this tenant '
-      + '(through the deactivation limits).') : null,
-    facts,
-    errors,
-    el('div.actions.card-actions', null,
-      trigger('Delta sync', 'DELTA', false, 'btn-primary'),
-      trigger('Full sync', 'FULL', false, 'btn-secondary'),
-      trigger('Dry run', 'FULL', true, 'btn-ghost'),
-      key ? el('button.btn.btn-ghost', { type: 'button', onclick: () => openRunOf(key) }, 'History') : null,
-      key && t.valid ? el('button.btn.btn-ghost', { type: 'button', dataset: { action: 'check', tenant: key },
-        onclick: () => guard(() => checkConnection(key, id)) }, 'Test connection') : null),
-    state.checks.get(key) || null,
-    el('p.hint.muted', { id: `${id}-hint` }, !t.valid ? 'Fix the mapping file to enable syncing.'
-      : active ? 'A run is in progress.' : 'Dry run computes a full sync and applies nothing.'),
-    key ? runChart(key, runs) : null);
-}
-
-/** Probes the tenant's app registration (token, read permissions, the groups the mapping names); changes nothing. */
-async function checkConnection(tenant, cardId) {
-  say(`Testing the connection of ${tenant}…`);
-  const answer = await api.check(tenant);
-  const box = el('div.check-result', { role: 'group', 'aria-label': `Connection check of ${tenant}` },
-    el('p', null, el('strong', null, answer.ok ? 'Connection OK' : 'Connection check failed'), ' — nothing was changed.'),
-    el('ul.check-lines', null, answer.checks.map((c) => el(`li.check-${c.status}`, null,
-      el(`span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`, null, c.status), ' ',
-      el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
-      c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
-  state.checks.set(tenant, box);
-  // the tenant list may have been re-rendered while the check ran: put the result into the card shown now
-  const card = document.getElementById(cardId);
-  const old = card && card.querySelector('.check-result');
-  if (old) old.replaceWith(box); else if (card) card.querySelector('.card-actions').after(box);
-  say(answer.ok ? `${tenant}: every check passed.` : `${tenant}: some checks failed; see the card.`, answer.ok ? 'ok' : 'error');
-}
-
-/** Graph change notifications of a tenant: subscribed or not, until when, last heard of, and its problems. */
-function notificationsBlock(n) {
-  if (!n || !n.enabled) {
-    return el('span.muted', null, 'off: scheduled deltas only');
-  }
-  const when = (label, iso) => el('span.muted.block', null, `${label} `, iso ? timeEl(iso) : 'never');
-  return [
-    n.active ? el('span', null, 'active until ', timeEl(n.expiresAt)) : el('strong.pending', null, 'not active'),
-    when('last received', n.lastReceivedAt),
-    when('last validated', n.lastValidatedAt),
-    n.rejected ? el('span.block', null, `${plural(n.rejected, 'notification')} refused (wrong clientState)`) : null,
-    (n.errors || []).map((e) => el('span.block.msg', { role: 'note' }, e)),
-  ];
-}
-
-/** A held tenant: why, what waits, and the admin's three decisions. */
-function holdBlock(t, active) {
-  const h = t.hold;
-  if (!h) return null;
-  const key = t.tenant;
-  const review = el('button.btn.btn-ghost', { type: 'button', dataset: { action: 'review', tenant: key },
-    onclick: () => openRunOf(key, h.latestRunId) },
-    `Review plan #${h.latestRunId}`);
-  const release = el('button.btn.btn-ghost', {
-    type: 'button', disabled: active, dataset: { action: 'release', tenant: key },
-    onclick: () => guard(() => releaseHold(key)),
-  }, 'Release hold');
-  if (h.state === 'REJECTED') {
-    return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
-      el('p', null, `Held: the plan of run #${h.latestRunId} was rejected `,
-        h.rejectedBy ? `by ${actorText(h.rejectedBy)} ` : '', timeEl(h.rejectedAt), '. ',
-        'Every run plans and applies nothing until the mapping file changes or you release the hold.'),
-      mappingChangesBlock(h),
-      el('div.actions', null, review, release));
-  }
-  return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
-    el('p', null, el('strong.pending', null, `${plural(h.pendingDeactivations, 'deactivation')} awaiting approval`),
-      ` — held since run #${h.firstRunId} (`, timeEl(h.heldSince), `): ${h.reason}. `,
-      'Every run plans and applies nothing until you decide or the mapping file changes. ',
-      approvalRule(h.pendingDeactivations)),
-    approvalsNote(h),
-    mappingChangesBlock(h),
-    replanNote(h),
-    el('div.actions', null, review,
-      el('button.btn.btn-danger', {
-        type: 'button', disabled: active || h.mappingChangedSincePlan, dataset: { action: 'approve', tenant: key },
-        onclick: () => guard(() => approveRun({ id: h.latestRunId, tenant: key }, h.pendingDeactivations, '', h)),
-      }, 'Approve…'),
-      el('button.btn.btn-secondary', {
-        type: 'button', disabled: active, dataset: { action: 'reject', tenant: key },
-        onclick: () => guard(() => rejectRun({ id: h.latestRunId, tenant: key })),
-      }, 'Reject'),
-      release));
-}
-
-async function releaseHold(tenant) {
-  const ok = await confirmDialog(`Release the hold of ${tenant}?`,
-    'Nothing is applied now. The next run is judged by the deactivation limits again: if it would still deactivate '
-    + 'too many accounts, it is blocked and the tenant is held again.', 'Release hold');
-  if (!ok) return;
-  await api.releaseHold(tenant);
-  say(`The hold of ${tenant} was released.`, 'ok');
-  await loadTenants();
-}
 
 async function rejectRun(run) {
   const ok = await confirmDialog(`Reject the plan of run #${run.id}?`,
@@ -401,23 +226,19 @@ async function openRunOf(tenant, runId) {
   if (runId !== undefined) await guard(() => openRun(runId));
 }
 
+/** The Runs view: every tenant's runs by default; one tenant's when chosen (History on a tenant, or the list). */
 async function loadRunsView() {
-  if (!state.tenants.length) state.tenants = await api.tenants();
-  const keys = state.tenants.map((t) => t.tenant).filter(Boolean);
-  if (!state.runsTenant || !keys.includes(state.runsTenant)) state.runsTenant = keys[0] || null;
   const select = $('#runs-tenant');
-  replace(select, keys.map((k) => el('option', { value: k, selected: k === state.runsTenant }, k)));
+  const options = [el('option', { value: '' }, 'All tenants')];
+  if (state.runsTenant) options.push(el('option', { value: state.runsTenant }, state.runsTenant));
+  replace(select, options);
   select.value = state.runsTenant || '';
   await loadRuns();
 }
 
 async function loadRuns() {
   const tbody = $('#runs-table tbody');
-  if (!state.runsTenant) {
-    replace(tbody, el('tr', null, el('td.empty', { colspan: 8 }, 'No valid tenant.')));
-    return;
-  }
-  state.runs = await api.runs(state.runsTenant, 25);
+  state.runs = await api.runs(state.runsTenant || undefined, 25);
   if (!state.runs.length) {
     replace(tbody, el('tr', null, el('td.empty', { colspan: 8 }, 'No runs yet. Start one from the Tenants page.')));
   } else {
@@ -486,7 +307,8 @@ function runTags(run) {
 function runRow(run) {
   const selected = state.detail && state.detail.id === run.id;
   return el('tr', { class: selected ? 'selected' : null, 'aria-current': selected ? 'true' : null, dataset: { run: run.id, status: run.status } },
-    el('th', { scope: 'row' }, `#${run.id}`, ' ', runTags(run)),
+    el('th', { scope: 'row' }, `#${run.id}`, state.runsTenant ? null : el('span.muted.block', null, run.tenant), ' ',
+      runTags(run)),
     el('td', null, statusBadge(run.status)),
     el('td', null, run.mode),
     el('td', null, run.trigger, run.triggeredBy ? el('div.muted.triggered-by', null, actorText(run.triggeredBy)) : null),
@@ -514,8 +336,9 @@ async function refreshDetail(first = false) {
   detail.run = await api.run(detail.id);
   if (state.detail !== detail) return;
   const run = detail.run;
-  if (run.tenant !== state.runsTenant) {
+  if (state.runsTenant && run.tenant !== state.runsTenant) {
     state.runsTenant = run.tenant;
+    replace($('#runs-tenant'), el('option', { value: '' }, 'All tenants'), el('option', { value: run.tenant }, run.tenant));
     $('#runs-tenant').value = run.tenant;
   }
   replace($('#run-detail-title'), `Run #${run.id} of ${run.tenant} `, statusBadge(run.status));
@@ -865,9 +688,8 @@ function init() {
   $('#sign-in-form').addEventListener('submit', signIn);
   $('#sign-out').addEventListener('click', () => signOut());
   document.querySelectorAll('.nav-link').forEach((b) => b.addEventListener('click', () => showView(b.dataset.view)));
-  $('#tenants-refresh').addEventListener('click', () => guard(loadTenants).then(() => say('Tenants refreshed.')));
   $('#runs-tenant').addEventListener('change', (e) => {
-    state.runsTenant = e.target.value;
+    state.runsTenant = e.target.value || null;
     state.detail = null;
     $('#run-detail').hidden = true;
     guard(loadRuns);
@@ -895,6 +717,7 @@ function init() {
   $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
   initInbound(guard, say);
   initAudit(guard);
+  initTenants({ guard, say, openRunOf, startSync, approveRun, rejectRun, confirmDialog, schedulePoll, progressText, isActive, plural });
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   start();

@@ -47,6 +47,12 @@ public class NotificationStates {
         return new NotificationStatus(enabled(tenant), false, null, null, null, 0, List.of());
     }
 
+    /** {@link #none(String)} judged from the tenant's file as given (no look-up of the mappings directory). */
+    public NotificationStatus none(TenantMappingStatus status) {
+        boolean enabled = status.validMapping().map(m -> properties.baseFor(m.notifications()) != null).orElse(false);
+        return new NotificationStatus(enabled, false, null, null, null, 0, List.of());
+    }
+
     /** The tenant's mapping allows notifications and a public URL is known for it. */
     private boolean enabled(String tenant) {
         return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping)

@@ -16,8 +16,10 @@ public class NotifiedRuns {
 
     private final Scheduler scheduler;
     private final TenantScheduler tenants;
+    private final QuartzTransactions transactions;
 
-    NotifiedRuns(Scheduler scheduler, TenantScheduler tenants) {
+    NotifiedRuns(Scheduler scheduler, TenantScheduler tenants, QuartzTransactions transactions) {
+        this.transactions = transactions;
         this.scheduler = scheduler;
         this.tenants = tenants;
     }
@@ -52,13 +54,15 @@ public class NotifiedRuns {
     public void fireAfter(String tenant, java.time.Duration delay) {
         try {
             try {
-                scheduler.scheduleJob(TenantJobs.notified(tenant, delay));
+                transactions.run(() -> scheduler.scheduleJob(TenantJobs.notified(tenant, delay)));
             } catch (JobPersistenceException noJobYet) {
                 if (scheduler.checkExists(TenantJobs.jobKey(tenant))) {
                     throw noJobYet;
                 }
-                tenants.ensureJob(tenant);
-                scheduler.scheduleJob(TenantJobs.notified(tenant, delay));
+                transactions.run(() -> {
+                    tenants.ensureJob(tenant);
+                    scheduler.scheduleJob(TenantJobs.notified(tenant, delay));
+                });
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused the notified delta run of tenant '" + tenant + "': "

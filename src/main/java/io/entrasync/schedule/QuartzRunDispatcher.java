@@ -16,24 +16,28 @@ class QuartzRunDispatcher implements RunDispatcher {
 
     private final Scheduler scheduler;
     private final TenantScheduler tenants;
+    private final QuartzTransactions transactions;
 
-    QuartzRunDispatcher(Scheduler scheduler, TenantScheduler tenants) {
+    QuartzRunDispatcher(Scheduler scheduler, TenantScheduler tenants, QuartzTransactions transactions) {
         this.scheduler = scheduler;
         this.tenants = tenants;
+        this.transactions = transactions;
     }
 
     @Override
     public void dispatch(SyncRun run) {
         try {
             try {
-                scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+                transactions.run(() -> scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId())));
             } catch (JobPersistenceException noJobYet) {
                 // The job normally exists (TenantScheduler adds it); checking first cost every launch a transaction.
                 if (scheduler.checkExists(TenantJobs.jobKey(run.getTenant()))) {
                     throw noJobYet;
                 }
-                tenants.ensureJob(run.getTenant());
-                scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+                transactions.run(() -> {
+                    tenants.ensureJob(run.getTenant());
+                    scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
+                });
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused run " + run.getId() + " of tenant '" + run.getTenant()

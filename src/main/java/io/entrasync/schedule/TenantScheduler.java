@@ -43,6 +43,7 @@ public class TenantScheduler implements SmartLifecycle {
     private final Scheduler scheduler;
     private final MappingRegistry mappings;
     private final ScheduleProperties properties;
+    private final QuartzTransactions transactions;
     private ScheduledExecutorService timer;
     /** Passes of {@link #reconcile()} between two checks of every tenant. */
     static final int FULL_CHECK_EVERY = 10;
@@ -50,7 +51,9 @@ public class TenantScheduler implements SmartLifecycle {
     private final Map<String, List<String>> stored = new HashMap<>();
     private long passes;
 
-    TenantScheduler(Scheduler scheduler, MappingRegistry mappings, ScheduleProperties properties) {
+    TenantScheduler(Scheduler scheduler, MappingRegistry mappings, ScheduleProperties properties,
+                    QuartzTransactions transactions) {
+        this.transactions = transactions;
         this.scheduler = scheduler;
         this.mappings = mappings;
         this.properties = properties;
@@ -76,8 +79,10 @@ public class TenantScheduler implements SmartLifecycle {
                 continue;
             }
             try {
-                ensureJob(mapping.tenant());
-                schedule(mapping);
+                transactions.run(() -> {
+                    ensureJob(mapping.tenant());
+                    schedule(mapping);
+                });
                 stored.put(mapping.tenant(), signature);
             } catch (SchedulerException e) {
                 stored.remove(mapping.tenant());

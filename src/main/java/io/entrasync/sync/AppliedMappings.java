@@ -50,4 +50,24 @@ public class AppliedMappings {
                 tenant).stream().findFirst()
                 .map(stored -> MappingSettings.diff(JSON.readValue(stored, SETTINGS), current.settings()));
     }
+
+    /**
+     * {@link #changesSinceLastApplied} for several tenants in one statement (the fleet view's held tenants): tenant
+     * key to its changes; a tenant without a recorded applied mapping is absent.
+     */
+    public java.util.Map<String, List<MappingSettings.Change>> changesSinceLastApplied(
+            java.util.Map<String, TenantMapping> current) {
+        java.util.Map<String, List<MappingSettings.Change>> changes = new java.util.HashMap<>();
+        if (current.isEmpty()) {
+            return changes;
+        }
+        List<String> tenants = List.copyOf(current.keySet());
+        String marks = String.join(", ", java.util.Collections.nCopies(tenants.size(), "?"));
+        jdbc.query("select tenant, settings from tenant_applied_mapping where tenant in (" + marks + ")", rs -> {
+            String tenant = rs.getString(1);
+            changes.put(tenant, MappingSettings.diff(JSON.readValue(rs.getString(2), SETTINGS),
+                    current.get(tenant).settings()));
+        }, tenants.toArray());
+        return changes;
+    }
 }

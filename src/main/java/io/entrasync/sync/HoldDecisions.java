@@ -61,6 +61,23 @@ public class HoldDecisions {
                 HoldDecisions::row, hold.tenant(), hold.firstRunId(), hold.latestRunId());
     }
 
+    /** The decisions on the plans of each hold given, by tenant (one query for a page of tenants). */
+    public Map<String, List<HoldDecision>> ofHolds(Collection<TenantHold> holds) {
+        if (holds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TenantHold> byTenant = holds.stream().collect(Collectors.toMap(TenantHold::tenant, h -> h,
+                (a, b) -> a));
+        String marks = byTenant.keySet().stream().map(t -> "?").collect(Collectors.joining(", "));
+        return jdbc.query("select * from hold_decision where tenant in (" + marks + ") order by id",
+                        HoldDecisions::row, byTenant.keySet().toArray()).stream()
+                .filter(d -> {
+                    TenantHold hold = byTenant.get(d.tenant());
+                    return hold != null && d.runId() >= hold.firstRunId() && d.runId() <= hold.latestRunId();
+                })
+                .collect(Collectors.groupingBy(HoldDecision::tenant));
+    }
+
     /** The decisions on any of the runs given, by run id (one query for a run list). */
     public Map<Long, List<HoldDecision>> ofRuns(Collection<Long> runIds) {
         if (runIds.isEmpty()) {

@@ -14,6 +14,10 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
     Optional<SyncRun> findFirstByTenantOrderByIdDesc(String tenant);
 
+    List<SyncRun> findByStatusOrderByIdDesc(RunStatus status, Pageable page);
+
+    List<SyncRun> findByTenantAndStatusOrderByIdDesc(String tenant, RunStatus status, Pageable page);
+
     Optional<SyncRun> findFirstByApprovesRunId(Long approvesRunId);
 
     boolean existsByTenantAndIdGreaterThanAndStatusAndDryRunFalse(String tenant, Long id, RunStatus status);

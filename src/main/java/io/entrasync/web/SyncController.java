@@ -4,6 +4,7 @@ import io.entrasync.directory.DirectoryService;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.sync.ChangeLog;
 import io.entrasync.sync.Explainer;
+import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.RunTrigger;
 import io.entrasync.sync.SyncLauncher;
 import io.entrasync.sync.SyncMode;
@@ -87,14 +88,29 @@ class SyncController {
     }
 
     @Operation(operationId = "listRuns", summary = "List runs", tags = "Runs and holds",
-            description = "Run history, newest first, of all tenants or one (tenant), at most limit runs.")
+            description = "Run history, newest first, of all tenants or one (tenant), optionally of one status (e.g. "
+            + "FAILED: the recent failed runs across tenants), at most limit runs.")
     @GetMapping("/api/sync-runs")
     @Transactional(readOnly = true)
-    List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(defaultValue = "50") int limit) {
+    List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String status,
+                       @RequestParam(defaultValue = "50") int limit) {
         PageRequest page = PageRequest.of(0, Math.min(Math.max(limit, 1), 500));
-        List<SyncRun> found = tenant == null ? history.findAllByOrderByIdDesc(page)
-                : history.findByTenantOrderByIdDesc(tenant, page);
+        RunStatus wanted = status == null || status.isBlank() ? null : runStatus(status);
+        boolean allTenants = tenant == null || tenant.isBlank();
+        List<SyncRun> found = wanted == null
+                ? (allTenants ? history.findAllByOrderByIdDesc(page) : history.findByTenantOrderByIdDesc(tenant, page))
+                : (allTenants ? history.findByStatusOrderByIdDesc(wanted, page)
+                : history.findByTenantAndStatusOrderByIdDesc(tenant, wanted, page));
         return views(found);
+    }
+
+    private static RunStatus runStatus(String status) {
+        try {
+            return RunStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status '" + status + "' is not one of "
+                    + java.util.Arrays.toString(RunStatus.values()));
+        }
     }
 
     /** The runs with who decided on their plans (one query for the decisions of all of them). */

@@ -1,66 +1,75 @@
 package io.entrasync.web;
 
-import io.entrasync.mapping.MappingRegistry;
-import io.entrasync.mapping.TenantMappingStatus;
+import io.entrasync.fleet.TenantState;
+import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
-import io.entrasync.notify.NotificationStates;
-import io.entrasync.notify.NotificationStatus;
-import io.entrasync.schedule.TenantScheduler;
-import io.entrasync.mapping.TenantMapping;
-import io.entrasync.sync.AppliedMappings;
-import io.entrasync.sync.HoldDecisions;
-import io.entrasync.sync.SyncRunRepository;
-import io.entrasync.sync.SyncRuns;
-import io.entrasync.sync.TenantHold;
-import io.entrasync.sync.TenantHolds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tenants configured by mapping files, valid or not. */
+/** The tenants configured by mapping files, valid or not: the fleet view. */
 @Tag(name = "Tenants")
 @RestController
 class TenantController {
 
-    private final MappingRegistry registry;
-    private final TenantScheduler scheduler;
-    private final SyncRunRepository runs;
-    private final SyncRuns runRecords;
-    private final TenantHolds holds;
-    private final NotificationStates notifications;
-    private final AppliedMappings appliedMappings;
-    private final HoldDecisions decisions;
+    private static final int MAX_PAGE_SIZE = 500;
 
-    TenantController(MappingRegistry registry, TenantScheduler scheduler, SyncRunRepository runs, SyncRuns runRecords,
-                     TenantHolds holds, NotificationStates notifications, AppliedMappings appliedMappings,
-                     HoldDecisions decisions) {
-        this.decisions = decisions;
-        this.appliedMappings = appliedMappings;
-        this.notifications = notifications;
-        this.registry = registry;
-        this.scheduler = scheduler;
-        this.runs = runs;
-        this.runRecords = runRecords;
-        this.holds = holds;
+    /**
+     * A page of {@code GET /api/tenants}, shaped as {@code GET /api/users} answers ({@code content}, {@code page}),
+     * with {@code summary}: the number of tenants in each state over the whole fleet, whatever the filter
+     * ({@code total}, {@code needs-attention}, and one count per state; a tenant counts in every state that applies).
+     */
+    record TenantPage(List<TenantView> content, PageInfo page, Map<String, Long> summary) {
     }
 
-    /** Every mapping file, sorted by tenant key (files without a readable key last), then file. */
-    @Operation(operationId = "listTenants", summary = "List tenants",
-            description = "Every mapping file's tenant: validity and errors, schedules, last run, hold and change "
-            + "notification state.")
+    record PageInfo(int size, int number, long totalElements, long totalPages) {
+    }
+
+    private final TenantFleet fleet;
+
+    TenantController(TenantFleet fleet) {
+        this.fleet = fleet;
+    }
+
+    /**
+     * The mapping files, filtered by {@code state} (a {@link TenantState} key, or {@code needs-attention} for any but
+     * {@code ok}) and {@code q} (a substring of tenant key, tenantId or file name), sorted by {@code sort}
+     * ({@code tenant}, {@code state}, {@code lastRun}, {@code lastSuccess} or {@code nextFire}, optionally
+     * {@code ,desc}; default tenant key, files without a readable key last), paged (page from 0, size ≤ 500).
+     */
+    @Operation(operationId = "listTenants", summary = "List tenants (the fleet)",
+            description = "Every mapping file's tenant, paged like the user list: validity and errors, schedules, last "
+            + "run, hold and change-notification state, and its state (ok, held, failing, invalid, "
+            + "notifications-broken, never-synced, stale); filter by state (or needs-attention) and q, sort, page. "
+            + "summary counts the tenants in each state over the whole fleet.")
     @GetMapping("/api/tenants")
-    List<TenantView> tenants() {
-        Map<String, TenantHold> held = holds.all();
-        Map<String, NotificationStatus> notified = notifications.all();
-        return registry.all().stream().map(status -> view(status, held, notified))
-                .sorted(Comparator.comparing(TenantView::tenant, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(TenantView::file))
-                .toList();
+    TenantPage tenants(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
+                       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+                       @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "page must be 0 or more, was " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        var filter = TenantFleet.inState(state).and(TenantFleet.matching(q));
+        var order = TenantFleet.order(sort);
+        TenantFleet.Fleet all = fleet.read();
+        List<TenantFleet.Entry> found = all.entries().stream().filter(filter).sorted(order).toList();
+        long from = Math.min((long) page * size, found.size());
+        List<TenantFleet.Entry> shown = found.subList((int) from, (int) Math.min(from + size, found.size()));
+        Map<String, Long> summary = new LinkedHashMap<>();
+        summary.put("total", (long) all.entries().size());
+        summary.put("needs-attention", all.needsAttention());
+        all.counts().forEach((s, count) -> summary.put(s.key(), count));
+        return new TenantPage(fleet.views(shown), new PageInfo(size, page, found.size(),
+                (found.size() + size - 1) / size), summary);
     }
 
     /** One tenant; 404 problem detail naming {@code tenant} when no file claims the key. */
@@ -68,37 +77,8 @@ class TenantController {
             description = "One tenant, as in the list. 404 when no mapping file claims the key.")
     @GetMapping("/api/tenants/{tenant}")
     TenantView tenant(@PathVariable String tenant) {
-        TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
+        TenantFleet.Entry entry = fleet.read().entries().stream().filter(e -> tenant.equals(e.tenant())).findFirst()
                 .orElseThrow(() -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
-        return view(status, holds.current(tenant).map(hold -> Map.of(tenant, hold)).orElse(Map.of()),
-                notifications.all());
-    }
-
-    private TenantView view(TenantMappingStatus status, Map<String, TenantHold> held,
-                            Map<String, NotificationStatus> notified) {
-        String tenant = status.tenant();
-        if (tenant == null) {
-            return TenantView.of(status, null, null, null, false, null);
-        }
-        return TenantView.of(status, scheduler.nextFireTime(tenant).orElse(null),
-                runs.findFirstByTenantOrderByIdDesc(tenant).orElse(null), hold(status, held.get(tenant)), mappingChanged(status),
-                notified.getOrDefault(tenant, notifications.none(tenant)));
-    }
-
-    /** The tenant's hold with what changed in its mapping since the last applied run; null when not held. */
-    private HoldView hold(TenantMappingStatus status, TenantHold hold) {
-        if (hold == null) {
-            return null;
-        }
-        TenantMapping mapping = status.validMapping().orElse(null);
-        return HoldView.of(hold, mapping == null ? null : mapping.contentHash(), mapping == null ? null
-                : appliedMappings.changesSinceLastApplied(status.tenant(), mapping).orElse(null),
-                mapping == null ? 1 : mapping.safety().approvers(), decisions.ofHold(hold));
-    }
-
-    /** The file differs from the mapping the last applied run evaluated (false before the first success). */
-    private boolean mappingChanged(TenantMappingStatus status) {
-        return status.validMapping().flatMap(mapping -> runRecords.lastApplied(status.tenant())
-                .map(applied -> !mapping.contentHash().equals(applied.mappingHash()))).orElse(false);
+        return fleet.views(List.of(entry)).get(0);
     }
 }

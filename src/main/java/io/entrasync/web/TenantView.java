@@ -1,5 +1,7 @@
 package io.entrasync.web;
 
+import io.entrasync.fleet.TenantConditions;
+import io.entrasync.fleet.TenantState;
 import io.entrasync.mapping.MappingError;
 import io.entrasync.mapping.ScheduleSpread;
 import io.entrasync.mapping.TenantMappingStatus;
@@ -10,6 +12,7 @@ import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.SyncRun;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One entry of {@code GET /api/tenants}: a mapping file and the tenant it configures. For an invalid file the
@@ -28,6 +31,10 @@ import java.util.List;
  * @param scheduleSpread how {@code schedule} (the effective cron) was moved from the template's schedule for this
  *                     tenant (second, minute offset, the template's cron); null when it is as written
  * @param fullSyncScheduleSpread the same for {@code fullSyncSchedule}
+ * @param state        the tenant's most urgent state ({@code ok}, {@code held}, …; see {@link TenantState})
+ * @param states       every state that applies (a held tenant may be failing too)
+ * @param lastSuccessAt when its newest successful run finished; null when none did
+ * @param failuresInRow how many of its newest ended runs failed in a row
  */
 record TenantView(
         String tenant,
@@ -47,7 +54,11 @@ record TenantView(
         String fullSyncScheduleText,
         NotificationStatus notifications,
         ScheduleSpread scheduleSpread,
-        ScheduleSpread fullSyncScheduleSpread) {
+        ScheduleSpread fullSyncScheduleSpread,
+        String state,
+        List<String> states,
+        Instant lastSuccessAt,
+        int failuresInRow) {
 
     /**
      * The summary of a run shown with its tenant.
@@ -68,13 +79,15 @@ record TenantView(
     }
 
     static TenantView of(TenantMappingStatus status, Instant nextFireTime, SyncRun lastRun, HoldView hold,
-                         boolean mappingChanged, NotificationStatus notifications) {
+                         boolean mappingChanged, NotificationStatus notifications, Set<TenantState> states,
+                         TenantConditions conditions) {
         TenantSummary summary = status.summary();
         return new TenantView(summary.tenant(), status.file(), status.valid(), summary.cloud(), summary.tenantId(),
                 summary.schedule(), summary.fullSyncSchedule(), summary.timeZone(), status.errors(), nextFireTime,
                 LastRun.of(lastRun), hold, mappingChanged, CronWords.describe(summary.schedule()),
                 CronWords.describe(summary.fullSyncSchedule()), notifications,
                 status.valid() ? status.mapping().scheduleSpread() : null,
-                status.valid() ? status.mapping().fullSyncScheduleSpread() : null);
+                status.valid() ? status.mapping().fullSyncScheduleSpread() : null, states.iterator().next().key(),
+                states.stream().map(TenantState::key).toList(), conditions.lastSuccessAt(), conditions.failuresInRow());
     }
 }

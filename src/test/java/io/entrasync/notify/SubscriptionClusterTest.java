@@ -143,7 +143,7 @@ class SubscriptionClusterTest {
             assertThat(stored.clientStateHash()).isEqualTo(ClientState.hash(clientState)).isNotEqualTo(clientState);
             assertThat(stored.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(28)));
         }
-        JsonNode state = new ApiClient(port(second)).get("/api/tenants").json().get(0).get("notifications");
+        JsonNode state = new ApiClient(port(second)).get("/api/tenants").json().get("content").get(0).get("notifications");
         assertThat(state.get("enabled").asBoolean()).isTrue();
         assertThat(state.get("active").asBoolean()).as(state.toString()).isTrue();
         assertThat(Instant.parse(state.get("expiresAt").asString())).isAfter(Instant.now().plus(Duration.ofDays(28)));

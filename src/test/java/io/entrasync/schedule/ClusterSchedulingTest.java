@@ -163,7 +163,7 @@ class ClusterSchedulingTest {
         assertThat(scheduler(survivor).getTrigger(TenantJobs.triggerKey("acme", SyncMode.FULL))).isNull();
         assertThat(trigger.getCronExpression()).isEqualTo("0 30 4 * * ?");
         assertThat(trigger.getTimeZone().getID()).isEqualTo("Europe/Berlin");
-        var tenant = api(survivor).get("/api/tenants").json().get(0);
+        var tenant = api(survivor).get("/api/tenants").json().get("content").get(0);
         Instant next = Instant.parse(tenant.get("nextFireTime").asString());
         assertThat(next).isEqualTo(trigger.getNextFireTime().toInstant()).isAfter(Instant.now());
         assertThat(tenant.get("lastRun").get("status").asString()).isIn("SUCCEEDED", "RUNNING");
@@ -177,7 +177,7 @@ class ClusterSchedulingTest {
         survivor.getBean(TenantScheduler.class).reconcile();
 
         assertThat(scheduler(survivor).checkExists(TenantJobs.jobKey("acme"))).isFalse();
-        assertThat(api(survivor).get("/api/tenants").json()).isEmpty();
+        assertThat(api(survivor).get("/api/tenants").json().get("content")).isEmpty();
     }
 
     // ---- helpers ----

@@ -3,7 +3,14 @@ package io.entrasync.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.FleetFixture;
+import io.entrasync.support.FleetFixture.Run;
+import io.entrasync.sync.FleetRuns;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,6 +24,30 @@ class H2DefaultRunSmokeTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    FleetRuns fleetRuns;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The fleet view's queries (a VALUES list of tenant keys with correlated subqueries) run on H2 as on PostgreSQL. */
+    @Test
+    void fleetQueriesRunOnH2() {
+        // recent runs: the history retention purges quiet runs older than a week, whatever a test inserted
+        Instant at = Instant.now().minus(java.time.Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        FleetFixture.insert(jdbc, List.of(Run.succeeded("h2-a", at), Run.failed("h2-a", at.plusSeconds(60)),
+                Run.failed("h2-a", at.plusSeconds(120)), Run.failed("h2-b", at)));
+
+        var facts = fleetRuns.of(List.of("h2-a", "h2-b", "h2-never"));
+        assertThat(facts.get("h2-a").latest().getStatus().name()).isEqualTo("FAILED");
+        assertThat(facts.get("h2-a").lastSuccessAt()).isEqualTo(at);
+        assertThat(facts.get("h2-a").failuresInRow()).isEqualTo(2);
+        assertThat(facts.get("h2-b").lastSuccessAt()).isNull();
+        assertThat(facts.get("h2-b").failuresInRow()).isEqualTo(1);
+        assertThat(facts.get("h2-never")).isEqualTo(FleetRuns.Facts.NONE);
+        var api = new ApiClient(port);
+        assertThat(api.get("/api/tenants?state=needs-attention&sort=lastRun,desc").status()).isEqualTo(200);
+        assertThat(api.get("/api/sync-runs?status=FAILED").json().size()).isGreaterThanOrEqualTo(3);
+    }
 
     @Test
     void migratesAndServesTheDirectoryOnH2() {

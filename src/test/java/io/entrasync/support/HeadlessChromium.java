@@ -8,6 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,7 +23,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver, with a throw-away profile; the test
- * is skipped (not passed) when either is missing. Screenshots go to {@code target/screenshots/}.
+ * is skipped (not passed) when either is missing. Screenshots go to {@code target/screenshots/}. The waits the
+ * browser tests share are here too.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -26,11 +33,13 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final WebDriver driver;
+    private final WebDriverWait wait;
     private final Path profile;
 
     private HeadlessChromium(WebDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     /** Starts Chromium, or skips the test when it is not installed; {@code extraArguments} go to Chromium as well. */
@@ -57,6 +66,40 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    public WebDriverWait await() {
+        return wait;
+    }
+
+    public WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Clicks the element once it is shown and enabled, retrying while the page re-renders it. */
+    public void click(String css) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** The element's text, read again when the page re-rendered it meanwhile. */
+    public String textOf(String css) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** Signs in on the page at {@code url} with the admin token. */
+    public void signIn(String url) {
+        driver.get(url);
+        WebElement token = visible("#token");
+        token.clear();
+        token.sendKeys(ApiClient.TOKEN);
+        click("#sign-in-form button[type=submit]");
     }
 
     public void screenshot(String name) {

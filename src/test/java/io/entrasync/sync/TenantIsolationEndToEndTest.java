@@ -248,7 +248,7 @@ class TenantIsolationEndToEndTest {
         var sync = api.post("/api/tenants/contoso/sync", "{\"mode\":\"FULL\"}");
 
         JsonNode card = null;
-        for (JsonNode tenant : tenants.json()) {
+        for (JsonNode tenant : tenants.json().get("content")) {
             if (file.toAbsolutePath().toString().equals(tenant.get("file").asString())) {
                 card = tenant;
             }

@@ -30,7 +30,7 @@ class MappingApiTest {
         var answer = new ApiClient(port).get("/api/tenants");
 
         assertThat(answer.status()).isEqualTo(200);
-        var tenants = answer.json();
+        var tenants = answer.json().get("content");
         assertThat(tenants.size()).isEqualTo(2);
         var contoso = tenants.get(0);
         assertThat(contoso.get("tenant").asText()).isEqualTo("contoso");
