@@ -48,7 +48,8 @@ public class AuditTrail {
                             + " changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ApiKeys.utc(event.at()), event.actor().kind().wire(), cut(event.actor().id(), 200),
                     cut(event.actor().name(), 300), cut(event.action(), 300), cut(event.target(), 500), event.status(),
-                    cut(event.client(), 100), event.changes().isEmpty() ? null : JSON.writeValueAsString(event.changes()));
+                    cut(event.client(), 100),
+                    event.changes().isEmpty() ? null : JSON.writeValueAsString(event.changes()));
         } catch (RuntimeException e) {
             log.error("Could not record audit event {} {} by {}:{}", event.action(), event.status(),
                     event.actor().kind().wire(), event.actor().id(), e);

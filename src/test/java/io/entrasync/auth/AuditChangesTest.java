@@ -70,6 +70,25 @@ class AuditChangesTest {
     }
 
     @Test
+    void anEditRefusedAfterItsFieldsWereApplied_recordsItsStatusAndNoChanges() {
+        Instant start = Instant.now();
+        String name = "Weak " + UUID.randomUUID();
+        site(name);
+        var mail = admin().post("/api/inbound-email", "{\"from\":\"walk.in@" + domainOf(name) + "\",\"subject\":\"Hi\"}");
+        long weak = mail.json().get("userId").asLong();
+
+        // jobTitle is applied before the WEAK account's promotion is refused; the refusal rolls it all back
+        assertThat(admin().patch("/api/users/" + weak, "{\"jobTitle\":\"Temp\",\"mainSiteUser\":true}").status())
+                .isEqualTo(409);
+
+        var events = events("userId=" + weak, start);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("action").asString()).isEqualTo("PATCH /api/users/{userId}");
+        assertThat(events.get(0).get("status").asInt()).isEqualTo(409);
+        assertThat(changes(events.get(0))).isEmpty();
+    }
+
+    @Test
     void aSiteRename_aSettingsChange_andADelete_recordTheirValues() {
         Instant start = Instant.now();
         String name = "Rename " + UUID.randomUUID();
