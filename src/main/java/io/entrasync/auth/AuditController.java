@@ -1,5 +1,6 @@
 package io.entrasync.auth;
 
+import io.entrasync.edits.FieldChange;
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageImpl;
@@ -87,10 +89,11 @@ class AuditController {
         List<AuditTrail.Entry> entries = trail.find(query(actor, action, target, from, to), 0, MAX_EXPORT);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("at", "actorKind", "actorId", "actorName", "action", "target", "status", "client").get())) {
+                .setHeader("at", "actorKind", "actorId", "actorName", "action", "target", "status", "client", "changes")
+                .get())) {
             for (AuditTrail.Entry e : entries) {
                 printer.printRecord(e.at(), e.actor().kind().wire(), cell(e.actor().id()), cell(e.actor().name()),
-                        cell(e.action()), cell(e.target()), e.status(), cell(e.client()));
+                        cell(e.action()), cell(e.target()), e.status(), cell(e.client()), cell(changes(e.changes())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,6 +101,16 @@ class AuditController {
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"entra-sync-audit.csv\"")
                 .body(out.toString());
+    }
+
+    /** An edit's changes in one cell: {@code jobTitle: Clerk → Boss; phone: (none) → 123}. */
+    static String changes(List<FieldChange> changes) {
+        return changes.stream().map(c -> c.field() + ": " + shown(c.before()) + " → " + shown(c.after()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(none)" : value;
     }
 
     /** A cell a spreadsheet would run as a formula is written with a leading apostrophe (CSV injection). */

@@ -72,6 +72,7 @@ final class AuditRecorder extends OncePerRequestFilter {
             // a path outside the route table (a typo, a probe): its raw path, cut short
             action = request.getMethod() + " " + (path.length() > MAX_RAW_PATH ? path.substring(0, MAX_RAW_PATH) : path);
         }
-        return new AuditEvent(clock.instant(), actor, action, target, status, address);
+        // the edits the call committed, collected by EditCollector while it ran
+        return new AuditEvent(clock.instant(), actor, action, target, status, address, EditCollector.of(request));
     }
 }

@@ -1,5 +1,6 @@
 package io.entrasync.auth;
 
+import io.entrasync.edits.FieldChange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place audit events are stored (table {@code audit_event}) and read back. A failure to store is logged
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -30,18 +36,20 @@ public class AuditTrail {
     public record Query(String actor, String action, String target, Instant from, Instant to) {
     }
 
-    /** One stored event with its id. */
-    public record Entry(long id, Instant at, Caller actor, String action, String target, int status, String client) {
+    /** One stored event with its id; {@code changes}: what an edit changed, before and after (empty otherwise). */
+    public record Entry(long id, Instant at, Caller actor, String action, String target, int status, String client,
+                        List<FieldChange> changes) {
     }
 
     @EventListener
     public void record(AuditEvent event) {
         try {
-            jdbc.update("insert into audit_event (at, actor_kind, actor_id, actor_name, action, target, status, client)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("insert into audit_event (at, actor_kind, actor_id, actor_name, action, target, status, client,"
+                            + " changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ApiKeys.utc(event.at()), event.actor().kind().wire(), cut(event.actor().id(), 200),
                     cut(event.actor().name(), 300), cut(event.action(), 300), cut(event.target(), 500), event.status(),
-                    cut(event.client(), 100));
+                    cut(event.client(), 100),
+                    event.changes().isEmpty() ? null : JSON.writeValueAsString(event.changes()));
         } catch (RuntimeException e) {
             log.error("Could not record audit event {} {} by {}:{}", event.action(), event.status(),
                     event.actor().kind().wire(), event.actor().id(), e);
@@ -111,6 +119,11 @@ public class AuditTrail {
         return new Entry(rs.getLong("id"), ApiKeys.instant(rs, "at"),
                 new Caller(Caller.Kind.ofWire(rs.getString("actor_kind")), rs.getString("actor_id"),
                         rs.getString("actor_name")),
-                rs.getString("action"), rs.getString("target"), rs.getInt("status"), rs.getString("client"));
+                rs.getString("action"), rs.getString("target"), rs.getInt("status"), rs.getString("client"),
+                changes(rs.getString("changes")));
+    }
+
+    private static List<FieldChange> changes(String json) {
+        return json == null || json.isBlank() ? List.of() : JSON.readValue(json, CHANGES);
     }
 }

@@ -4,7 +4,10 @@ import io.entrasync.problem.ConflictException;
 import io.entrasync.reconcile.DeactivationReason;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
+import io.entrasync.edits.EntityEdited;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +23,16 @@ public class DirectoryService {
     private final EndUserRepository users;
     private final TicketRepository tickets;
     private final MainSiteUserChanges mainUsers;
+    private final ApplicationEventPublisher events;
 
     DirectoryService(SiteRepository sites, DepartmentRepository departments, EndUserRepository users,
-                     TicketRepository tickets, MainSiteUserChanges mainUsers) {
+                     TicketRepository tickets, MainSiteUserChanges mainUsers, ApplicationEventPublisher events) {
         this.sites = sites;
         this.departments = departments;
         this.users = users;
         this.tickets = tickets;
         this.mainUsers = mainUsers;
+        this.events = events;
     }
 
     /**
@@ -95,6 +100,7 @@ public class DirectoryService {
     @Transactional
     public UserChange updateUser(long id, UserDraft patch, boolean confirmWeak) {
         EndUser user = user(id);
+        var before = EditSnapshots.user(user);
         DemotedUser demoted = null;
         if (patch.has("siteId")) {
             if (patch.siteId() == null) {
@@ -130,7 +136,9 @@ public class DirectoryService {
                         "main site user flag cleared by an admin");
             }
         }
-        return new UserChange(users.save(user), demoted);
+        EndUser saved = users.save(user);
+        edited(before, saved);
+        return new UserChange(saved, demoted);
     }
 
     /**
@@ -141,8 +149,10 @@ public class DirectoryService {
     @Transactional
     public UserChange deactivate(long id) {
         EndUser user = user(id);
+        var before = EditSnapshots.user(user);
         DemotedUser demoted = mainUsers.deactivate(user, DeactivationReason.MANUAL, MainUserLog.Door.DEACTIVATION,
                 "deactivated by an admin");
+        edited(before, user);
         return new UserChange(user, demoted);
     }
 
@@ -150,8 +160,15 @@ public class DirectoryService {
     @Transactional
     public EndUser activate(long id) {
         EndUser user = user(id);
+        var before = EditSnapshots.user(user);
         user.activate();
+        edited(before, user);
         return user;
+    }
+
+    /** Tells the audit trail what an admin's edit changed (it keeps the fields only once the edit is committed). */
+    private void edited(Map<String, String> before, EndUser user) {
+        events.publishEvent(EntityEdited.between("user " + user.getId(), before, EditSnapshots.user(user)));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.entrasync.directory;
 
+import io.entrasync.edits.EntityEdited;
 import io.entrasync.problem.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,10 +12,12 @@ public class SettingsService {
 
     private final SettingsRepository settings;
     private final SiteRepository sites;
+    private final ApplicationEventPublisher events;
 
-    SettingsService(SettingsRepository settings, SiteRepository sites) {
+    SettingsService(SettingsRepository settings, SiteRepository sites, ApplicationEventPublisher events) {
         this.settings = settings;
         this.sites = sites;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -28,7 +32,10 @@ public class SettingsService {
             throw new InvalidInputException("defaultSiteId", "site " + defaultSiteId + " does not exist");
         }
         HelpdeskSettings current = current();
+        var before = EditSnapshots.settings(current);
         current.change(autoCreateUsersFromEmail, defaultSiteId);
-        return settings.save(current);
+        HelpdeskSettings saved = settings.save(current);
+        events.publishEvent(EntityEdited.between("settings", before, EditSnapshots.settings(saved)));
+        return saved;
     }
 }

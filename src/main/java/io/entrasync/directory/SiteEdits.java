@@ -1,10 +1,12 @@
 package io.entrasync.directory;
 
+import io.entrasync.edits.EntityEdited;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,15 @@ public class SiteEdits {
     private final DepartmentRepository departments;
     private final SettingsService settings;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    SiteEdits(SiteRepository sites, DepartmentRepository departments, SettingsService settings, JdbcTemplate jdbc) {
+    SiteEdits(SiteRepository sites, DepartmentRepository departments, SettingsService settings, JdbcTemplate jdbc,
+              ApplicationEventPublisher events) {
         this.sites = sites;
         this.departments = departments;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -35,6 +40,7 @@ public class SiteEdits {
     @Transactional
     public Site editSite(long siteId, String name, Set<String> emailDomains, Boolean mainUserOnlyTickets) {
         Site site = site(siteId);
+        var before = EditSnapshots.site(site);
         if (name != null && !Site.key(name).equals(Site.key(site.getName()))) {
             if (site.getTenant() != null) {
                 throw new ConflictException("name", "site " + siteId + " is placed by the mapping of tenant '"
@@ -62,7 +68,9 @@ public class SiteEdits {
             }
         }
         site.edit(mainUserOnlyTickets, emailDomains);
-        return sites.saveAndFlush(site);
+        Site saved = sites.saveAndFlush(site);
+        events.publishEvent(EntityEdited.between("site " + siteId, before, EditSnapshots.site(saved)));
+        return saved;
     }
 
     /** Deletes an unused site; 409 with the numbers of users and tickets on it, or when it is the default site. */
@@ -79,12 +87,15 @@ public class SiteEdits {
             throw new ConflictException("siteId", "site " + siteId + " is the default site for inbound email; "
                     + "choose another in /api/settings first");
         }
+        var before = EditSnapshots.site(site);
         sites.delete(site);
+        events.publishEvent(EntityEdited.between("site " + siteId, before, null));
     }
 
     @Transactional
     public Department renameDepartment(long departmentId, String name) {
         Department department = department(departmentId);
+        var before = EditSnapshots.department(department);
         checkName("name", name);
         departments.findByNameKey(Site.key(name)).filter(other -> !other.getId().equals(departmentId))
                 .ifPresent(other -> {
@@ -92,7 +103,10 @@ public class SiteEdits {
                             + "' is already used by department " + other.getId());
                 });
         department.rename(name);
-        return departments.saveAndFlush(department);
+        Department saved = departments.saveAndFlush(department);
+        events.publishEvent(EntityEdited.between("department " + departmentId, before,
+                EditSnapshots.department(saved)));
+        return saved;
     }
 
     /** Deletes an unused department; 409 with the number of users in it. */
@@ -104,7 +118,9 @@ public class SiteEdits {
             throw new ConflictException("departmentId", "department " + departmentId + " ('" + department.getName()
                     + "') still has " + users + " user(s); move them first");
         }
+        var before = EditSnapshots.department(department);
         departments.delete(department);
+        events.publishEvent(EntityEdited.between("department " + departmentId, before, null));
     }
 
     private long count(String sql, long id) {

@@ -1,5 +1,6 @@
 // The audit trail view (Admin): every mutating API call, every refused one and every decision on a held tenant's
-// plan, with who made it, newest first; filters, paging and a CSV export of what the filters match.
+// plan, with who made it (for an edit, each changed field before → after), newest first; filters, paging and a CSV
+// export of what the filters match.
 import { api, token, ApiError } from '../api.js';
 import { $, el, replace, timeEl } from '../dom.js';
 
@@ -60,13 +61,19 @@ function actorDetail(actor) {
   return `${actor.kind}${id}`;
 }
 
+/** What an edit changed, one line per field: "jobTitle: Clerk → Boss" (text nodes only). */
+function changes(e) {
+  return (e.changes || []).map((c) => el('div.muted.change', null,
+    `${c.field}: ${c.before ?? '(none)'} → ${c.after ?? '(none)'}`));
+}
+
 function row(e) {
   const refused = e.status === 401 || e.status === 403 || e.status === 429;
   return el('tr', { dataset: { event: e.id } },
     el('td', null, timeEl(e.at)),
     el('td', null, e.actor.name || e.actor.id, el('div.muted', null, actorDetail(e.actor))),
     el('td', null, el('code', null, e.action)),
-    el('td', null, e.target || el('span.muted', null, '—')),
+    el('td', null, e.target || el('span.muted', null, '—'), changes(e)),
     el('td.num', null, el(`span.badge${refused ? '.warn' : ''}`, null, String(e.status))));
 }
 

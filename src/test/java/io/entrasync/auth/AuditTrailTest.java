@@ -112,7 +112,7 @@ class AuditTrailTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("at,actorKind,actorId,actorName,action,target,status,client");
+        assertThat(lines.get(0)).isEqualTo("at,actorKind,actorId,actorName,action,target,status,client,changes");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).contains(",key,", "POST /api/tenants/{tenant}/check", "tenant=" + tenant,
                 "\"'=HYPERLINK(\"\"x\"\")");
