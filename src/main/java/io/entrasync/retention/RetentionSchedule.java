@@ -1,31 +1,21 @@
 package io.entrasync.retention;
 
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
+import io.entrasync.schedule.RepeatingJobs;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.SimpleTrigger;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores the retention job and its repeating trigger (every {@code entra-sync.retention.interval}, first fire now) in the clustered
- * store at start-up. Idempotent: every replica does it; the first one stores, a changed interval replaces the trigger.
+ * store at start-up through {@link RepeatingJobs} (idempotent on every replica).
  */
 @Component
 class RetentionSchedule implements SmartLifecycle {
 
     static final JobKey JOB = JobKey.jobKey("history-retention", "retention");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("history-retention", "retention");
-    private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
 
     private final Scheduler scheduler;
     private final RetentionProperties properties;
@@ -38,34 +28,8 @@ class RetentionSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
-        try {
-            JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(JOB).storeDurably()
-                    .withDescription("purges old sync runs, their changes and old inbound mail").build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB).startNow()
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(properties.interval().toMillis()).repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
-            try {
-                scheduler.addJob(job, false);
-            } catch (ObjectAlreadyExistsException storedElsewhere) {
-                log.debug("retention job already stored");
-            }
-            Trigger stored = scheduler.getTrigger(TRIGGER);
-            if (stored == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException storedElsewhere) {
-                    log.debug("retention trigger stored by another replica");
-                }
-            } else if (!(stored instanceof SimpleTrigger simple)
-                    || simple.getRepeatInterval() != properties.interval().toMillis()) {
-                scheduler.rescheduleJob(TRIGGER, trigger);
-            }
-            running = true;
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule the history retention job: " + e.getMessage(), e);
-        }
+        RepeatingJobs.store(scheduler, RetentionJob.class, JOB, TRIGGER, properties.interval(), "purges old sync runs, their changes and old inbound mail");
+        running = true;
     }
 
     @Override
