@@ -2,9 +2,13 @@ package io.entrasync.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerConfigException;
+import org.quartz.SchedulerException;
 import org.quartz.spi.ClassLoadHelper;
 import org.quartz.spi.SchedulerSignaler;
 import org.quartz.utils.ConnectionProvider;
@@ -20,10 +24,16 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
  * all end up on the DataSource registered last. This store registers its own DataSource under a name unique in the
  * JVM; the scheduler name, and so the cluster the store belongs to, is unchanged. Set as
  * {@code org.quartz.jobStore.class}.
+ *
+ * <p>It also keeps the scheduler's signaler, so that a trigger stored inside a Spring transaction can wake the
+ * scheduler thread once that transaction has committed ({@link #wake}): Quartz wakes it while storing, before the
+ * commit, and the thread (which acquires triggers without a lock) then finds nothing and sleeps its idle wait, 30 s.
  */
 public class ContextDataSourceJobStore extends LocalDataSourceJobStore {
 
     private static final AtomicLong STORES = new AtomicLong();
+    /** Each scheduler's signaler, by scheduler name and instance id (several contexts may share a JVM). */
+    private static final Map<String, SchedulerSignaler> SIGNALERS = new ConcurrentHashMap<>();
 
     private final String suffix = "#" + STORES.incrementAndGet();
 
@@ -33,9 +43,28 @@ public class ContextDataSourceJobStore extends LocalDataSourceJobStore {
         DataSource nonTransactional = SchedulerFactoryBean.getConfigTimeNonTransactionalDataSource();
         DataSource plain = nonTransactional != null ? nonTransactional : transactional;
         super.initialize(loadHelper, signaler);
+        SIGNALERS.put(key(getInstanceName(), getInstanceId()), signaler);
         DBConnectionManager.getInstance().addConnectionProvider(getDataSource(),
                 provider(() -> DataSourceUtils.doGetConnection(transactional)));
         DBConnectionManager.getInstance().addConnectionProvider(getNonManagedTXDataSource(), provider(plain::getConnection));
+    }
+
+    @Override
+    public void shutdown() {
+        SIGNALERS.remove(key(getInstanceName(), getInstanceId()));
+        super.shutdown();
+    }
+
+    /** Tells {@code scheduler}'s thread to look for triggers now (a no-op for a scheduler of another store). */
+    static void wake(Scheduler scheduler) throws SchedulerException {
+        SchedulerSignaler signaler = SIGNALERS.get(key(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId()));
+        if (signaler != null) {
+            signaler.signalSchedulingChange(0L);
+        }
+    }
+
+    private static String key(String name, String instanceId) {
+        return name + "/" + instanceId;
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.entrasync.schedule;
 
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -13,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * triggers without a lock: between the two commits it saw the new trigger, found no {@code qrtz_simple_triggers} row
  * and logged "An error occurred while scanning for the next triggers to fire" (a {@code NoRecordFoundException} for
  * {@code tenant-run.run-N}) on every round of a thousand tenants. In one transaction both rows appear together, and
- * the store's {@code TRIGGER_ACCESS} row lock is held until they do.
+ * the store's {@code TRIGGER_ACCESS} row lock is held until they do. Quartz signals its scheduler thread while storing,
+ * before that commit, so the thread would find nothing and sleep its idle wait (30 s) before running a manual run:
+ * the write wakes it again once the transaction has committed.
  */
 @Component
 class QuartzTransactions {
@@ -23,16 +30,21 @@ class QuartzTransactions {
         void run() throws SchedulerException;
     }
 
-    private final TransactionTemplate transaction;
+    private static final Logger log = LoggerFactory.getLogger(QuartzTransactions.class);
 
-    QuartzTransactions(PlatformTransactionManager transactions) {
+    private final TransactionTemplate transaction;
+    private final Scheduler scheduler;
+
+    QuartzTransactions(PlatformTransactionManager transactions, Scheduler scheduler) {
         this.transaction = new TransactionTemplate(transactions);
+        this.scheduler = scheduler;
     }
 
     /** Runs {@code write} in the caller's transaction, or in a new one when there is none. */
     void run(Write write) throws SchedulerException {
         try {
             transaction.executeWithoutResult(status -> {
+                TransactionSynchronizationManager.registerSynchronization(new WakeAfterCommit());
                 try {
                     write.run();
                 } catch (SchedulerException e) {
@@ -41,6 +53,18 @@ class QuartzTransactions {
             });
         } catch (Failed failed) {
             throw failed.cause;
+        }
+    }
+
+    /** Wakes the scheduler thread once the stored triggers are visible to it. */
+    private final class WakeAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            try {
+                ContextDataSourceJobStore.wake(scheduler);
+            } catch (SchedulerException e) {
+                log.debug("could not wake the scheduler thread; it finds the trigger within its idle wait", e);
+            }
         }
     }
 

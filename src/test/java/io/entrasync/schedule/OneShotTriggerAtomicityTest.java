@@ -6,6 +6,7 @@ import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FleetFixture;
 import io.entrasync.sync.RunDispatcher;
+import io.entrasync.sync.RunStatus;
 import io.entrasync.sync.RunTrigger;
 import io.entrasync.sync.SyncMode;
 import io.entrasync.sync.SyncRun;
@@ -48,7 +49,7 @@ class OneShotTriggerAtomicityTest {
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
-        FleetFixture.writeTenants(MAPPINGS, 1);
+        FleetFixture.writeTenants(MAPPINGS, 4);
         registry.add("entra-sync.mappings-dir", MAPPINGS::toString);
     }
 
@@ -72,6 +73,29 @@ class OneShotTriggerAtomicityTest {
             blocker.commit();
         }
         dispatched.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Quartz signals its scheduler thread while the trigger is stored, inside the transaction: the thread, acquiring
+     * without a lock, found nothing yet and slept its idle wait (30 s) before a manual run started. The store now wakes
+     * it again after the commit, so each run leaves QUEUED within seconds.
+     */
+    @Test
+    void aDispatchedRun_startsAtOnce_notAfterTheSchedulersIdleWait() throws Exception {
+        for (int tenant = 2; tenant <= 4; tenant++) {
+            SyncRun run = runs.queue(FleetFixture.key(tenant), SyncMode.DELTA, RunTrigger.MANUAL, false, null);
+            long dispatchedAt = System.nanoTime();
+
+            dispatcher.dispatch(run);
+
+            while (runs.get(run.getId()).getStatus() == RunStatus.QUEUED
+                    && System.nanoTime() - dispatchedAt < TimeUnit.SECONDS.toNanos(20)) {
+                Thread.sleep(50);
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dispatchedAt))
+                    .as("run %d of tenant %d left QUEUED this many ms after its dispatch", run.getId(), tenant)
+                    .isLessThan(10_000);
+        }
     }
 
     private static int triggerRows(Connection connection, String trigger) throws Exception {
