@@ -98,8 +98,12 @@ async function signOut(message) {
   token.clear();
   state.detail = null;
   state.runs = [];
-  ['#tenant-list', '#runs-table tbody', '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary']
+  // what the views show stays out of the next person's reach in this tab (the audit trail is for Admins only)
+  ['#tenant-list', '#fleet-summary', '#fleet-table tbody', '#held-list', '#failed-list', '#runs-table tbody',
+    '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary', '#inbound-table tbody',
+    '#inbound-detail-body', '#audit-table tbody', '#alerts-open tbody', '#alerts-recent tbody']
     .forEach((s) => replace($(s)));
+  $('#inbound-detail').hidden = true;
   $('#run-detail').hidden = true;
   $('#explain').hidden = true;
   say(message || 'Signed out.', message ? 'error' : 'info');
