@@ -75,6 +75,13 @@ export function changed(counts) {
   return COUNT_KEYS.reduce((sum, k) => sum + (counts[k] || 0), 0);
 }
 
+/** Non-zero counts in words: "4 created, 1 linked", or "no changes". */
+export function countsText(counts) {
+  if (!counts) return '';
+  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
+  return parts.length ? parts.join(', ') : 'no changes';
+}
+
 /** "1 user", "3 users". */
 export const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
 

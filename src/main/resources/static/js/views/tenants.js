@@ -3,7 +3,7 @@
 // the held plans and recent failed runs across all tenants. The cards of a page of at most CARDS_INLINE tenants are
 // shown at once (a small fleet reads as before); otherwise a tenant's card opens from its row.
 import { api } from '../api.js';
-import { $, el, replace, timeEl, statusBadge, COUNT_KEYS, plural } from '../dom.js';
+import { $, el, replace, timeEl, statusBadge, plural } from '../dom.js';
 import { runChart } from '../chart.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText } from '../hold.js';
 
@@ -176,12 +176,6 @@ function renderFailed(runs) {
     : el('li.muted', null, 'No failed runs.'));
 }
 
-function countsText(counts) {
-  if (!counts) return '';
-  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  return parts.length ? parts.join(', ') : 'no changes';
-}
-
 function lastRunBlock(lastRun) {
   if (!lastRun) return el('span.muted', null, 'never run');
   const at = lastRun.finishedAt || lastRun.startedAt || lastRun.queuedAt || lastRun.at;
@@ -189,7 +183,7 @@ function lastRunBlock(lastRun) {
     lastRun.status ? statusBadge(lastRun.status) : null, ' ',
     lastRun.id !== undefined ? el('button.link', { type: 'button', onclick: () => app.openRunOf(lastRun.tenant, lastRun.id) }, `#${lastRun.id}`) : null,
     ' ', at ? timeEl(at) : null,
-    lastRunText(lastRun, countsText));
+    lastRunText(lastRun));
 }
 
 function tenantCard(t, runs) {
