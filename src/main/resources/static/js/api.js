@@ -55,7 +55,8 @@ async function call(method, path, body, bearer = token.get(), rawType = undefine
   return json;
 }
 
-const q = (params) => {
+/** A query string of the given parameters, leaving out empty ones: "?a=1&b=x", or "" for none. */
+export const query = (params) => {
   const search = new URLSearchParams();
   Object.entries(params).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') search.set(k, v); });
   const s = search.toString();
@@ -80,13 +81,13 @@ export async function endSession() {
 export const api = {
   /** Checks a token before keeping it. */
   probe: (candidate) => call('GET', '/api/tenants?size=1', undefined, candidate),
-  tenants: (query = '') => call('GET', `/api/tenants${query}`),
+  tenants: (params) => call('GET', `/api/tenants${query(params)}`),
   sync: (tenant, mode, dryRun) => call('POST', `/api/tenants/${seg(tenant)}/sync`, { mode, dryRun }),
-  runs: (tenant, limit = 20) => call('GET', `/api/sync-runs${q({ tenant, limit })}`),
-  failedRuns: (limit = 10) => call('GET', `/api/sync-runs${q({ status: 'FAILED', limit })}`),
+  runs: (tenant, limit = 20) => call('GET', `/api/sync-runs${query({ tenant, limit })}`),
+  failedRuns: (limit = 10) => call('GET', `/api/sync-runs${query({ status: 'FAILED', limit })}`),
   tenant: (key) => call('GET', `/api/tenants/${seg(key)}`),
   run: (id) => call('GET', `/api/sync-runs/${seg(id)}`),
-  changes: (id, kind, page = 0, size = 100) => call('GET', `/api/sync-runs/${seg(id)}/changes${q({ kind, page, size })}`),
+  changes: (id, kind, page = 0, size = 100) => call('GET', `/api/sync-runs/${seg(id)}/changes${query({ kind, page, size })}`),
   approve: (id) => call('POST', `/api/sync-runs/${seg(id)}/approve`),
   check: (tenant) => call('POST', `/api/tenants/${seg(tenant)}/check`),
   reject: (id) => call('POST', `/api/sync-runs/${seg(id)}/reject`),
@@ -100,14 +101,14 @@ export const api = {
   createUser: (body) => call('POST', '/api/users', body),
   patchUser: (id, body) => call('PATCH', `/api/users/${seg(id)}`, body),
   departments: () => call('GET', '/api/departments'),
-  users: (params) => call('GET', `/api/users${q(params)}`),
+  users: (params) => call('GET', `/api/users${query(params)}`),
   tickets: (id) => call('GET', `/api/users/${seg(id)}/tickets`),
   explain: (id) => call('GET', `/api/users/${seg(id)}/explain`),
   deactivate: (id) => call('POST', `/api/users/${seg(id)}/deactivate`),
   activate: (id) => call('POST', `/api/users/${seg(id)}/activate`),
-  inboundEmail: (params) => call('GET', `/api/inbound-email${q(params)}`),
+  inboundEmail: (params) => call('GET', `/api/inbound-email${query(params)}`),
   inboundMessage: (id) => call('GET', `/api/inbound-email/${seg(id)}`),
-  audit: (params) => call('GET', `/api/audit${q(params)}`),
+  audit: (params) => call('GET', `/api/audit${query(params)}`),
   assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
-  alerts: (params) => call('GET', `/api/alerts${q(params)}`),
+  alerts: (params) => call('GET', `/api/alerts${query(params)}`),
 };

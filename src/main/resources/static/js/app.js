@@ -1,13 +1,13 @@
 // entra-sync admin page: sign-in, navigation, runs, run detail with approval, users. Plain ES module, no framework.
 // The Tenants view (the fleet) lives in views/tenants.js, the inbound mail view in views/inbound.js.
 import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
-import { $, el, replace, when, timeEl, duration, changed, statusBadge, COUNT_KEYS } from './dom.js';
+import { $, el, replace, timeEl, duration, statusBadge, COUNT_KEYS, plural } from './dom.js';
 import { openUserForm } from './userform.js';
 import { loadDirectory, createSite, saveSettings, importCsv } from './directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
 import { loadAlerts } from './views/alerts.js';
-import { loadTenants, initTenants, tenantsPolled } from './views/tenants.js';
+import { loadTenants, initTenants } from './views/tenants.js';
 import { approvalRule, actorText, decisionsText } from './hold.js';
 
 const POLL_MS = 1500;
@@ -20,7 +20,6 @@ const state = {
   detail: null, // { id, run, kind, page, totalPages }
   sites: new Map(),
   usersPage: 0,
-  checks: new Map(), // tenant → its last connection check, kept while the tenant list re-renders
   pollTimer: null,
   session: { user: null, signIn: null, adminToken: true }, // GET /auth/session
 };
@@ -99,8 +98,12 @@ async function signOut(message) {
   token.clear();
   state.detail = null;
   state.runs = [];
-  ['#tenant-list', '#runs-table tbody', '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary']
+  // what the views show stays out of the next person's reach in this tab (the audit trail is for Admins only)
+  ['#tenant-list', '#fleet-summary', '#fleet-table tbody', '#held-list', '#failed-list', '#runs-table tbody',
+    '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary', '#inbound-table tbody',
+    '#inbound-detail-body', '#audit-table tbody', '#alerts-open tbody', '#alerts-recent tbody']
     .forEach((s) => replace($(s)));
+  $('#inbound-detail').hidden = true;
   $('#run-detail').hidden = true;
   $('#explain').hidden = true;
   say(message || 'Signed out.', message ? 'error' : 'info');
@@ -182,7 +185,7 @@ function schedulePoll() {
 async function poll() {
   state.pollTimer = null;
   if (!signedIn()) return;
-  if (state.view === 'tenants') await tenantsPolled();
+  if (state.view === 'tenants') await loadTenants();
   if (state.view === 'runs') {
     await loadRuns();
     if (state.detail && isActive(state.detail.run)) await refreshDetail();
@@ -191,8 +194,7 @@ async function poll() {
 
 const isActive = (run) => run && (run.status === 'QUEUED' || run.status === 'RUNNING');
 
-// ---------- tenants ----------
-
+// ---------- decisions on a run (the Tenants view calls them too) ----------
 
 async function rejectRun(run) {
   const ok = await confirmDialog(`Reject the plan of run #${run.id}?`,
@@ -409,8 +411,6 @@ async function renderBlocked(run) {
   box.dataset.tickets = String(tickets);
 }
 
-const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
-
 async function approve() {
   const run = state.detail && state.detail.run;
   if (!run || run.status !== 'BLOCKED') return;
@@ -555,10 +555,10 @@ async function searchUsers(event, page = 0) {
   const pages = answer.page ? answer.page.totalPages : 1;
   $('#users-count').textContent = total === 0 ? 'No users.' : pages > 1
     ? `Users ${page * USERS_PAGE + 1}–${page * USERS_PAGE + users.length} of ${total} (page ${page + 1} of ${pages}).`
-    : `${total} user${total === 1 ? '' : 's'}.`;
+    : `${plural(total, 'user')}.`;
   $('#users-prev').disabled = page === 0;
   $('#users-next').disabled = page + 1 >= pages;
-  if (event) say(`${total} user${total === 1 ? '' : 's'} found.`);
+  if (event) say(`${plural(total, 'user')} found.`);
   await Promise.all(users.map(async (u) => {
     const cell = tbody.querySelector(`tr[data-user="${u.id}"] .tickets`);
     try {
@@ -717,7 +717,7 @@ function init() {
   $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
   initInbound(guard, say);
   initAudit(guard);
-  initTenants({ guard, say, openRunOf, startSync, approveRun, rejectRun, confirmDialog, schedulePoll, progressText, isActive, plural });
+  initTenants({ guard, say, openRunOf, startSync, approveRun, rejectRun, confirmDialog, schedulePoll, progressText, isActive });
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
   start();

@@ -75,6 +75,28 @@ export function changed(counts) {
   return COUNT_KEYS.reduce((sum, k) => sum + (counts[k] || 0), 0);
 }
 
+/** Non-zero counts in words: "4 created, 1 linked", or "no changes". */
+export function countsText(counts) {
+  if (!counts) return '';
+  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
+  return parts.length ? parts.join(', ') : 'no changes';
+}
+
+/** "1 user", "3 users". */
+export const plural = (n, word) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+
+/**
+ * A paged list's count line and Previous/Next buttons (ids #{prefix}-count, -prev, -next), from the API's page
+ * block: "120 events, page 2 of 3".
+ */
+export function showPage(prefix, answer, noun) {
+  const info = answer.page || { number: 0, totalPages: 0, totalElements: (answer.content || []).length };
+  $(`#${prefix}-count`).textContent = plural(info.totalElements, noun)
+    + (info.totalPages > 1 ? `, page ${info.number + 1} of ${info.totalPages}` : '');
+  $(`#${prefix}-prev`).disabled = info.number <= 0;
+  $(`#${prefix}-next`).disabled = info.number + 1 >= info.totalPages;
+}
+
 export function statusBadge(status) {
   return el(`span.badge.status-${String(status).toLowerCase()}`, null, status);
 }

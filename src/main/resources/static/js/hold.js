@@ -1,7 +1,7 @@
 // What the admin page says about a held tenant and about runs that only planned: one place for the approval rule's
 // words (README "Approving a plan" says the same), the mapping's changes since the last applied run, and the
 // "planned, not applied" wording of a tenant's last run.
-import { el } from './dom.js';
+import { el, countsText } from './dom.js';
 
 /** The approval rule, as the service applies it (RunConclusion). */
 export function approvalRule(count) {
@@ -33,7 +33,7 @@ export function replanNote(hold) {
  * A tenant's last run in words: applied counts for a run that applied, "planned: …" for a BLOCKED or dry run (it
  * applied nothing), and the error of a FAILED run.
  */
-export function lastRunText(lastRun, countsText) {
+export function lastRunText(lastRun) {
   if (lastRun.status === 'FAILED') {
     return el('span.block.msg.failed-reason', null, lastRun.error || 'failed (no reason recorded)');
   }

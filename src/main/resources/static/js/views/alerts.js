@@ -2,7 +2,7 @@
 // for a decision) and the newest alerts with the state of each delivery (webhook, e-mail), so a failed delivery is
 // seen here as well as in the log. Read-only: alerts end when the tenant recovers.
 import { api } from '../api.js';
-import { $, el, replace, timeEl } from '../dom.js';
+import { $, el, replace, timeEl, plural } from '../dom.js';
 
 const STATES = {
   held: 'held',
@@ -48,9 +48,8 @@ function alertRow(a) {
 function delivery(d) {
   const channel = d.channel === 'EMAIL' ? 'e-mail' : 'webhook';
   const badge = d.state === 'SENT' ? 'ok' : d.state === 'FAILED' ? 'bad' : 'warn';
-  const attempts = `${d.attempts} attempt${d.attempts === 1 ? '' : 's'}`;
   return el('div', null,
     el(`span.badge.${badge}`, null, `${channel}: ${d.state.toLowerCase()}`), ' ',
-    el('span.muted', null, attempts),
+    el('span.muted', null, plural(d.attempts, 'attempt')),
     d.lastError ? el('div.muted', null, d.lastError) : null);
 }

@@ -1,8 +1,8 @@
 // The audit trail view (Admin): every mutating API call, every refused one and every decision on a held tenant's
 // plan, with who made it (for an edit, each changed field before → after), newest first; filters, paging and a CSV
 // export of what the filters match.
-import { api, token, ApiError } from '../api.js';
-import { $, el, replace, timeEl } from '../dom.js';
+import { api, token, ApiError, query } from '../api.js';
+import { $, el, replace, timeEl, showPage } from '../dom.js';
 
 const view = { page: 0 };
 const SIZE = 50;
@@ -16,13 +16,6 @@ function filters() {
     from: $('#audit-from').value,
     to: $('#audit-to').value,
   };
-}
-
-function query(params) {
-  const search = new URLSearchParams();
-  Object.entries(params).forEach(([k, v]) => { if (v) search.set(k, v); });
-  const s = search.toString();
-  return s ? `?${s}` : '';
 }
 
 /**
@@ -47,11 +40,7 @@ export async function loadAudit(page = view.page) {
   const rows = answer.content || [];
   replace($('#audit-table tbody'), rows.length ? rows.map(row)
     : el('tr', null, el('td.empty', { colspan: 5 }, 'No events match these filters.')));
-  const info = answer.page || { number: 0, totalPages: 0, totalElements: rows.length };
-  $('#audit-count').textContent = `${info.totalElements} event${info.totalElements === 1 ? '' : 's'}`
-    + (info.totalPages > 1 ? `, page ${info.number + 1} of ${info.totalPages}` : '');
-  $('#audit-prev').disabled = info.number <= 0;
-  $('#audit-next').disabled = info.number + 1 >= info.totalPages;
+  showPage('audit', answer, 'event');
   $('#audit-csv').href = `/api/audit.csv${query(params)}`;
 }
 

@@ -1,7 +1,7 @@
 // The inbound mail view: every message POST /api/inbound-email received, with what became of it, newest first.
 // Messages no site took (UNASSIGNED) can be assigned to a site here; the service then handles them like new mail.
 import { api, ApiError } from '../api.js';
-import { $, el, replace, timeEl } from '../dom.js';
+import { $, el, replace, timeEl, showPage } from '../dom.js';
 
 const OUTCOMES = {
   TICKET_OPENED: 'ticket opened',
@@ -26,11 +26,7 @@ export async function loadInbound(page = view.page) {
   const rows = answer.content || [];
   replace($('#inbound-table tbody'), rows.length ? rows.map(row)
     : el('tr', null, el('td.empty', { colspan: 5 }, outcome ? 'No messages with this outcome.' : 'No mail received yet.')));
-  const info = answer.page || { number: 0, totalPages: 0, totalElements: rows.length };
-  $('#inbound-count').textContent = `${info.totalElements} message${info.totalElements === 1 ? '' : 's'}`
-    + (info.totalPages > 1 ? `, page ${info.number + 1} of ${info.totalPages}` : '');
-  $('#inbound-prev').disabled = info.number <= 0;
-  $('#inbound-next').disabled = info.number + 1 >= info.totalPages;
+  showPage('inbound', answer, 'message');
 }
 
 function row(m) {

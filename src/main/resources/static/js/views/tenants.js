@@ -3,7 +3,7 @@
 // the held plans and recent failed runs across all tenants. The cards of a page of at most CARDS_INLINE tenants are
 // shown at once (a small fleet reads as before); otherwise a tenant's card opens from its row.
 import { api } from '../api.js';
-import { $, el, replace, timeEl, statusBadge, COUNT_KEYS } from '../dom.js';
+import { $, el, replace, timeEl, statusBadge, plural } from '../dom.js';
 import { runChart } from '../chart.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText } from '../hold.js';
 
@@ -43,18 +43,13 @@ export function initTenants(helpers) {
   $('#tenants-refresh').addEventListener('click', () => app.guard(() => loadTenants()).then(() => app.say('Tenants refreshed.')));
 }
 
-/** Polling while a run is active: the same page again. */
-export async function tenantsPolled() {
-  await loadTenants();
-}
-
 /** Loads one page of the fleet (filter, search and sort as chosen), the summary, and the cross-tenant lists. */
 export async function loadTenants(page = view.page) {
-  const query = `?${new URLSearchParams({
+  const chosen = {
     state: $('#fleet-state').value, q: $('#fleet-q').value.trim(), sort: $('#fleet-sort').value, page, size: PAGE_SIZE,
-  })}`;
-  const [answer, held, failed] = await Promise.all([api.tenants(query),
-    api.tenants(`?state=held&sort=tenant&size=${PAGE_SIZE}`), api.failedRuns(10)]);
+  };
+  const [answer, held, failed] = await Promise.all([api.tenants(chosen),
+    api.tenants({ state: 'held', sort: 'tenant', size: PAGE_SIZE }), api.failedRuns(10)]);
   view.page = page;
   const tenants = answer.content;
   renderSummary(answer.summary);
@@ -63,7 +58,7 @@ export async function loadTenants(page = view.page) {
       ? 'No tenant matches the search and state.' : 'No mapping files found. Add one per tenant to the mappings directory.')));
   const info = answer.page;
   $('#fleet-page').textContent = info.totalElements
-    ? `Page ${info.number + 1} of ${info.totalPages} · ${app.plural(info.totalElements, 'tenant')}` : '';
+    ? `Page ${info.number + 1} of ${info.totalPages} · ${plural(info.totalElements, 'tenant')}` : '';
   $('#fleet-prev').disabled = info.number === 0;
   $('#fleet-next').disabled = info.number + 1 >= info.totalPages;
   renderHeld(held.content);
@@ -95,7 +90,7 @@ function renderSummary(summary) {
       app.guard(() => loadTenants(0));
     },
   }, el('span.count', null, String(count)), ' ', STATE_LABELS[key]);
-  replace($('#fleet-summary'), el('span.muted', null, `${app.plural(summary.total, 'tenant')}:`),
+  replace($('#fleet-summary'), el('span.muted', null, `${plural(summary.total, 'tenant')}:`),
     Object.keys(STATE_LABELS).filter((k) => k === 'needs-attention' || k === 'ok' || summary[k])
       .map((k) => button(k, summary[k])));
 }
@@ -134,20 +129,15 @@ function lastRunWords(t) {
 
 function holdWords(h) {
   return h.state === 'REJECTED' ? el('span', null, 'plan rejected')
-    : el('span', null, `${app.plural(h.pendingDeactivations, 'deactivation')} awaiting approval`);
+    : el('span', null, `${plural(h.pendingDeactivations, 'deactivation')} awaiting approval`);
 }
 
 /** A time in plain words ("3 hours ago"), the exact time in the tooltip. */
 function ago(iso) {
   const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
   const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
-  let text = 'just now';
-  if (seconds < 0) {
-    text = 'just now';
-  } else {
-    const unit = units.find(([, s]) => seconds >= s);
-    if (unit) text = `${app.plural(Math.floor(seconds / unit[1]), unit[0])} ago`;
-  }
+  const unit = units.find(([, s]) => seconds >= s); // none for a time under a minute ago (or a clock ahead)
+  const text = unit ? `${plural(Math.floor(seconds / unit[1]), unit[0])} ago` : 'just now';
   return el('time', { datetime: iso, title: new Date(iso).toString() }, text);
 }
 
@@ -186,12 +176,6 @@ function renderFailed(runs) {
     : el('li.muted', null, 'No failed runs.'));
 }
 
-function countsText(counts) {
-  if (!counts) return '';
-  const parts = COUNT_KEYS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  return parts.length ? parts.join(', ') : 'no changes';
-}
-
 function lastRunBlock(lastRun) {
   if (!lastRun) return el('span.muted', null, 'never run');
   const at = lastRun.finishedAt || lastRun.startedAt || lastRun.queuedAt || lastRun.at;
@@ -199,7 +183,7 @@ function lastRunBlock(lastRun) {
     lastRun.status ? statusBadge(lastRun.status) : null, ' ',
     lastRun.id !== undefined ? el('button.link', { type: 'button', onclick: () => app.openRunOf(lastRun.tenant, lastRun.id) }, `#${lastRun.id}`) : null,
     ' ', at ? timeEl(at) : null,
-    lastRunText(lastRun, countsText));
+    lastRunText(lastRun));
 }
 
 function tenantCard(t, runs) {
@@ -290,7 +274,7 @@ function notificationsBlock(n) {
     n.active ? el('span', null, 'active until ', timeEl(n.expiresAt)) : el('strong.pending', null, 'not active'),
     when('last received', n.lastReceivedAt),
     when('last validated', n.lastValidatedAt),
-    n.rejected ? el('span.block', null, `${app.plural(n.rejected, 'notification')} refused (wrong clientState)`) : null,
+    n.rejected ? el('span.block', null, `${plural(n.rejected, 'notification')} refused (wrong clientState)`) : null,
     (n.errors || []).map((e) => el('span.block.msg', { role: 'note' }, e)),
   ];
 }
@@ -316,7 +300,7 @@ function holdBlock(t, active) {
       el('div.actions', null, review, release));
   }
   return el('div.hold.notice-warn', { role: 'group', 'aria-label': `Hold of ${key}` },
-    el('p', null, el('strong.pending', null, `${app.plural(h.pendingDeactivations, 'deactivation')} awaiting approval`),
+    el('p', null, el('strong.pending', null, `${plural(h.pendingDeactivations, 'deactivation')} awaiting approval`),
       ` — held since run #${h.firstRunId} (`, timeEl(h.heldSince), `): ${h.reason}. `,
       'Every run plans and applies nothing until you decide or the mapping file changes. ',
       approvalRule(h.pendingDeactivations)),
