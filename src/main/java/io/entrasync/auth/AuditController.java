@@ -1,5 +1,6 @@
 package io.entrasync.auth;
 
+import io.entrasync.directory.FormulaCells;
 import io.entrasync.edits.FieldChange;
 import io.entrasync.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -115,10 +116,7 @@ class AuditController {
 
     /** A cell a spreadsheet would run as a formula is written with a leading apostrophe (CSV injection). */
     private static String cell(String value) {
-        if (value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
-            return value;
-        }
-        return "'" + value;
+        return FormulaCells.looksLikeFormula(value) ? "'" + value : value;
     }
 
     private static AuditTrail.Query query(String actor, String action, String target, String from, String to) {

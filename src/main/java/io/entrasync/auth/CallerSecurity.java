@@ -78,11 +78,6 @@ public class CallerSecurity {
         failedSignIns.failed(clientAddress);
     }
 
-    /** Seconds the client address must wait before it may try again; 0: it may. */
-    long retryAfterSeconds(String clientAddress) {
-        return failedSignIns.retryAfterSeconds(clientAddress);
-    }
-
     /**
      * The role of every route of {@link RouteRoles} (GET routes answer HEAD alike); the OpenAPI description and
      * Actuator (Prometheus) need Reader; any other {@code /api} path needs Admin.

@@ -28,9 +28,8 @@ final class FailedSignIns {
     /** Records one refused credential of {@code address}. */
     void failed(String address) {
         Instant now = clock.instant();
-        Window current = windows.asMap().compute(address, (a, w) ->
+        windows.asMap().compute(address, (a, w) ->
                 w == null || !now.isBefore(w.start.plus(window)) ? new Window(now, 1) : new Window(w.start, w.count + 1));
-        assert current != null;
     }
 
     /** Seconds until {@code address} may try again; 0 when it may now. */

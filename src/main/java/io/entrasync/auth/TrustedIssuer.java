@@ -57,10 +57,12 @@ final class TrustedIssuer {
             this.audience = demo.audience();
             this.clientId = demo.clientId();
             this.clientSecret = null;
-            HttpClient localTrust = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                    .sslContext(trusting(demo.trustStore())).build();
-            this.requestFactory = (requestUri, method) -> (sameOrigin(requestUri, URI.create(demo.issuerUri()))
-                    ? factory(localTrust) : factory(jvmTrust)).createRequest(requestUri, method);
+            URI origin = URI.create(demo.issuerUri());
+            ClientHttpRequestFactory ownAddress = factory(HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                    .sslContext(trusting(demo.trustStore())).build());
+            ClientHttpRequestFactory other = factory(jvmTrust);
+            this.requestFactory = (requestUri, method) -> (sameOrigin(requestUri, origin) ? ownAddress : other)
+                    .createRequest(requestUri, method);
             log.info("No issuer configured: the admin page signs in with the simulator's demo users at {}", uri);
         } else {
             this.uri = null;

@@ -1,6 +1,7 @@
 package io.entrasync.retention;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -50,15 +51,18 @@ class HistoryPurge {
     }
 
     /** What one pass deleted. */
-    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails, int alerts) {
+    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails, int alerts, int auditEvents) {
 
         int total() {
-            return quietRuns + changeRuns + changes + inboundEmails + alerts;
+            return quietRuns + changeRuns + changes + inboundEmails + alerts + auditEvents;
         }
     }
 
-    /** One pass at {@code now}: each kind older than its retention, at most {@code limits} of each. */
-    Purged purge(Instant now, RetentionProperties retention, RetentionProperties.Limits limits) {
+    /**
+     * One pass at {@code now}: each kind older than its retention, at most {@code limits} of each; audit events older
+     * than {@code auditRetention} ({@code entra-sync.audit.retention}).
+     */
+    Purged purge(Instant now, RetentionProperties retention, Duration auditRetention, RetentionProperties.Limits limits) {
         int quiet = 0;
         for (int batch = 0; batch < limits.maxBatches(); batch++) {
             int deleted = purgeQuietRuns(now.minus(retention.quietRuns()), limits.batchSize());
@@ -79,7 +83,8 @@ class HistoryPurge {
         int mail = byAge("inbound_email", "received_at", now.minus(retention.inboundEmail()), limits);
         // an alert's deliveries go with it (on delete cascade)
         int alerts = byAge("alert", "created_at", now.minus(retention.alerts()), limits);
-        return new Purged(quiet, withChanges[0], withChanges[1], mail, alerts);
+        int audit = byAge("audit_event", "at", now.minus(auditRetention), limits);
+        return new Purged(quiet, withChanges[0], withChanges[1], mail, alerts, audit);
     }
 
     /** Deletes rows of {@code table} whose {@code column} is before {@code cutoff}, in batches. */

@@ -1,5 +1,6 @@
 package io.entrasync.retention;
 
+import io.entrasync.auth.AuditProperties;
 import java.time.Clock;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -21,25 +22,29 @@ class RetentionJob implements Job {
 
     private final HistoryPurge purge;
     private final RetentionProperties properties;
+    private final AuditProperties audit;
     private final Clock clock = Clock.systemUTC();
 
-    RetentionJob(HistoryPurge purge, RetentionProperties properties) {
+    RetentionJob(HistoryPurge purge, RetentionProperties properties, AuditProperties audit) {
         this.purge = purge;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         long started = System.nanoTime();
         try {
-            HistoryPurge.Purged purged = purge.purge(clock.instant(), properties, properties.limits());
+            HistoryPurge.Purged purged = purge.purge(clock.instant(), properties, audit.retention(),
+                    properties.limits());
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (purged.total() > 0) {
                 log.info("history purged in {} ms: quiet runs={} (older than {}), runs with changes={} and their "
-                        + "changes={} (older than {}), inbound mail={} (older than {}), alerts={} (older than {})", millis,
+                        + "changes={} (older than {}), inbound mail={} (older than {}), alerts={} (older than {}), "
+                        + "audit events={} (older than {})", millis,
                         purged.quietRuns(), properties.quietRuns(), purged.changeRuns(), purged.changes(),
                         properties.changeRuns(), purged.inboundEmails(), properties.inboundEmail(), purged.alerts(),
-                        properties.alerts());
+                        properties.alerts(), purged.auditEvents(), audit.retention());
             } else {
                 log.debug("history purge: nothing to delete ({} ms)", millis);
             }

@@ -77,8 +77,8 @@ class TenantController {
             description = "One tenant, as in the list. 404 when no mapping file claims the key.")
     @GetMapping("/api/tenants/{tenant}")
     TenantView tenant(@PathVariable String tenant) {
-        TenantFleet.Entry entry = fleet.read().entries().stream().filter(e -> tenant.equals(e.tenant())).findFirst()
-                .orElseThrow(() -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
+        TenantFleet.Entry entry = fleet.read(tenant).orElseThrow(
+                () -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
         return fleet.views(List.of(entry)).get(0);
     }
 }

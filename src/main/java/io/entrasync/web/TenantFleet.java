@@ -93,7 +93,17 @@ class TenantFleet {
     /** Every mapping file with its facts and states, in file order. */
     @Transactional(readOnly = true)
     Fleet read() {
-        List<TenantMappingStatus> files = registry.all();
+        return read(registry.all());
+    }
+
+    /** The file that claims {@code tenant}, judged alone (its run facts are read for it, not for the whole fleet). */
+    @Transactional(readOnly = true)
+    java.util.Optional<Entry> read(String tenant) {
+        return read(registry.all().stream().filter(file -> tenant.equals(file.tenant())).limit(1).toList())
+                .entries().stream().findFirst();
+    }
+
+    private Fleet read(List<TenantMappingStatus> files) {
         Map<String, FleetRuns.Facts> history = runs.of(files.stream().map(TenantMappingStatus::tenant)
                 .filter(java.util.Objects::nonNull).toList());
         Map<String, TenantHold> held = holds.all();

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The audit trail: every mutating call and every refused one is recorded by the web layer with who, what, which
- * target and the outcome; reads are not; it is queried and exported by an Admin; it holds no secret; old events
- * are purged.
+ * target and the outcome; reads are not; it is queried and exported by an Admin; it holds no secret (old events
+ * are purged by the history retention job: {@code retention/HistoryPurgeContract}).
  */
 @OidcIntegrationTest
 class AuditTrailTest {
@@ -35,9 +34,6 @@ class AuditTrailTest {
 
     @Autowired
     AuditTrail trail;
-
-    @Autowired
-    AuditRetention retention;
 
     private ApiClient admin() {
         return new ApiClient(port);
@@ -144,18 +140,6 @@ class AuditTrailTest {
         assertThat(everything).contains("secret holder").contains("POST /api/keys")
                 .doesNotContain(secret).doesNotContain(token).doesNotContain(wrong).doesNotContain(ApiClient.TOKEN)
                 .doesNotContain(ApiKeys.hash(secret));
-    }
-
-    @Test
-    void oldEvents_arePurgedAfterTheRetention() {
-        trail.record(new AuditEvent(Instant.now().minus(retention.retention()).minus(Duration.ofDays(1)),
-                Caller.SCHEDULE, "OLD purge-me", null, 200, null));
-        trail.record(new AuditEvent(Instant.now(), Caller.SCHEDULE, "NEW keep-me", null, 200, null));
-
-        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
-
-        assertThat(trail.count(new AuditTrail.Query(null, "purge-me", null, null, null))).isZero();
-        assertThat(trail.count(new AuditTrail.Query(null, "keep-me", null, null, null))).isEqualTo(1);
     }
 
     private int count() {

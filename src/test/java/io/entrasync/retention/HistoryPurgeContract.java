@@ -41,6 +41,9 @@ abstract class HistoryPurgeContract {
     @Autowired
     RetentionJob job;
 
+    @Autowired
+    io.entrasync.auth.AuditProperties audit;
+
     final Instant now = Instant.parse("2030-06-01T00:00:00Z");
     final RetentionProperties.Limits generous = new RetentionProperties.Limits(1000, 100);
 
@@ -74,7 +77,7 @@ abstract class HistoryPurgeContract {
     }
 
     HistoryPurge.Purged purge() {
-        return purge.purge(now, defaults, generous);
+        return purge.purge(now, defaults, audit.retention(), generous);
     }
 
     @Test
@@ -182,7 +185,7 @@ abstract class HistoryPurgeContract {
         run("p-bounded", "SUCCEEDED", 0);
         RetentionProperties.Limits small = new RetentionProperties.Limits(5, 2);
 
-        HistoryPurge.Purged first = purge.purge(now, defaults, small);
+        HistoryPurge.Purged first = purge.purge(now, defaults, audit.retention(), small);
 
         assertThat(first.quietRuns()).as("2 batches of 5 quiet runs, though 25 are due").isEqualTo(10);
         assertThat(first.changeRuns()).isEqualTo(1);
@@ -192,7 +195,7 @@ abstract class HistoryPurgeContract {
         assertThat(exists(bigRun)).isFalse();
 
         for (int pass = 0; pass < 10 && remaining("p-bounded") > 1; pass++) {
-            purge.purge(now, defaults, small);
+            purge.purge(now, defaults, audit.retention(), small);
         }
         assertThat(remaining("p-bounded")).as("only the newest run is left").isEqualTo(1);
     }
@@ -235,6 +238,23 @@ abstract class HistoryPurgeContract {
     }
 
     @Test
+    void oldAuditEventsArePurged() {
+        long old = IDS.incrementAndGet();
+        long recent = IDS.incrementAndGet();
+        for (long[] event : new long[][] {{old, 400}, {recent, 300}}) {
+            jdbc.update("insert into audit_event (id, at, actor_kind, actor_id, actor_name, action, status) values "
+                    + "(?, ?, 'schedule', 'schedule', 'schedule', 'p-audit', 200)", event[0],
+                    Timestamp.from(now.minus(Duration.ofDays(event[1]))));
+        }
+
+        HistoryPurge.Purged purged = purge();
+
+        assertThat(purged.auditEvents()).as("older than entra-sync.audit.retention (365d)").isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select id from audit_event where action = 'p-audit'", Long.class))
+                .containsExactly(recent);
+    }
+
+    @Test
     void theJobLogsItsCountsAtInfo(CapturedOutput output) {
         long id = IDS.incrementAndGet();
         jdbc.update("insert into inbound_email (id, received_at, outcome, reason) values (?, ?, 'UNKNOWN_SENDER', 'x')",
@@ -255,6 +275,7 @@ abstract class HistoryPurgeContract {
         jdbc.update("delete from sync_run where id > 900000000");
         jdbc.update("delete from inbound_email where id > 900000000");
         jdbc.update("delete from alert where id > 900000000");
+        jdbc.update("delete from audit_event where id > 900000000");
     }
 
     private int remaining(String tenant) {
