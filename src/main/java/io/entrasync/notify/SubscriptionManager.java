@@ -181,12 +181,14 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             create(mapping, base, resource);
             return Outcome.RECREATED;
         }
-        String wanted = notificationUrl(base);
+        String wanted = webhookKey.notificationUrl(base);
         String madeWith = held.get().notificationUrl() != null ? held.get().notificationUrl()
                 : found.get().notificationUrl();
         if (madeWith != null && !madeWith.equals(wanted)) {
-            log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {}; replacing it",
-                    mapping.tenant(), resource, s.id(), withoutQuery(madeWith), withoutQuery(wanted));
+            // logged without the query, which carries the webhook key
+            log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {} (or its key changed); "
+                    + "replacing it", mapping.tenant(), resource, s.id(), WebhookKey.withoutQuery(madeWith),
+                    WebhookKey.withoutQuery(wanted));
             create(mapping, base, resource);
             cleanup.deleteReplaced(mapping.tenant(), resource, s.id(), s.expiresAt(), connection);
             return Outcome.REPLACED;
@@ -199,24 +201,6 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return renewOrRecreate(mapping, s);
         }
         return Outcome.NONE;
-    }
-
-    /**
-     * The notification URL a subscription of this base gets; what a stored subscription is compared with, so a change
-     * of how it is built (a new path or query parameter) replaces every subscription on the next pass.
-     */
-    String notificationUrl(URI base) {
-        return webhookKey.notificationUrl(base);
-    }
-
-    String lifecycleUrl(URI base) {
-        return webhookKey.lifecycleNotificationUrl(base);
-    }
-
-    /** A URL for the log: without its query, which may carry a secret. */
-    private static String withoutQuery(String url) {
-        int query = url == null ? -1 : url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     /** The tenant's subscriptions at Graph; empty (no sweep this pass) when Graph cannot list them. */
@@ -236,8 +220,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         if (base == null || held.isEmpty() || atGraph.isEmpty()) {
             return 0;
         }
-        return cleanup.deleteStrays(mapping.tenant(), resource, held.get().subscription().id(), notificationUrl(base),
-                atGraph, mapping.connection(), clock.instant().plus(properties.lifetime()));
+        return cleanup.deleteStrays(mapping.tenant(), resource, held.get().subscription().id(),
+                webhookKey.notificationUrl(base), atGraph, mapping.connection(),
+                clock.instant().plus(properties.lifetime()));
     }
 
     /** Renews; on 404 (Graph dropped it) creates a new one. */
@@ -268,9 +253,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private void create(TenantMapping mapping, URI base, String resource) {
         ClientState secret = ClientState.generate();
         Instant wanted = clock.instant().plus(properties.lifetime());
-        String url = notificationUrl(base);
+        String url = webhookKey.notificationUrl(base);
         ChangeSubscriptions.Created created = graph.create(mapping.connection(), new ChangeSubscriptions.Request(
-                resource, CHANGE_TYPE, url, lifecycleUrl(base), secret.value(), wanted));
+                resource, CHANGE_TYPE, url, webhookKey.lifecycleNotificationUrl(base), secret.value(), wanted));
         try {
             subscriptions.created(created.id(), mapping.tenant(), resource, secret.hash(), created.expiresAt(),
                     clock.instant(), url, StoredConnection.encode(mapping.connection()));

@@ -232,9 +232,12 @@ class SubscriptionRenewalTest {
         assertThat(simulator.subscriptionCount(RACE)).isEqualTo(2);
         Files.delete(MAPPINGS.resolve("race.yaml"));
         registry().refresh();
+        app.getBean(TenantErrors.class).record("race", "subscription refused", Instant.now());
 
         SubscriptionManager.Pass pass = manager().maintain();
 
+        assertThat(app.getBean(TenantErrors.class).all()).as("a removed tenant's error is nobody's").doesNotContainKey(
+                "race");
         assertThat(pass.deleted()).isEqualTo(2);
         assertThat(simulator.subscriptionCount(RACE)).isZero();
         assertThat(subscriptions().ofTenant("race")).isEmpty();
