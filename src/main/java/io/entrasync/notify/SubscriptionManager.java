@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * resource, under that pair's cluster-wide lock ({@link SubscriptionSlots}):
  * <ul>
  *   <li>creates the missing subscription (at most one at Graph, whatever the replicas do);</li>
- *   <li>asks Graph whether the stored one still exists ({@code GET /subscriptions/{id}}): for users and groups Graph
- *       sends no {@code subscriptionRemoved} or {@code missed}, so asking is the only way to notice one it dropped;
+ *   <li>checks that the stored one still exists at Graph (in the tenant's list, {@code GET /subscriptions}, taken once
+ *       per pass; {@code GET /subscriptions/{id}} for one not in it): for users and groups Graph sends no
+ *       {@code subscriptionRemoved} or {@code missed}, so asking is the only way to notice one it dropped;
  *       a missing one is created anew and a delta run asked for (the lifecycle document's step: changes may have been
  *       missed meanwhile);</li>
  *   <li>replaces one made with another notification URL than the tenant's current one (the public URL changed): a new
@@ -109,7 +110,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                         continue; // notifications off and nothing to delete: no lock, no Graph call
                     }
                     Outcome outcome = slots.locked(mapping.tenant(), resource, () -> {
-                        Outcome done = keep(mapping, resource);
+                        Outcome done = keep(mapping, resource, atGraph);
                         counts[Outcome.DELETED.ordinal()] += deleteStrays(mapping, resource, atGraph);
                         return done;
                     });
@@ -153,8 +154,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 counts[Outcome.DELETED.ordinal()], failed);
     }
 
-    /** Brings one tenant's subscription of {@code resource} in line with its mapping; runs holding its slot. */
-    private Outcome keep(TenantMapping mapping, String resource) {
+    /**
+     * Brings one tenant's subscription of {@code resource} in line with its mapping; runs holding its slot.
+     * {@code atGraph} is the tenant's list taken this pass: a held subscription found there exists; one not found (or
+     * no list) is asked for by id, since the list was taken before the slot.
+     */
+    private Outcome keep(TenantMapping mapping, String resource, List<ChangeSubscriptions.Found> atGraph) {
         URI base = properties.baseFor(mapping.notifications());
         Optional<Subscriptions.Held> held = subscriptions.held(mapping.tenant(), resource);
         TenantConnection connection = mapping.connection();
@@ -174,7 +179,8 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return Outcome.CREATED;
         }
         Subscription s = held.get().subscription();
-        Optional<ChangeSubscriptions.Found> found = graph.find(connection, s.id());
+        Optional<ChangeSubscriptions.Found> found = atGraph.stream().filter(f -> f.id().equals(s.id())).findFirst()
+                .or(() -> graph.find(connection, s.id()));
         if (found.isEmpty()) {
             log.warn("tenant '{}': {} subscription {} is gone from Graph; creating a new one and asking for a delta "
                     + "run (changes may have been missed)", mapping.tenant(), resource, s.id());

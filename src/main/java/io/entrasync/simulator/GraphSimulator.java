@@ -176,6 +176,11 @@ public final class GraphSimulator implements AutoCloseable {
         return urls;
     }
 
+    /** {@code GET /subscriptions/{id}} requests received so far. */
+    public int subscriptionLookups() {
+        return subscriptions.lookups();
+    }
+
     /** Subscription renewals (PATCHes of the expiry) received so far. */
     public int subscriptionRenewals() {
         return subscriptions.renewals();

@@ -252,10 +252,13 @@ class SubscriptionRenewalTest {
                 + "'tenant ''sim'': GET /subscriptions/x failed: no answer in time (timed out)', last_error_at = ? "
                 + "where tenant = 'sim'", java.sql.Timestamp.from(Instant.now()));
         assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isNotEmpty();
+        int lookupsBefore = simulator.subscriptionLookups();
 
         manager().maintain();
 
         assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isEmpty();
+        assertThat(simulator.subscriptionLookups()).as("the pass's GET /subscriptions shows both exist: no GET by id")
+                .isEqualTo(lookupsBefore);
     }
 
     @Test
