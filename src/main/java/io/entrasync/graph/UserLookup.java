@@ -28,15 +28,6 @@ final class UserLookup {
         this.backoff = backoff;
     }
 
-    private static boolean causedByIo(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     boolean exists(TenantConnection tenant, String userId) {
         TenantClient client = clients.forTenant(tenant);
         String tenantKey = tenant.tenantKey();
@@ -66,12 +57,12 @@ final class UserLookup {
             } catch (DirectorySourceException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (!causedByIo(e)) {
-                    throw new DirectorySourceException(tenantKey, 0, "unexpected", "tenant '" + tenantKey
-                            + "': GET /users/" + userId + " failed unexpectedly", e);
-                }
+                // a network fault (Kiota wraps it in a RuntimeException) is retried; anything else is a bug of ours
+                NetworkFailure network = NetworkFailure.of(e).orElseThrow(() -> new DirectorySourceException(
+                        tenantKey, 0, "unexpected", "tenant '" + tenantKey + "': GET /users/" + userId
+                        + " failed unexpectedly", e));
                 status = 0;
-                code = NetworkFailure.of(e).map(NetworkFailure::code).orElse(NetworkFailure.NETWORK);
+                code = network.code();
             }
             if (attempt >= properties.maxRetries()) {
                 throw new DirectorySourceException(tenantKey, status, code, "tenant '" + tenantKey + "': GET /users/"

@@ -35,10 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 class NotificationIntake {
 
-    /** What became of the items of one request. */
-    record Outcome(int accepted, int refused, int ignored) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
 
     private final Subscriptions subscriptions;
@@ -66,7 +62,8 @@ class NotificationIntake {
                 .description("Graph notifications of a tenant whose mapping is missing or invalid").register(meters);
     }
 
-    Outcome take(ChangeNotification.Batch batch) {
+    /** Verifies and stores one request's items; what became of them is counted in the meters and logged. */
+    void take(ChangeNotification.Batch batch) {
         Instant now = clock.instant();
         Set<String> ids = batch.items().stream().map(ChangeNotification::subscriptionId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -136,7 +133,6 @@ class NotificationIntake {
         if (!stored.isEmpty()) {
             processor.wake();
         }
-        return new Outcome(acceptedItems, refused, ignoredItems);
     }
 
     /** What one request's items did for one subscription. */

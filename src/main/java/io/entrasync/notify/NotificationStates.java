@@ -12,7 +12,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Reads every tenant's {@link NotificationStatus} (two queries for all tenants). */
+/**
+ * Reads every tenant's {@link NotificationStatus}: two queries and one look at the loaded mappings for all tenants
+ * (never a per-tenant check of its mapping file, which costs file stats with a thousand tenants).
+ */
 @Service
 public class NotificationStates {
 
@@ -35,31 +38,31 @@ public class NotificationStates {
         Map<String, List<Subscription>> byTenant = subscriptions.all().stream()
                 .collect(Collectors.groupingBy(Subscription::tenant));
         Map<String, String> tenantErrors = errors.all();
+        Map<String, Boolean> enabled = new java.util.HashMap<>();
+        for (TenantMappingStatus status : mappings.all()) {
+            if (status.tenant() != null) {
+                enabled.putIfAbsent(status.tenant(), enabled(status)); // the first file claiming it, as current() does
+            }
+        }
         Map<String, NotificationStatus> states = new java.util.HashMap<>();
         for (String tenant : union(byTenant.keySet(), tenantErrors.keySet())) {
-            states.put(tenant, status(tenant, byTenant.getOrDefault(tenant, List.of()), tenantErrors.get(tenant)));
+            states.put(tenant, status(enabled.getOrDefault(tenant, false), byTenant.getOrDefault(tenant, List.of()),
+                    tenantErrors.get(tenant)));
         }
         return states;
     }
 
-    /** The state of a tenant that has no subscription yet. */
-    public NotificationStatus none(String tenant) {
-        return new NotificationStatus(enabled(tenant), false, null, null, null, 0, List.of());
-    }
-
-    /** {@link #none(String)} judged from the tenant's file as given (no look-up of the mappings directory). */
+    /** The state of a tenant that has no subscription yet, judged from its file as given. */
     public NotificationStatus none(TenantMappingStatus status) {
-        boolean enabled = status.validMapping().map(m -> properties.baseFor(m.notifications()) != null).orElse(false);
-        return new NotificationStatus(enabled, false, null, null, null, 0, List.of());
+        return new NotificationStatus(enabled(status), false, null, null, null, 0, List.of());
     }
 
     /** The tenant's mapping allows notifications and a public URL is known for it. */
-    private boolean enabled(String tenant) {
-        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping)
-                .map(m -> properties.baseFor(m.notifications()) != null).orElse(false);
+    private boolean enabled(TenantMappingStatus status) {
+        return status.validMapping().map(m -> properties.baseFor(m.notifications()) != null).orElse(false);
     }
 
-    private NotificationStatus status(String tenant, List<Subscription> held, String tenantError) {
+    private NotificationStatus status(boolean enabled, List<Subscription> held, String tenantError) {
         Instant now = clock.instant();
         List<String> problems = new ArrayList<>();
         if (tenantError != null) {
@@ -68,7 +71,7 @@ public class NotificationStates {
         held.stream().map(Subscription::lastError).filter(Objects::nonNull).forEach(problems::add);
         boolean active = held.size() == SubscriptionManager.RESOURCES.size()
                 && held.stream().allMatch(s -> s.expiresAt().isAfter(now));
-        return new NotificationStatus(enabled(tenant), active,
+        return new NotificationStatus(enabled, active,
                 held.stream().map(Subscription::expiresAt).min(Comparator.naturalOrder()).orElse(null),
                 newest(held.stream().map(Subscription::lastReceivedAt).toList()),
                 newest(held.stream().map(Subscription::lastValidatedAt).toList()),

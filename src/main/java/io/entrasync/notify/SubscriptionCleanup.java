@@ -26,15 +26,12 @@ class SubscriptionCleanup {
     private final Subscriptions subscriptions;
     private final RetiredSubscriptions retired;
     private final ChangeSubscriptions graph;
-    private final TenantErrors errors;
     private final Clock clock = Clock.systemUTC();
 
-    SubscriptionCleanup(Subscriptions subscriptions, RetiredSubscriptions retired, ChangeSubscriptions graph,
-                        TenantErrors errors) {
+    SubscriptionCleanup(Subscriptions subscriptions, RetiredSubscriptions retired, ChangeSubscriptions graph) {
         this.subscriptions = subscriptions;
         this.retired = retired;
         this.graph = graph;
-        this.errors = errors;
     }
 
     /** Deletes a subscription replaced by another at Graph; a refusal leaves it to the next passes. */
@@ -62,8 +59,8 @@ class SubscriptionCleanup {
             boolean sameResource = found.resource() != null
                     && found.resource().replaceFirst("^/", "").equalsIgnoreCase(resource);
             // compared without the query: a subscription made before the webhook key (or with an older key) is ours too
-            if (sameResource && withoutQuery(ours).equals(withoutQuery(found.notificationUrl()))
-                    && !found.id().equals(heldId)) {
+            if (sameResource && !found.id().equals(heldId)
+                    && WebhookKey.withoutQuery(ours).equals(WebhookKey.withoutQuery(found.notificationUrl()))) {
                 log.warn("tenant '{}': {} subscription {} at Graph notifies this service but is not the one it holds; "
                         + "deleting it", tenant, resource, found.id());
                 deleteReplaced(tenant, resource, found.id(), found.expiresAt() == null ? fallbackExpiry
@@ -85,8 +82,7 @@ class SubscriptionCleanup {
         }
         Subscription s = held.get().subscription();
         TenantConnection connection = StoredConnection.decode(held.get().connection());
-        subscriptions.delete(s.id());
-        errors.clear(tenant);
+        subscriptions.delete(s.id()); // its tenant's notification error is cleared by the pass (SubscriptionManager)
         if (connection == null) {
             log.warn("tenant '{}' has no valid mapping and its {} subscription {} no stored connection: it cannot be "
                     + "deleted at Graph and expires there at {}", tenant, resource, s.id(), s.expiresAt());
@@ -131,10 +127,5 @@ class SubscriptionCleanup {
             return e.getMessage();
         }
         return "unexpected failure: " + (e.getMessage() == null ? "no detail" : e.getMessage());
-    }
-
-    private static String withoutQuery(String url) {
-        int query = url == null ? -1 : url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * resource, under that pair's cluster-wide lock ({@link SubscriptionSlots}):
  * <ul>
  *   <li>creates the missing subscription (at most one at Graph, whatever the replicas do);</li>
- *   <li>asks Graph whether the stored one still exists ({@code GET /subscriptions/{id}}): for users and groups Graph
- *       sends no {@code subscriptionRemoved} or {@code missed}, so asking is the only way to notice one it dropped;
+ *   <li>checks that the stored one still exists at Graph (in the tenant's list, {@code GET /subscriptions}, taken once
+ *       per pass; {@code GET /subscriptions/{id}} for one not in it): for users and groups Graph sends no
+ *       {@code subscriptionRemoved} or {@code missed}, so asking is the only way to notice one it dropped;
  *       a missing one is created anew and a delta run asked for (the lifecycle document's step: changes may have been
  *       missed meanwhile);</li>
  *   <li>replaces one made with another notification URL than the tenant's current one (the public URL changed): a new
@@ -109,7 +110,7 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                         continue; // notifications off and nothing to delete: no lock, no Graph call
                     }
                     Outcome outcome = slots.locked(mapping.tenant(), resource, () -> {
-                        Outcome done = keep(mapping, resource);
+                        Outcome done = keep(mapping, resource, atGraph);
                         counts[Outcome.DELETED.ordinal()] += deleteStrays(mapping, resource, atGraph);
                         return done;
                     });
@@ -153,8 +154,12 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
                 counts[Outcome.DELETED.ordinal()], failed);
     }
 
-    /** Brings one tenant's subscription of {@code resource} in line with its mapping; runs holding its slot. */
-    private Outcome keep(TenantMapping mapping, String resource) {
+    /**
+     * Brings one tenant's subscription of {@code resource} in line with its mapping; runs holding its slot.
+     * {@code atGraph} is the tenant's list taken this pass: a held subscription found there exists; one not found (or
+     * no list) is asked for by id, since the list was taken before the slot.
+     */
+    private Outcome keep(TenantMapping mapping, String resource, List<ChangeSubscriptions.Found> atGraph) {
         URI base = properties.baseFor(mapping.notifications());
         Optional<Subscriptions.Held> held = subscriptions.held(mapping.tenant(), resource);
         TenantConnection connection = mapping.connection();
@@ -174,19 +179,22 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return Outcome.CREATED;
         }
         Subscription s = held.get().subscription();
-        Optional<ChangeSubscriptions.Found> found = graph.find(connection, s.id());
+        Optional<ChangeSubscriptions.Found> found = atGraph.stream().filter(f -> f.id().equals(s.id())).findFirst()
+                .or(() -> graph.find(connection, s.id()));
         if (found.isEmpty()) {
             log.warn("tenant '{}': {} subscription {} is gone from Graph; creating a new one and asking for a delta "
                     + "run (changes may have been missed)", mapping.tenant(), resource, s.id());
             create(mapping, base, resource);
             return Outcome.RECREATED;
         }
-        String wanted = notificationUrl(base);
+        String wanted = webhookKey.notificationUrl(base);
         String madeWith = held.get().notificationUrl() != null ? held.get().notificationUrl()
                 : found.get().notificationUrl();
         if (madeWith != null && !madeWith.equals(wanted)) {
-            log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {}; replacing it",
-                    mapping.tenant(), resource, s.id(), withoutQuery(madeWith), withoutQuery(wanted));
+            // logged without the query, which carries the webhook key
+            log.info("tenant '{}': {} subscription {} notifies {}, the tenant's URL is now {} (or its key changed); "
+                    + "replacing it", mapping.tenant(), resource, s.id(), WebhookKey.withoutQuery(madeWith),
+                    WebhookKey.withoutQuery(wanted));
             create(mapping, base, resource);
             cleanup.deleteReplaced(mapping.tenant(), resource, s.id(), s.expiresAt(), connection);
             return Outcome.REPLACED;
@@ -199,24 +207,6 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
             return renewOrRecreate(mapping, s);
         }
         return Outcome.NONE;
-    }
-
-    /**
-     * The notification URL a subscription of this base gets; what a stored subscription is compared with, so a change
-     * of how it is built (a new path or query parameter) replaces every subscription on the next pass.
-     */
-    String notificationUrl(URI base) {
-        return webhookKey.notificationUrl(base);
-    }
-
-    String lifecycleUrl(URI base) {
-        return webhookKey.lifecycleNotificationUrl(base);
-    }
-
-    /** A URL for the log: without its query, which may carry a secret. */
-    private static String withoutQuery(String url) {
-        int query = url == null ? -1 : url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     /** The tenant's subscriptions at Graph; empty (no sweep this pass) when Graph cannot list them. */
@@ -236,8 +226,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
         if (base == null || held.isEmpty() || atGraph.isEmpty()) {
             return 0;
         }
-        return cleanup.deleteStrays(mapping.tenant(), resource, held.get().subscription().id(), notificationUrl(base),
-                atGraph, mapping.connection(), clock.instant().plus(properties.lifetime()));
+        return cleanup.deleteStrays(mapping.tenant(), resource, held.get().subscription().id(),
+                webhookKey.notificationUrl(base), atGraph, mapping.connection(),
+                clock.instant().plus(properties.lifetime()));
     }
 
     /** Renews; on 404 (Graph dropped it) creates a new one. */
@@ -268,9 +259,9 @@ class SubscriptionManager implements SubscriptionLifecycle, DisposableBean {
     private void create(TenantMapping mapping, URI base, String resource) {
         ClientState secret = ClientState.generate();
         Instant wanted = clock.instant().plus(properties.lifetime());
-        String url = notificationUrl(base);
+        String url = webhookKey.notificationUrl(base);
         ChangeSubscriptions.Created created = graph.create(mapping.connection(), new ChangeSubscriptions.Request(
-                resource, CHANGE_TYPE, url, lifecycleUrl(base), secret.value(), wanted));
+                resource, CHANGE_TYPE, url, webhookKey.lifecycleNotificationUrl(base), secret.value(), wanted));
         try {
             subscriptions.created(created.id(), mapping.tenant(), resource, secret.hash(), created.expiresAt(),
                     clock.instant(), url, StoredConnection.encode(mapping.connection()));

@@ -47,17 +47,6 @@ class Subscriptions {
                 Subscriptions::row);
     }
 
-    /** Subscriptions that expire before {@code before}: due for renewal. */
-    List<Subscription> expiringBefore(Instant before) {
-        return jdbc.query("select " + COLUMNS + " from notification_subscription where expires_at < ? "
-                + "order by expires_at", Subscriptions::row, Timestamp.from(before));
-    }
-
-    /** Records a subscription Graph just created (and validated): replaces the tenant's old one for the resource. */
-    void created(String id, String tenant, String resource, String clientStateHash, Instant expiresAt, Instant now) {
-        created(id, tenant, resource, clientStateHash, expiresAt, now, null, null);
-    }
-
     /**
      * Records a subscription Graph just created with {@code notificationUrl}, for the tenant reached through
      * {@code connection} ({@link StoredConnection}): replaces the tenant's old row for the resource.

@@ -57,6 +57,15 @@ public class WebhookKey {
         return withKey(NotificationProperties.join(base, GraphWebhookController.LIFECYCLE_PATH));
     }
 
+    /**
+     * {@code url} without its query: what a subscription made with an older key (or none) is compared by, and what
+     * a log line shows (the query carries the key).
+     */
+    static String withoutQuery(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
     private String withKey(String url) {
         // a generated value is URL-safe already; a configured one may not be
         return url + "?" + PARAMETER + "=" + java.net.URLEncoder.encode(value(), StandardCharsets.UTF_8);

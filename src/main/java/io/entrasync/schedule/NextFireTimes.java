@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The next fire time of every tenant's job in one statement, for the fleet view. Quartz's API answers per trigger
- * ({@link TenantScheduler#nextFireTime} costs a few statements per tenant), so with 1,000 tenants this reads the
+ * ({@code getTriggersOfJob} costs a few statements per tenant), so with 1,000 tenants this reads the
  * clustered job store's {@code qrtz_triggers} table directly (prefix {@code qrtz_}, {@code application.yml}): the
  * soonest {@code next_fire_time} (epoch milliseconds) of each job of {@link TenantJobs#GROUP}, the same value
- * {@link TenantScheduler#nextFireTime} computes from the triggers.
+ * Quartz's {@code Trigger.getNextFireTime} answers.
  */
 @Component
 public class NextFireTimes {

@@ -1,6 +1,5 @@
 package io.entrasync.schedule;
 
-import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -16,10 +15,8 @@ public class NotifiedRuns {
 
     private final Scheduler scheduler;
     private final TenantScheduler tenants;
-    private final QuartzTransactions transactions;
 
-    NotifiedRuns(Scheduler scheduler, TenantScheduler tenants, QuartzTransactions transactions) {
-        this.transactions = transactions;
+    NotifiedRuns(Scheduler scheduler, TenantScheduler tenants) {
         this.scheduler = scheduler;
         this.tenants = tenants;
     }
@@ -53,17 +50,7 @@ public class NotifiedRuns {
      */
     public void fireAfter(String tenant, java.time.Duration delay) {
         try {
-            try {
-                transactions.run(() -> scheduler.scheduleJob(TenantJobs.notified(tenant, delay)));
-            } catch (JobPersistenceException noJobYet) {
-                if (scheduler.checkExists(TenantJobs.jobKey(tenant))) {
-                    throw noJobYet;
-                }
-                transactions.run(() -> {
-                    tenants.ensureJob(tenant);
-                    scheduler.scheduleJob(TenantJobs.notified(tenant, delay));
-                });
-            }
+            tenants.fireOnce(tenant, TenantJobs.notified(tenant, delay));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused the notified delta run of tenant '" + tenant + "': "
                     + e.getMessage(), e);

@@ -2,8 +2,6 @@ package io.entrasync.schedule;
 
 import io.entrasync.sync.RunDispatcher;
 import io.entrasync.sync.SyncRun;
-import org.quartz.JobPersistenceException;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Component;
 
@@ -14,31 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class QuartzRunDispatcher implements RunDispatcher {
 
-    private final Scheduler scheduler;
     private final TenantScheduler tenants;
-    private final QuartzTransactions transactions;
 
-    QuartzRunDispatcher(Scheduler scheduler, TenantScheduler tenants, QuartzTransactions transactions) {
-        this.scheduler = scheduler;
+    QuartzRunDispatcher(TenantScheduler tenants) {
         this.tenants = tenants;
-        this.transactions = transactions;
     }
 
     @Override
     public void dispatch(SyncRun run) {
         try {
-            try {
-                transactions.run(() -> scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId())));
-            } catch (JobPersistenceException noJobYet) {
-                // The job normally exists (TenantScheduler adds it); checking first cost every launch a transaction.
-                if (scheduler.checkExists(TenantJobs.jobKey(run.getTenant()))) {
-                    throw noJobYet;
-                }
-                transactions.run(() -> {
-                    tenants.ensureJob(run.getTenant());
-                    scheduler.scheduleJob(TenantJobs.runNow(run.getTenant(), run.getId()));
-                });
-            }
+            tenants.fireOnce(run.getTenant(), TenantJobs.runNow(run.getTenant(), run.getId()));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused run " + run.getId() + " of tenant '" + run.getTenant()
                     + "': " + e.getMessage(), e);

@@ -3,14 +3,11 @@ package io.entrasync.schedule;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMapping;
 import io.entrasync.mapping.TenantMappingStatus;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -105,14 +103,22 @@ public class TenantScheduler implements SmartLifecycle {
                 + t.getTimeZone().getID()).toList();
     }
 
-    /** The soonest next fire time of the tenant's triggers; empty when it has none. */
-    public Optional<Instant> nextFireTime(String tenant) {
+    /**
+     * Stores a one-shot fire of the tenant's job (a queued run, a notified delta run) in one transaction
+     * ({@link QuartzTransactions}); when the job does not exist yet it is added in the same transaction. The job
+     * normally exists (reconcile adds it): checking first cost every fire a transaction.
+     */
+    void fireOnce(String tenant, Trigger trigger) throws SchedulerException {
         try {
-            return scheduler.getTriggersOfJob(TenantJobs.jobKey(tenant)).stream().map(Trigger::getNextFireTime)
-                    .filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant);
-        } catch (SchedulerException e) {
-            log.warn("cannot read the triggers of tenant '{}': {}", tenant, e.getMessage());
-            return Optional.empty();
+            transactions.run(() -> scheduler.scheduleJob(trigger));
+        } catch (JobPersistenceException noJobYet) {
+            if (scheduler.checkExists(TenantJobs.jobKey(tenant))) {
+                throw noJobYet;
+            }
+            transactions.run(() -> {
+                ensureJob(tenant);
+                scheduler.scheduleJob(trigger);
+            });
         }
     }
 

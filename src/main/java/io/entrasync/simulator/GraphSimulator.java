@@ -48,6 +48,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final Map<String, TenantRegistration> registrations = new ConcurrentHashMap<>();
     private final Map<String, TenantDirectory> directories = new ConcurrentHashMap<>();
+    private final KeyStore keyStore;
     private final KeyStore trustStore;
     private final HttpsServer server;
     private final ExecutorService workers;
@@ -59,7 +60,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     private GraphSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        KeyStore keyStore = SimulatorKeystore.loadOrCreate(settings.keystoreDirectory());
+        this.keyStore = SimulatorKeystore.loadOrCreate(settings.keystoreDirectory());
         this.trustStore = SimulatorKeystore.trustStoreOf(keyStore);
         AccessTokens tokens = new AccessTokens(Clock.systemUTC());
         SimulatorHandler handler = new SimulatorHandler(this, new TokenEndpoint(registrations::get, tokens,
@@ -175,6 +176,11 @@ public final class GraphSimulator implements AutoCloseable {
         return urls;
     }
 
+    /** {@code GET /subscriptions/{id}} requests received so far. */
+    public int subscriptionLookups() {
+        return subscriptions.lookups();
+    }
+
     /** Subscription renewals (PATCHes of the expiry) received so far. */
     public int subscriptionRenewals() {
         return subscriptions.renewals();
@@ -275,11 +281,10 @@ public final class GraphSimulator implements AutoCloseable {
         return baseUrl() + DemoOidcProvider.PATH;
     }
 
-    /** Made on first use: its signing key is generated (or read) then, not by every simulator a benchmark starts. */
+    /** Made on first use: not by every simulator a benchmark starts. Signs with the TLS keystore's key pair. */
     synchronized DemoOidcProvider demoSignIn() {
         if (demoSignIn == null) {
-            demoSignIn = new DemoOidcProvider(demoIssuer(), DemoSigningKey.loadOrCreate(settings.keystoreDirectory()),
-                    Clock.systemUTC());
+            demoSignIn = new DemoOidcProvider(demoIssuer(), SimulatorKeystore.signingKey(keyStore), Clock.systemUTC());
         }
         return demoSignIn;
     }

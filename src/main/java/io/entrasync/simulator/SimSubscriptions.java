@@ -78,6 +78,7 @@ final class SimSubscriptions implements AutoCloseable {
     private final AtomicInteger batches = new AtomicInteger();
     private final AtomicInteger mixedBatches = new AtomicInteger();
     private final AtomicInteger renewals = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
 
     /** Creates a subscription after a successful handshake; empty with the reason when the handshake failed. */
     Sub create(String tenantId, String resource, String changeType, String notificationUrl, String lifecycleUrl,
@@ -206,6 +207,15 @@ final class SimSubscriptions implements AutoCloseable {
 
     int mixedBatches() {
         return mixedBatches.get();
+    }
+
+    /** {@code GET /subscriptions/{id}} requests answered. */
+    int lookups() {
+        return lookups.get();
+    }
+
+    void lookedUp() {
+        lookups.incrementAndGet();
     }
 
     /** PATCHes of an expiry (renewals and reauthorizations). */

@@ -1,5 +1,8 @@
 package io.entrasync.simulator;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,6 +64,20 @@ final class SimulatorKeystore {
             return trust;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the simulator trust store", e);
+        }
+    }
+
+    /**
+     * The key pair as the RS256 key the demo sign-in signs its tokens with ({@link DemoOidcProvider}): one demo key
+     * pair for TLS and tokens, made once with the keystore, so no second key is generated or stored. Its id is its
+     * thumbprint, so a renewed keystore publishes a new id.
+     */
+    static RSAKey signingKey(KeyStore keyStore) {
+        try {
+            return new RSAKey.Builder(RSAKey.load(keyStore, ALIAS, PASSWORD)).keyUse(KeyUse.SIGNATURE)
+                    .keyIDFromThumbprint().build();
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("cannot read the simulator's key for the demo sign-in", e);
         }
     }
 

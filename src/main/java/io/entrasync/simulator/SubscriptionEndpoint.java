@@ -47,6 +47,9 @@ final class SubscriptionEndpoint {
             return;
         }
         String id = path.startsWith("/subscriptions/") ? path.substring("/subscriptions/".length()) : "";
+        if ("GET".equals(method)) {
+            subscriptions.lookedUp();
+        }
         SimSubscriptions.Sub sub = id.isEmpty() ? null : subscriptions.get(tenantId, id);
         if (sub == null) {
             SimulatorHandler.send(exchange, 404, SimulatorHandler.graphError("ResourceNotFound",

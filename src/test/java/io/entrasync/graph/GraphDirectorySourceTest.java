@@ -539,6 +539,17 @@ class GraphDirectorySourceTest {
         }
 
         @Test
+        void connectionReset_isRetried() {
+            wireMock.stubFor(get(urlPathEqualTo("/v1.0/users/" + USER)).inScenario("r").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+            wireMock.stubFor(get(urlPathEqualTo("/v1.0/users/" + USER)).inScenario("r").whenScenarioStateIs("ok")
+                    .willReturn(server.json(404, "error-user-not-found.json")));
+
+            assertThat(source.userExists(tenant, USER)).isFalse();
+            wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1.0/users/" + USER)));
+        }
+
+        @Test
         void throttled_isRetried() {
             wireMock.stubFor(get(urlPathEqualTo("/v1.0/users/" + USER)).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(server.json(429, "error-throttled.json").withHeader("Retry-After", "0")).willSetStateTo("ok"));

@@ -116,8 +116,8 @@ class NotificationInboxTest {
         try (HikariDataSource dataSource = dataSource(database)) {
             Subscriptions subscriptions = new Subscriptions(new JdbcTemplate(dataSource));
             Instant now = Instant.now();
-            subscriptions.created("s1", "acme", "users", "h1", now.plus(Duration.ofDays(1)), now);
-            subscriptions.created("s2", "acme", "groups", "h2", now.plus(Duration.ofDays(1)), now);
+            subscriptions.created("s1", "acme", "users", "h1", now.plus(Duration.ofDays(1)), now, null, null);
+            subscriptions.created("s2", "acme", "groups", "h2", now.plus(Duration.ofDays(1)), now, null, null);
             List<String> ids = new ArrayList<>(List.of("s1", "s2"));
             for (int i = 0; i < ChangeNotification.MAX_SUBSCRIPTIONS - 2; i++) {
                 ids.add("unknown-" + i);

@@ -232,9 +232,12 @@ class SubscriptionRenewalTest {
         assertThat(simulator.subscriptionCount(RACE)).isEqualTo(2);
         Files.delete(MAPPINGS.resolve("race.yaml"));
         registry().refresh();
+        app.getBean(TenantErrors.class).record("race", "subscription refused", Instant.now());
 
         SubscriptionManager.Pass pass = manager().maintain();
 
+        assertThat(app.getBean(TenantErrors.class).all()).as("a removed tenant's error is nobody's").doesNotContainKey(
+                "race");
         assertThat(pass.deleted()).isEqualTo(2);
         assertThat(simulator.subscriptionCount(RACE)).isZero();
         assertThat(subscriptions().ofTenant("race")).isEmpty();
@@ -249,10 +252,13 @@ class SubscriptionRenewalTest {
                 + "'tenant ''sim'': GET /subscriptions/x failed: no answer in time (timed out)', last_error_at = ? "
                 + "where tenant = 'sim'", java.sql.Timestamp.from(Instant.now()));
         assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isNotEmpty();
+        int lookupsBefore = simulator.subscriptionLookups();
 
         manager().maintain();
 
         assertThat(api.get("/api/tenants/sim").json().get("notifications").get("errors")).isEmpty();
+        assertThat(simulator.subscriptionLookups()).as("the pass's GET /subscriptions shows both exist: no GET by id")
+                .isEqualTo(lookupsBefore);
     }
 
     @Test

@@ -99,7 +99,7 @@ class WebhookEndToEndTest {
             awaitFirstRenewalPass();
             secret = ClientState.generate();
             subscriptions.created(SUBSCRIPTION, "acme", "users", secret.hash(), Instant.now().plus(Duration.ofDays(2)),
-                    Instant.now());
+                    Instant.now(), null, null);
             api.syncAndWait("acme", "DELTA", false);
             publish();
         }
