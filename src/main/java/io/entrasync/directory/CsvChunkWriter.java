@@ -69,7 +69,7 @@ class CsvChunkWriter {
                         newDepartments[0]++;
                         return departments.save(new Department(row.department()));
                     }).getId()));
-            EndUser user = existing.get(EmailAddress.key(row.email()));
+            EndUser user = known;
             if (user == null) {
                 user = new EndUser(site, row.email(), Association.STRONG);
                 apply(user, row, department);
