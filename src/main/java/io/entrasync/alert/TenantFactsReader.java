@@ -1,5 +1,6 @@
 package io.entrasync.alert;
 
+import io.entrasync.fleet.TenantConditions;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.notify.NotificationStates;
@@ -63,12 +64,8 @@ class TenantFactsReader {
             facts.add(new TenantFacts(tenant, hold == null ? null : hold.heldSince(),
                     hold != null && hold.state() == TenantHold.State.PENDING, hold == null ? null : hold.reason(),
                     run.failuresInRow(), run.lastError(), mappingErrors.get(tenant),
-                    notificationError(notified.get(tenant)), run.lastSuccessAt()));
+                    TenantConditions.notificationProblem(notified.get(tenant)), run.lastSuccessAt()));
         }
         return facts;
-    }
-
-    private static String notificationError(NotificationStatus status) {
-        return status == null || !status.enabled() || status.errors().isEmpty() ? null : status.errors().get(0);
     }
 }
