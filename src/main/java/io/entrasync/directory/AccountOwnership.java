@@ -119,7 +119,8 @@ public class AccountOwnership {
     /**
      * The import's rule for an existing account: a row that would change a directory-owned field of a managed
      * account is refused as a whole (the same words as the API's 409, one per field); so is a row that would change
-     * anything of a deactivated account, which only an admin's activation brings back. {@code files} keeps each
+     * anything of a deactivated account, which only an admin's activation brings back, and a row that would make a
+     * WEAK account main (only an admin's confirmation does). {@code files} keeps each
      * tenant's managing file for the caller's chunk of rows: a look-up costs file stats (for a tenant no file claims,
      * a scan of the mapping directory), so it is made once per tenant and chunk, not once per row.
      */
@@ -141,6 +142,11 @@ public class AccountOwnership {
                     + (user.getDeactivationReason() == null ? "" : " (" + user.getDeactivationReason() + ")")
                     + "; the import changes no deactivated account: activate it first (POST /api/users/"
                     + user.getId() + "/activate)");
+        }
+        String weak = Boolean.TRUE.equals(row.mainSiteUser()) && refusals.isEmpty()
+                ? MainSiteUserChanges.unconfirmedWeak(user, MainUserLog.Door.CSV) : null;
+        if (weak != null) {
+            refusals.add(weak);
         }
         return new ImportCheck(List.copyOf(refusals), keepsSite);
     }
