@@ -2,7 +2,8 @@ package io.entrasync.alert;
 
 /**
  * Why a tenant needs a person. Each is opened once and resolved once: a change of state is one alert.
- * The fleet view defines the tenant states of the API on its own; the two may be unified later.
+ * The fleet view's {@link io.entrasync.fleet.TenantState} shares its facts ({@code FleetRuns}) and its rule for
+ * {@link #NOTIFICATIONS_BROKEN}; its {@code failing} threshold is {@code entra-sync.fleet.failing-after}.
  */
 public enum TenantCondition {
     /** A run ended BLOCKED: the tenant applies nothing until an admin decides. */
@@ -11,7 +12,7 @@ public enum TenantCondition {
     FAILING("failing", "is failing", "syncs again"),
     /** The tenant's mapping file does not validate: it does not sync at all. */
     MAPPING_INVALID("invalid", "has an invalid mapping", "has a valid mapping again"),
-    /** Change notifications are on for the tenant and its subscriptions report errors. */
+    /** Its subscriptions report an error, or subscriptions that existed have expired or gone. */
     NOTIFICATIONS_BROKEN("notifications-broken", "has broken change notifications",
             "has working change notifications again"),
     /** A held plan has waited for a decision longer than the reminder threshold (a reminder). */

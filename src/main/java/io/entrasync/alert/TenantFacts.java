@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param failuresInARow       how many of its newest ended runs failed in a row (0 after a success or a hold)
  * @param lastError            the newest failed run's error; null without one
  * @param mappingError         the first error of its mapping file; null when the file is valid or absent
- * @param notificationError    the first problem of its change-notification subscriptions; null when there is none
- *                             or notifications are off
+ * @param notificationError    why its change notifications are broken
+ *                             ({@link io.entrasync.fleet.TenantConditions#notificationProblem}); null when they are not
  * @param lastSuccess          when its newest successful run ended; null before the first
  */
 public record TenantFacts(String tenant, Instant heldSince, boolean holdPending, String holdReason, int failuresInARow,

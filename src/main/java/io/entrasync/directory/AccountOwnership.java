@@ -8,6 +8,7 @@ import io.entrasync.problem.ConflictException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -66,10 +67,15 @@ public class AccountOwnership {
 
     /** The valid mapping file managing {@code user}; empty for manual, WEAK, orphaned or broken-mapping accounts. */
     Optional<TenantMappingStatus> managing(EndUser user) {
-        if (user.getExternalId() == null || user.getTenant() == null) {
-            return Optional.empty();
-        }
-        return mappings.current(user.getTenant()).filter(TenantMappingStatus::valid);
+        return synced(user) ? validFile(user.getTenant()) : Optional.empty();
+    }
+
+    private static boolean synced(EndUser user) {
+        return user.getExternalId() != null && user.getTenant() != null;
+    }
+
+    private Optional<TenantMappingStatus> validFile(String tenant) {
+        return mappings.current(tenant).filter(TenantMappingStatus::valid);
     }
 
     /**
@@ -113,10 +119,14 @@ public class AccountOwnership {
     /**
      * The import's rule for an existing account: a row that would change a directory-owned field of a managed
      * account is refused as a whole (the same words as the API's 409, one per field); so is a row that would change
-     * anything of a deactivated account, which only an admin's activation brings back.
+     * anything of a deactivated account, which only an admin's activation brings back, and a row that would make a
+     * WEAK account main (only an admin's confirmation does). {@code files} keeps each
+     * tenant's managing file for the caller's chunk of rows: a look-up costs file stats (for a tenant no file claims,
+     * a scan of the mapping directory), so it is made once per tenant and chunk, not once per row.
      */
-    ImportCheck checkImport(EndUser user, CsvRow row) {
-        Optional<TenantMappingStatus> file = managing(user);
+    ImportCheck checkImport(EndUser user, CsvRow row, Map<String, Optional<TenantMappingStatus>> files) {
+        Optional<TenantMappingStatus> file = synced(user) ? files.computeIfAbsent(user.getTenant(), this::validFile)
+                : Optional.empty();
         boolean sameSiteName = Site.key(row.site()).equals(Site.key(user.getSite().getName()));
         boolean keepsSite = sameSiteName && (file.isPresent() || user.getSite().getTenant() == null);
         Set<AccountField> changes = importChanges(user, row, keepsSite);
@@ -132,6 +142,11 @@ public class AccountOwnership {
                     + (user.getDeactivationReason() == null ? "" : " (" + user.getDeactivationReason() + ")")
                     + "; the import changes no deactivated account: activate it first (POST /api/users/"
                     + user.getId() + "/activate)");
+        }
+        String weak = Boolean.TRUE.equals(row.mainSiteUser()) && refusals.isEmpty()
+                ? MainSiteUserChanges.unconfirmedWeak(user, MainUserLog.Door.CSV) : null;
+        if (weak != null) {
+            refusals.add(weak);
         }
         return new ImportCheck(List.copyOf(refusals), keepsSite);
     }

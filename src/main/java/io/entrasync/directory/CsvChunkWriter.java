@@ -1,10 +1,12 @@
 package io.entrasync.directory;
 
+import io.entrasync.mapping.TenantMappingStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -49,10 +51,11 @@ class CsvChunkWriter {
         int[] newDepartments = {0};
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         List<ImportReport.Demotion> demoted = new ArrayList<>();
+        Map<String, Optional<TenantMappingStatus>> files = new HashMap<>();
         for (CsvRow row : rows) {
             EndUser known = existing.get(EmailAddress.key(row.email()));
             // checked before any site or department is created for the row: a refused row leaves no trace
-            AccountOwnership.ImportCheck check = known == null ? null : ownership.checkImport(known, row);
+            AccountOwnership.ImportCheck check = known == null ? null : ownership.checkImport(known, row, files);
             if (check != null && !check.refusals().isEmpty()) {
                 rejected.add(new ImportReport.Rejection(row.line(), String.join("; ", check.refusals())));
                 continue;
@@ -69,7 +72,7 @@ class CsvChunkWriter {
                         newDepartments[0]++;
                         return departments.save(new Department(row.department()));
                     }).getId()));
-            EndUser user = existing.get(EmailAddress.key(row.email()));
+            EndUser user = known;
             if (user == null) {
                 user = new EndUser(site, row.email(), Association.STRONG);
                 apply(user, row, department);

@@ -35,13 +35,9 @@ class MainSiteUserChanges {
             throw new ConflictException("mainSiteUser", "user " + user.getId() + " (" + user.getEmail()
                     + ") is deactivated and cannot be the main site user");
         }
-        if (newlyMain && user.getAssociation() == Association.WEAK && !confirmWeak) {
-            throw new ConflictException("confirmWeak", "user " + user.getId() + " (" + user.getEmail() + ") is a WEAK "
-                    + "account (created from an email, not verified): as main site user it would see every ticket of site "
-                    + user.getSite().getId() + " (" + user.getSite().getName() + "); "
-                    + (door == MainUserLog.Door.CSV ? "a CSV import does not make it main, confirm it in the admin page "
-                    + "(PATCH /api/users/" + user.getId() + " with confirmWeak: true)"
-                    : "send confirmWeak: true to make it main anyway"));
+        String weak = confirmWeak ? null : unconfirmedWeak(user, door);
+        if (weak != null) {
+            throw new ConflictException("confirmWeak", weak);
         }
         long siteId = user.getSite().getId();
         List<EndUser> previous = users.findBySiteIdAndMainSiteUserTrue(siteId).stream()
@@ -57,6 +53,22 @@ class MainSiteUserChanges {
                     : "; replaces user " + previous.get(0).getId() + " (" + previous.get(0).getEmail() + ")"), null);
         }
         return previous.isEmpty() ? null : DemotedUser.of(previous.get(0));
+    }
+
+    /**
+     * Why {@code user} may not become main through {@code door} without the admin's confirmation (a WEAK account that
+     * is not main yet), or null when it may. The CSV import asks before it writes a row, so such a row is refused
+     * alone instead of failing its chunk.
+     */
+    static String unconfirmedWeak(EndUser user, MainUserLog.Door door) {
+        if (user.isMainSiteUser() || user.getAssociation() != Association.WEAK) {
+            return null;
+        }
+        return "user " + user.getId() + " (" + user.getEmail() + ") is a WEAK account (created from an email, not "
+                + "verified): as main site user it would see every ticket of site " + user.getSite().getId() + " ("
+                + user.getSite().getName() + "); " + (door == MainUserLog.Door.CSV
+                ? "a CSV import does not make it main, confirm it in the admin page (PATCH /api/users/" + user.getId()
+                + " with confirmWeak: true)" : "send confirmWeak: true to make it main anyway");
     }
 
     /**

@@ -30,7 +30,7 @@ public record TenantConditions(boolean valid, boolean held, int failuresInRow, N
         if (failuresInRow >= properties.failingAfter()) {
             states.add(TenantState.FAILING);
         }
-        if (notificationsBroken()) {
+        if (notificationProblem(notifications) != null) {
             states.add(TenantState.NOTIFICATIONS_BROKEN);
         }
         if (!valid) {
@@ -47,11 +47,20 @@ public record TenantConditions(boolean valid, boolean held, int failuresInRow, N
     }
 
     /**
-     * A problem is on record (creation refused, renewal failed), or subscriptions that existed have expired or gone:
-     * a tenant whose notifications are on but not subscribed yet (before its first renewal pass) is not broken.
+     * Why the tenant's change notifications are broken, or null when they are not: a problem is on record (creation
+     * refused, renewal failed: the first one), or subscriptions that existed have expired or gone. A tenant whose
+     * notifications are on but not subscribed yet (before its first renewal pass) is not broken. The one rule of the
+     * fleet view and of the alerts ({@code notifications-broken}).
      */
-    private boolean notificationsBroken() {
-        return notifications != null && (!notifications.errors().isEmpty()
-                || (notifications.enabled() && notifications.expiresAt() != null && !notifications.active()));
+    public static String notificationProblem(NotificationStatus notifications) {
+        if (notifications == null) {
+            return null;
+        }
+        if (!notifications.errors().isEmpty()) {
+            return notifications.errors().get(0);
+        }
+        return notifications.enabled() && notifications.expiresAt() != null && !notifications.active()
+                ? "a change-notification subscription has expired or is gone (soonest expiry "
+                + notifications.expiresAt() + ")" : null;
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a run named by another run's {@code approves_run_id} (purged after the approval run goes);</li>
  * <li>the run of the tenant's applied mapping ({@code tenant_applied_mapping}).</li>
  * </ul>
+ * A purged run's {@code hold_decision} rows (who approved, rejected or released that plan) go with it, in the same
+ * transaction: they describe that run only, and would otherwise be kept forever.
  */
 @Component
 class HistoryPurge {
@@ -105,8 +107,11 @@ class HistoryPurge {
     private int purgeQuietRuns(Instant cutoff, int batchSize) {
         return transaction.execute(status -> {
             List<Long> runs = candidates(QUIET, cutoff, batchSize);
-            return runs.isEmpty() ? 0 : jdbc.update("delete from sync_run where id in (" + marks(runs.size()) + ")",
-                    runs.toArray());
+            if (runs.isEmpty()) {
+                return 0;
+            }
+            jdbc.update("delete from hold_decision where run_id in (" + marks(runs.size()) + ")", runs.toArray());
+            return jdbc.update("delete from sync_run where id in (" + marks(runs.size()) + ")", runs.toArray());
         });
     }
 
@@ -126,9 +131,13 @@ class HistoryPurge {
                     + "sync_change where " + inRuns + " fetch first " + batchSize + " rows only)", runs.toArray()));
             changes += deleted;
         } while (deleted == batchSize);
-        int purgedRuns = transaction.execute(status -> jdbc.update("delete from sync_run where id in ("
-                + marks(runs.size()) + ") and not exists (select 1 from sync_change c where c.run_id = sync_run.id)",
-                runs.toArray()));
+        String finished = "not exists (select 1 from sync_change c where c.run_id = %s)";
+        int purgedRuns = transaction.execute(status -> {
+            jdbc.update("delete from hold_decision where run_id in (" + marks(runs.size()) + ") and "
+                    + finished.formatted("hold_decision.run_id"), runs.toArray());
+            return jdbc.update("delete from sync_run where id in (" + marks(runs.size()) + ") and "
+                    + finished.formatted("sync_run.id"), runs.toArray());
+        });
         return new int[] {purgedRuns, changes};
     }
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * whatever their number or history, where the per-tenant look-ups it replaces cost two queries per tenant.
  * <p>
  * The first statement asks, per tenant key (a {@code VALUES} list), for the ids of its newest run, newest success,
- * newest applied (non-dry) success and newest BLOCKED run, and counts its FAILED runs after the newer of the last two:
+ * newest applied (non-dry) success, newest BLOCKED and newest FAILED run (with its error), and counts its FAILED runs
+ * after the newer of the success and the BLOCKED run:
  * each is a short backward scan of {@code ix_sync_run_tenant (tenant, id)} or {@code ix_sync_run_status (status,
  * tenant, id)}, so the cost follows the number of tenants, not of runs (an aggregate over all of {@code sync_run}
  * read 100,000 rows three times: ~450 ms on the loaded bench machine). The second loads those runs by id. Both are
@@ -46,13 +47,15 @@ public class FleetRuns {
      * @param lastAppliedMappingHash the mapping its newest SUCCEEDED non-dry run evaluated; null before the first
      * @param failuresInRow          its FAILED runs since its newest run that ended otherwise (SUCCEEDED or BLOCKED);
      *                               active runs neither count nor break the series
+     * @param lastError              the newest FAILED run's error while {@code failuresInRow > 0}; null otherwise
      */
-    public record Facts(SyncRun latest, Instant lastSuccessAt, String lastAppliedMappingHash, int failuresInRow) {
+    public record Facts(SyncRun latest, Instant lastSuccessAt, String lastAppliedMappingHash, int failuresInRow,
+                        String lastError) {
 
-        public static final Facts NONE = new Facts(null, null, null, 0);
+        public static final Facts NONE = new Facts(null, null, null, 0, null);
     }
 
-    private record Ids(Long latest, Long success, Long applied, int failures) {
+    private record Ids(Long latest, Long success, Long applied, int failures, String lastError) {
     }
 
     /** Tenant key to its facts; a tenant that never ran maps to {@link Facts#NONE}. */
@@ -64,7 +67,7 @@ public class FleetRuns {
             List<String> chunk = keys.subList(from, Math.min(from + CHUNK, keys.size()));
             jdbc.query(idsQuery(chunk.size()), rs -> {
                 ids.put(rs.getString(1), new Ids(id(rs.getLong(2), rs.wasNull()), id(rs.getLong(3), rs.wasNull()),
-                        id(rs.getLong(4), rs.wasNull()), rs.getInt(5)));
+                        id(rs.getLong(4), rs.wasNull()), rs.getInt(5), rs.getString(6)));
             }, chunk.toArray());
         }
         Set<Long> wanted = new HashSet<>();
@@ -89,7 +92,8 @@ public class FleetRuns {
             SyncRun success = i.success() == null ? null : byId.get(i.success());
             SyncRun applied = i.applied() == null ? null : byId.get(i.applied());
             facts.put(tenant, new Facts(byId.get(i.latest()), success == null ? null : success.getFinishedAt(),
-                    applied == null ? null : applied.getMappingHash(), i.failures()));
+                    applied == null ? null : applied.getMappingHash(), i.failures(),
+                    i.failures() == 0 ? null : i.lastError()));
         }
         return facts;
     }
@@ -98,13 +102,15 @@ public class FleetRuns {
         String values = String.join(", ", Collections.nCopies(tenants, "(?)"));
         return "select x.tenant, x.latest_id, x.success_id, x.applied_id, "
                 + "(select count(*) from sync_run f where f.status = 'FAILED' and f.tenant = x.tenant "
-                + "and f.id > greatest(coalesce(x.success_id, 0), coalesce(x.blocked_id, 0))) as failures "
+                + "and f.id > greatest(coalesce(x.success_id, 0), coalesce(x.blocked_id, 0))) as failures, "
+                + "(select e.error from sync_run e where e.id = x.failed_id) as last_error "
                 + "from (select v.tenant, "
                 + "(select max(r.id) from sync_run r where r.tenant = v.tenant) as latest_id, "
                 + "(select max(r.id) from sync_run r where r.status = 'SUCCEEDED' and r.tenant = v.tenant) as success_id, "
                 + "(select max(r.id) from sync_run r where r.status = 'SUCCEEDED' and r.tenant = v.tenant "
                 + "and r.dry_run = false) as applied_id, "
-                + "(select max(r.id) from sync_run r where r.status = 'BLOCKED' and r.tenant = v.tenant) as blocked_id "
+                + "(select max(r.id) from sync_run r where r.status = 'BLOCKED' and r.tenant = v.tenant) as blocked_id, "
+                + "(select max(r.id) from sync_run r where r.status = 'FAILED' and r.tenant = v.tenant) as failed_id "
                 + "from (values " + values + ") as v (tenant)) x";
     }
 

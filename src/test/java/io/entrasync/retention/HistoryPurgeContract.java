@@ -176,6 +176,31 @@ abstract class HistoryPurgeContract {
     }
 
     @Test
+    void aPurgedPlansHoldDecisionsGoWithIt() {
+        long quietPlan = run("p-decided", "BLOCKED", 300);
+        long planWithChanges = run("p-decided", "BLOCKED", 250);
+        changes(planWithChanges, 2);
+        long kept = run("p-decided", "BLOCKED", 1);
+        for (long plan : new long[] {quietPlan, planWithChanges, kept}) {
+            jdbc.update("insert into hold_decision (tenant, run_id, decision, actor_kind, actor_id, actor_name, "
+                    + "decided_at) values ('p-decided', ?, 'REJECT', 'ADMIN_TOKEN', 'admin', 'admin', ?)", plan,
+                    Timestamp.from(now.minus(Duration.ofDays(200))));
+        }
+
+        purge();
+
+        assertThat(exists(quietPlan)).isFalse();
+        assertThat(exists(planWithChanges)).isFalse();
+        assertThat(decisions(quietPlan)).as("a quiet run's decisions").isZero();
+        assertThat(decisions(planWithChanges)).as("a run with changes' decisions").isZero();
+        assertThat(decisions(kept)).as("the kept run's decision").isEqualTo(1);
+    }
+
+    private int decisions(long runId) {
+        return jdbc.queryForObject("select count(*) from hold_decision where run_id = ?", Integer.class, runId);
+    }
+
+    @Test
     void aPassIsBoundedByBatchSizeTimesBatches_theNextPassContinues() {
         for (int i = 0; i < 25; i++) {
             run("p-bounded", "SUCCEEDED", 400 + i);
@@ -271,6 +296,7 @@ abstract class HistoryPurgeContract {
     void removeTheseRows() {
         jdbc.update("delete from sync_change where run_id > 900000000 or id > 900000000");
         jdbc.update("delete from tenant_hold where tenant like 'p-%'");
+        jdbc.update("delete from hold_decision where tenant like 'p-%'");
         jdbc.update("delete from tenant_applied_mapping where tenant like 'p-%'");
         jdbc.update("delete from sync_run where id > 900000000");
         jdbc.update("delete from inbound_email where id > 900000000");

@@ -41,6 +41,7 @@ class H2DefaultRunSmokeTest {
         assertThat(facts.get("h2-a").latest().getStatus().name()).isEqualTo("FAILED");
         assertThat(facts.get("h2-a").lastSuccessAt()).isEqualTo(at);
         assertThat(facts.get("h2-a").failuresInRow()).isEqualTo(2);
+        assertThat(facts.get("h2-a").lastError()).as("the alerts' FAILING detail").isEqualTo(Run.failed("h2-a", at).error());
         assertThat(facts.get("h2-b").lastSuccessAt()).isNull();
         assertThat(facts.get("h2-b").failuresInRow()).isEqualTo(1);
         assertThat(facts.get("h2-never")).isEqualTo(FleetRuns.Facts.NONE);
