@@ -88,8 +88,9 @@ public class TenantHoldDecisions {
                     + hold.rejectedAt() + "; change the mapping file or release the hold (POST /api/tenants/"
                     + hold.tenant() + "/hold/release), then let the next run plan again");
         }
-        refuseOtherMapping(blocked, hold);
-        int required = requiredApprovers(hold.tenant());
+        TenantMapping current = validMapping(hold.tenant());
+        refuseOtherMapping(blocked, hold, current);
+        int required = requiredApprovers(current);
         if (required > 1) {
             refuseNonPerson(hold, runId, caller, required);
         }
@@ -132,8 +133,16 @@ public class TenantHoldDecisions {
 
     /** How many people must approve a plan of the tenant: its mapping's {@code safety.approvers} (default 1). */
     public int requiredApprovers(String tenant) {
-        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping)
-                .map(mapping -> mapping.safety().approvers()).orElse(1);
+        return requiredApprovers(validMapping(tenant));
+    }
+
+    private static int requiredApprovers(TenantMapping mapping) {
+        return mapping == null ? 1 : mapping.safety().approvers();
+    }
+
+    /** The tenant's current mapping; null when its file is missing or invalid. */
+    private TenantMapping validMapping(String tenant) {
+        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping).orElse(null);
     }
 
     /** The approvals that count for a plan: for several approvers, only people's. */
@@ -176,9 +185,8 @@ public class TenantHoldDecisions {
      * A plan made under another version of the mapping file than the current one is not what an approval run would
      * apply (it re-plans under the current mapping): 409 saying which plan to approve instead.
      */
-    private void refuseOtherMapping(SyncRun blocked, TenantHold hold) {
-        String current = mappings.current(hold.tenant()).flatMap(TenantMappingStatus::validMapping)
-                .map(TenantMapping::contentHash).orElse(null);
+    private void refuseOtherMapping(SyncRun blocked, TenantHold hold, TenantMapping mapping) {
+        String current = mapping == null ? null : mapping.contentHash();
         if (current == null || current.equals(blocked.getMappingHash())) {
             return;
         }
