@@ -56,7 +56,7 @@ public class TenantHoldDecisions {
      * @param approvedBy the approvals of the plan so far, oldest first (for a plan that needs several people, only
      *                   people's approvals)
      */
-    public record Approval(long approvedRunId, SyncRun run, int required, List<HoldDecision> approvedBy) {
+    public record Approval(SyncRun run, int required, List<HoldDecision> approvedBy) {
 
         public boolean waiting() {
             return run == null;
@@ -104,7 +104,7 @@ public class TenantHoldDecisions {
                     + "approver must approve it");
         }
         if (approvals.size() < required) {
-            Approval waiting = new Approval(runId, null, required, approvals);
+            Approval waiting = new Approval(null, required, approvals);
             audit(caller, "approve plan of run " + runId + " (" + waiting.message() + ")", hold.tenant(), runId, 200);
             log.info("sync run {} of tenant '{}' approved by {} ({}): {}", runId, hold.tenant(), caller.name(),
                     caller.kind().wire(), waiting.message());
@@ -122,7 +122,7 @@ public class TenantHoldDecisions {
             }
             throw e;
         }
-        Approval done = new Approval(runId, approval, required, approvals);
+        Approval done = new Approval(approval, required, approvals);
         audit(caller, "approve plan of run " + runId + " (" + done.message() + "; approved by " + names(approvals)
                 + ")", hold.tenant(), runId, 202);
         log.info("sync run {} of tenant '{}' approved by {} (its plan deactivates {} accounts; the approval applies "
