@@ -18,7 +18,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("entra-sync.msp")
 public record MspAppProperties(String clientId, String clientSecretFile, String certificateFile,
         String privateKeyFile, String cloud, String authorityHost, String graphEndpoint) {
-
-    /** Nothing configured. */
-    public static final MspAppProperties NONE = new MspAppProperties(null, null, null, null, null, null, null);
 }

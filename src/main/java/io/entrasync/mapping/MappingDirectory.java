@@ -205,7 +205,11 @@ final class MappingDirectory {
             } catch (IOException e) {
                 problem = "the file cannot be read: " + e.getMessage();
             }
-            read.put(name, new MappingTemplates.Template(name, path, text, problem));
+            MappingTemplates.Template before = templates.get(name);
+            boolean unchanged = before != null && before.file().equals(path) && java.util.Objects.equals(before.text(),
+                    text) && java.util.Objects.equals(before.problem(), problem);
+            // an unchanged template keeps its parsed tree: it is parsed once per change, not once per scan
+            read.put(name, unchanged ? before : new MappingTemplates.Template(name, path, text, problem));
         }
         templates = Map.copyOf(read);
         templateStamps = Map.copyOf(stamps);

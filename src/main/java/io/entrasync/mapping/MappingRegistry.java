@@ -158,11 +158,6 @@ public class MappingRegistry {
         return unreadable;
     }
 
-    /** The MSP's multi-tenant app, when configured ({@code ENTRA_SYNC_MSP_*}). */
-    public Optional<MspApp> mspApp() {
-        return Optional.ofNullable(msp);
-    }
-
     /** The directory being watched. */
     public Path directory() {
         return directory.directory();

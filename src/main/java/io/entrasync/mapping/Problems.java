@@ -21,6 +21,11 @@ final class Problems {
                 location.column(), key, message));
     }
 
+    /** Errors found once for a file shared by several (a template's, parsed once per change). */
+    void addAll(List<MappingError> found) {
+        errors.addAll(found);
+    }
+
     boolean any() {
         return !errors.isEmpty();
     }

@@ -26,15 +26,7 @@ final class YamlTree {
      * loaded (a template's value merged into a tenant file), else null.
      */
     record Location(int line, int column, String file) {
-        static final Location START = new Location(1, 1);
-
-        Location(int line, int column) {
-            this(line, column, null);
-        }
-
-        static Location of(TokenStreamLocation location) {
-            return of(location, null);
-        }
+        static final Location START = new Location(1, 1, null);
 
         static Location of(TokenStreamLocation location, String file) {
             return location == null || location.getLineNr() < 1

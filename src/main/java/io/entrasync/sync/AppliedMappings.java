@@ -4,7 +4,6 @@ import io.entrasync.mapping.MappingSettings;
 import io.entrasync.mapping.TenantMapping;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -42,18 +41,9 @@ public class AppliedMappings {
     }
 
     /**
-     * The keys that differ between the tenant's last applied mapping and {@code current}; empty when the last
-     * applied run predates this record (nothing to compare with) or nothing differs.
-     */
-    public Optional<List<MappingSettings.Change>> changesSinceLastApplied(String tenant, TenantMapping current) {
-        return jdbc.query("select settings from tenant_applied_mapping where tenant = ?", (rs, i) -> rs.getString(1),
-                tenant).stream().findFirst()
-                .map(stored -> MappingSettings.diff(JSON.readValue(stored, SETTINGS), current.settings()));
-    }
-
-    /**
-     * {@link #changesSinceLastApplied} for several tenants in one statement (the fleet view's held tenants): tenant
-     * key to its changes; a tenant without a recorded applied mapping is absent.
+     * The keys that differ between each tenant's last applied mapping and its {@code current} one, for several tenants
+     * in one statement (the fleet view's held tenants): tenant key to its changes; a tenant without a recorded applied
+     * mapping (its last applied run predates this record) is absent.
      */
     public java.util.Map<String, List<MappingSettings.Change>> changesSinceLastApplied(
             java.util.Map<String, TenantMapping> current) {

@@ -71,10 +71,7 @@ public class HoldDecisions {
         String marks = byTenant.keySet().stream().map(t -> "?").collect(Collectors.joining(", "));
         return jdbc.query("select * from hold_decision where tenant in (" + marks + ") order by id",
                         HoldDecisions::row, byTenant.keySet().toArray()).stream()
-                .filter(d -> {
-                    TenantHold hold = byTenant.get(d.tenant());
-                    return hold != null && d.runId() >= hold.firstRunId() && d.runId() <= hold.latestRunId();
-                })
+                .filter(d -> byTenant.get(d.tenant()).covers(d.runId()))
                 .collect(Collectors.groupingBy(HoldDecision::tenant));
     }
 

@@ -101,8 +101,15 @@ public class OrphanedTenants {
                     + "or fix it to let the runs continue");
             case ORPHANED -> { }
         }
-        Orphan orphan = list().stream().filter(o -> o.tenant().equals(tenant)).findFirst().orElseThrow(
-                () -> new NotFoundException("tenant", "no account belongs to tenant '" + tenant + "'"));
+        // this tenant's figures only: ownership.ofTenant has just scanned the mapping directory, and list() would
+        // scan it again and count every tenant's accounts
+        long[] owned = jdbc.queryForObject("select (select count(*) from end_user where tenant = ?), "
+                + "(select count(*) from site where tenant = ?)", (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)},
+                tenant, tenant);
+        if (owned[0] == 0) {
+            throw new NotFoundException("tenant", "no account belongs to tenant '" + tenant + "'");
+        }
+        long sites = owned[1];
         // the release takes the tenant's run lock like a run: a run of the tenant in flight answers 409, and no run
         // starts until the release is committed
         SyncRun record = runs.queue(tenant, SyncMode.FULL, RunTrigger.RELEASE, false, null);
@@ -119,8 +126,8 @@ public class OrphanedTenants {
         long active = released.stream().filter(ReleasedAccounts.Account::active).count();
         runs.finish(runId, RunStatus.SUCCEEDED, new RunCounts(0, released.size(), 0, 0, 0, 0, 0, 0, 0), null);
         log.info("Released {} accounts ({} active) of orphaned tenant '{}' to manual accounts (run {}); its {} sites "
-                + "keep their owner", released.size(), active, tenant, runId, orphan.sites());
-        return new Released(tenant, released.size(), active, released.size() - active, orphan.sites(), runId);
+                + "keep their owner", released.size(), active, tenant, runId, sites);
+        return new Released(tenant, released.size(), active, released.size() - active, sites, runId);
     }
 
     private static ChangeLog.Entry entry(long runId, String tenant, ReleasedAccounts.Account account) {

@@ -56,7 +56,7 @@ public class TenantHoldDecisions {
      * @param approvedBy the approvals of the plan so far, oldest first (for a plan that needs several people, only
      *                   people's approvals)
      */
-    public record Approval(long approvedRunId, SyncRun run, int required, List<HoldDecision> approvedBy) {
+    public record Approval(SyncRun run, int required, List<HoldDecision> approvedBy) {
 
         public boolean waiting() {
             return run == null;
@@ -88,8 +88,9 @@ public class TenantHoldDecisions {
                     + hold.rejectedAt() + "; change the mapping file or release the hold (POST /api/tenants/"
                     + hold.tenant() + "/hold/release), then let the next run plan again");
         }
-        refuseOtherMapping(blocked, hold);
-        int required = requiredApprovers(hold.tenant());
+        TenantMapping current = validMapping(hold.tenant());
+        refuseOtherMapping(blocked, hold, current);
+        int required = requiredApprovers(current);
         if (required > 1) {
             refuseNonPerson(hold, runId, caller, required);
         }
@@ -103,7 +104,7 @@ public class TenantHoldDecisions {
                     + "approver must approve it");
         }
         if (approvals.size() < required) {
-            Approval waiting = new Approval(runId, null, required, approvals);
+            Approval waiting = new Approval(null, required, approvals);
             audit(caller, "approve plan of run " + runId + " (" + waiting.message() + ")", hold.tenant(), runId, 200);
             log.info("sync run {} of tenant '{}' approved by {} ({}): {}", runId, hold.tenant(), caller.name(),
                     caller.kind().wire(), waiting.message());
@@ -121,7 +122,7 @@ public class TenantHoldDecisions {
             }
             throw e;
         }
-        Approval done = new Approval(runId, approval, required, approvals);
+        Approval done = new Approval(approval, required, approvals);
         audit(caller, "approve plan of run " + runId + " (" + done.message() + "; approved by " + names(approvals)
                 + ")", hold.tenant(), runId, 202);
         log.info("sync run {} of tenant '{}' approved by {} (its plan deactivates {} accounts; the approval applies "
@@ -132,8 +133,16 @@ public class TenantHoldDecisions {
 
     /** How many people must approve a plan of the tenant: its mapping's {@code safety.approvers} (default 1). */
     public int requiredApprovers(String tenant) {
-        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping)
-                .map(mapping -> mapping.safety().approvers()).orElse(1);
+        return requiredApprovers(validMapping(tenant));
+    }
+
+    private static int requiredApprovers(TenantMapping mapping) {
+        return mapping == null ? 1 : mapping.safety().approvers();
+    }
+
+    /** The tenant's current mapping; null when its file is missing or invalid. */
+    private TenantMapping validMapping(String tenant) {
+        return mappings.current(tenant).flatMap(TenantMappingStatus::validMapping).orElse(null);
     }
 
     /** The approvals that count for a plan: for several approvers, only people's. */
@@ -176,9 +185,8 @@ public class TenantHoldDecisions {
      * A plan made under another version of the mapping file than the current one is not what an approval run would
      * apply (it re-plans under the current mapping): 409 saying which plan to approve instead.
      */
-    private void refuseOtherMapping(SyncRun blocked, TenantHold hold) {
-        String current = mappings.current(hold.tenant()).flatMap(TenantMappingStatus::validMapping)
-                .map(TenantMapping::contentHash).orElse(null);
+    private void refuseOtherMapping(SyncRun blocked, TenantHold hold, TenantMapping mapping) {
+        String current = mapping == null ? null : mapping.contentHash();
         if (current == null || current.equals(blocked.getMappingHash())) {
             return;
         }

@@ -206,4 +206,24 @@ class MappingTemplatesTest {
 
         assertThat(registry.check("contoso.yaml", TENANT).status().valid()).isTrue();
     }
+
+    @Test
+    void anUnchangedTemplate_isParsedOnce_forEveryTenantAndScan_andAgainWhenEdited() throws IOException {
+        write("_msp-default.yaml", TEMPLATE);
+        write("contoso.yaml", TENANT);
+        write("fabrikam.yaml", TENANT.replace("contoso", "fabrikam").replace("5555555555", "5555555566"));
+        MappingDirectory directory = new MappingDirectory(dir, null);
+
+        assertThat(directory.scan().all()).allMatch(TenantMappingStatus::valid);
+        MappingTemplates.Template first = directory.templates().find("_msp-default");
+        directory.scan();
+        MappingTemplates.Template again = directory.templates().find("_msp-default");
+        write("_msp-default.yaml", TEMPLATE.replace("maxDeactivations: 5", "maxDeactivations: 6"));
+        assertThat(directory.scan().changed()).hasSize(2);
+        MappingTemplates.Template edited = directory.templates().find("_msp-default");
+
+        assertThat(again.parsed()).as("the same tree, not parsed again").isSameAs(first.parsed());
+        assertThat(edited.parsed()).isNotSameAs(first.parsed());
+        assertThat(directory.scan().all()).allMatch(s -> s.validMapping().orElseThrow().safety().maxDeactivations() == 6);
+    }
 }

@@ -18,7 +18,7 @@ class HoldApprovalTest {
 
     @Test
     void firstOfTwo_waitsForAnotherApprover() {
-        var approval = new TenantHoldDecisions.Approval(14, null, 2, List.of(approvedBy(ALICE)));
+        var approval = new TenantHoldDecisions.Approval(null, 2, List.of(approvedBy(ALICE)));
 
         assertThat(approval.waiting()).isTrue();
         assertThat(approval.message()).isEqualTo("1 of 2 approvals, waiting for another approver");
@@ -26,7 +26,7 @@ class HoldApprovalTest {
 
     @Test
     void firstOfThree_namesHowManyAreMissing() {
-        var approval = new TenantHoldDecisions.Approval(14, null, 3, List.of(approvedBy(ALICE)));
+        var approval = new TenantHoldDecisions.Approval(null, 3, List.of(approvedBy(ALICE)));
 
         assertThat(approval.message()).isEqualTo("1 of 3 approvals, waiting for 2 more approvers");
     }

@@ -221,6 +221,7 @@ class TenantIsolationEndToEndTest {
         assertThat(stillClaimed.json().get("detail").asString()).contains("tenant 'contoso' still has a mapping file");
         assertThat(released.status()).as(released.body()).isEqualTo(200);
         assertThat(released.json().get("accounts").asLong()).isEqualTo(3);
+        assertThat(released.json().get("sites").asLong()).as("the tenant's own sites, as listed").isEqualTo(1);
         JsonNode manual = api.get("/api/users/" + fay).json();
         assertThat(manual.get("tenant").isNull()).isTrue();
         assertThat(manual.get("externalId").isNull()).isTrue();
