@@ -33,6 +33,8 @@ final class StoredConnection {
             node.put("clientSecretFile", text(c.clientSecretFile()));
             node.put("certificateFile", text(c.certificateFile()));
             node.put("privateKeyFile", text(c.privateKeyFile()));
+            // a tenant on the MSP's multi-tenant app gets its tokens through that app (TenantClients)
+            node.put("mspApp", c.mspApp());
         }
         return JSON.writeValueAsString(node);
     }
@@ -46,7 +48,8 @@ final class StoredConnection {
             JsonNode node = JSON.readTree(stored);
             return new TenantConnection(string(node, "tenantKey"), string(node, "tenantId"), string(node, "clientId"),
                     new TenantConnection.Credentials(string(node, "clientSecretEnv"), path(node, "clientSecretFile"),
-                            path(node, "certificateFile"), path(node, "privateKeyFile")),
+                            path(node, "certificateFile"), path(node, "privateKeyFile"),
+                            node.path("mspApp").asBoolean(false)),
                     TenantConnection.Cloud.valueOf(string(node, "cloud")), string(node, "graphEndpoint"),
                     string(node, "authorityHost"));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
