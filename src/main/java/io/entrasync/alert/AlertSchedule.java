@@ -1,45 +1,23 @@
 package io.entrasync.alert;
 
-import io.entrasync.schedule.RepeatingJobs;
+import io.entrasync.schedule.RepeatingJob;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Stores the alert job and its repeating trigger (every {@code entra-sync.alerts.interval}, first fire now) in the clustered
- * store at start-up through {@link RepeatingJobs} (idempotent on every replica).
+ * The alert evaluation: a {@link RepeatingJob} every {@code entra-sync.alerts.interval}, on one replica at a time.
  * Stored even without any channel: conditions are tracked and shown on the page all the same.
  */
-@Component
-class AlertSchedule implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class AlertSchedule {
 
     static final JobKey JOB = JobKey.jobKey("tenant-alerts", "alerts");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("tenant-alerts", "alerts");
 
-    private final Scheduler scheduler;
-    private final AlertProperties properties;
-    private volatile boolean running;
-
-    AlertSchedule(Scheduler scheduler, AlertProperties properties) {
-        this.scheduler = scheduler;
-        this.properties = properties;
-    }
-
-    @Override
-    public void start() {
-        RepeatingJobs.store(scheduler, AlertJob.class, JOB, TRIGGER, properties.interval(), "evaluates tenant conditions and delivers alerts");
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    @Bean
+    RepeatingJob alertEvaluation(AlertProperties properties) {
+        return new RepeatingJob(AlertJob.class, JOB, TRIGGER, properties.interval(), "evaluates tenant conditions and delivers alerts");
     }
 }

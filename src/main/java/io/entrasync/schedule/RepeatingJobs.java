@@ -1,10 +1,8 @@
 package io.entrasync.schedule;
 
-import java.time.Duration;
-import org.quartz.Job;
+import java.util.List;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -12,54 +10,80 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
- * Stores a service-wide job with a repeating trigger (first fire now) in the clustered store, so one replica at a
- * time runs it. Idempotent, for every replica's start-up: the first one stores the job and trigger, the others find
- * them, and a changed interval replaces the trigger. The renewal of Graph subscriptions, the alert evaluation and the
- * history purge are such jobs.
+ * Stores every {@link RepeatingJob} bean (the subscription renewal, the alert evaluation, the history purge) with its
+ * repeating trigger in the clustered store at start-up, so one replica at a time runs each. Idempotent on every
+ * replica: the first one stores job and trigger, the others find them, and a changed interval replaces the trigger.
+ * Each job is stored in one transaction ({@link QuartzTransactions}), so its trigger never shows without its
+ * simple-trigger row to a scheduler thread of another replica.
  */
-public final class RepeatingJobs {
+@Component
+class RepeatingJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatingJobs.class);
 
-    private RepeatingJobs() {
+    private final Scheduler scheduler;
+    private final QuartzTransactions transactions;
+    private final List<RepeatingJob> jobs;
+    private volatile boolean running;
+
+    RepeatingJobs(Scheduler scheduler, QuartzTransactions transactions, List<RepeatingJob> jobs) {
+        this.scheduler = scheduler;
+        this.transactions = transactions;
+        this.jobs = jobs;
     }
 
-    /**
-     * @param description what the job does, for Quartz's tables and the error that names it
-     * @throws IllegalStateException when the store refuses it (the service should not start without its job)
-     */
-    public static void store(Scheduler scheduler, Class<? extends Job> type, JobKey jobKey, TriggerKey triggerKey,
-                             Duration interval, String description) {
-        try {
-            JobDetail job = JobBuilder.newJob(type).withIdentity(jobKey).storeDurably().withDescription(description)
-                    .build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(jobKey).startNow()
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+    @Override
+    public void start() {
+        for (RepeatingJob job : jobs) {
             try {
-                scheduler.addJob(job, false);
-            } catch (ObjectAlreadyExistsException storedElsewhere) {
-                log.debug("job {} already stored", jobKey);
+                transactions.run(() -> store(job));
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("could not schedule the job that " + job.description() + ": "
+                        + e.getMessage(), e);
             }
-            Trigger stored = scheduler.getTrigger(triggerKey);
-            if (stored == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException storedElsewhere) {
-                    log.debug("trigger {} stored by another replica", triggerKey);
-                }
-            } else if (!(stored instanceof SimpleTrigger simple) || simple.getRepeatInterval() != interval.toMillis()) {
-                scheduler.rescheduleJob(triggerKey, trigger);
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule the job that " + description + ": " + e.getMessage(), e);
         }
+        running = true;
+    }
+
+    private void store(RepeatingJob repeating) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(repeating.type()).withIdentity(repeating.job()).storeDurably()
+                .withDescription(repeating.description()).build();
+        long interval = repeating.interval().toMillis();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(repeating.trigger()).forJob(repeating.job())
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval)
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.addJob(job, false);
+        } catch (ObjectAlreadyExistsException storedElsewhere) {
+            log.debug("job {} already stored", repeating.job());
+        }
+        Trigger stored = scheduler.getTrigger(repeating.trigger());
+        if (stored == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException storedElsewhere) {
+                log.debug("trigger {} stored by another replica", repeating.trigger());
+            }
+        } else if (!(stored instanceof SimpleTrigger simple) || simple.getRepeatInterval() != interval) {
+            scheduler.rescheduleJob(repeating.trigger(), trigger);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
