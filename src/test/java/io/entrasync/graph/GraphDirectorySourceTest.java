@@ -31,6 +31,7 @@ import io.entrasync.source.RemovedObject;
 import io.entrasync.source.RemovedObject.Reason;
 import io.entrasync.source.TenantConnection;
 import io.entrasync.source.UserPage;
+import io.entrasync.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -701,34 +702,6 @@ class GraphDirectorySourceTest {
                     .isInstanceOfSatisfying(DirectorySourceException.class,
                             e -> assertThat(e.getMessage()).contains("contoso", "token request"));
             wireMock.verify(0, getRequestedFor(urlPathEqualTo(USERS_DELTA)));
-        }
-    }
-
-    static final class MutableClock extends Clock {
-
-        private java.time.Instant now;
-
-        MutableClock(java.time.Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.entrasync.source.MemberChange.MemberType;
 import io.entrasync.source.RemovedObject;
 import io.entrasync.source.RemovedObject.Reason;
 import io.entrasync.source.UserPage;
+import io.entrasync.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.entrasync.mirror;
+package io.entrasync.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand (UTC). */
+public final class MutableClock extends Clock {
 
-    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    private Instant now;
 
-    void advance(Duration duration) {
+    public MutableClock() {
+        this(Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
