@@ -8,9 +8,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -29,14 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
         "entra-sync.auth.client-secret=" + OidcTestProvider.PAGE_SECRET,
         "entra-sync.auth.failed-sign-ins=100000"
 })
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, OidcIntegrationTest.Issuer.class})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, OidcTestProvider.Issuer.class})
 @interface OidcIntegrationTest {
-
-    /** Points the service at the provider's issuer (known once the provider has started on its random port). */
-    class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + OidcTestProvider.get().issuer()).applyTo(context);
-        }
-    }
 }

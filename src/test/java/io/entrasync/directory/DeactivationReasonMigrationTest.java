@@ -2,10 +2,8 @@ package io.entrasync.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.entrasync.support.EmbeddedPostgresInitializer;
-import java.util.UUID;
+import io.entrasync.support.FreshDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +18,7 @@ class DeactivationReasonMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void inactiveAccounts_getTheirLastAppliedSyncReason_orManual(String database) {
-        try (HikariDataSource dataSource = dataSource(database)) {
+        try (HikariDataSource dataSource = FreshDatabase.of(database, 2)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("4").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.update("insert into site (id, name, name_key, created_at) values (1, 'HQ', 'hq', current_timestamp)");
@@ -49,21 +47,6 @@ class DeactivationReasonMigrationTest {
         }
     }
 
-    private static HikariDataSource dataSource(String database) {
-        HikariConfig config = new HikariConfig();
-        if (database.equals("postgres")) {
-            config.setJdbcUrl(EmbeddedPostgresInitializer.newDatabaseUrl());
-            config.setUsername("postgres");
-            config.setPassword("postgres");
-        } else {
-            config.setJdbcUrl("jdbc:h2:mem:v7-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            config.setUsername("sa");
-            config.setPassword("");
-        }
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
-    }
 
     private static void account(JdbcTemplate jdbc, long id, boolean active) {
         jdbc.update("insert into end_user (id, site_id, email, email_key, active, association, external_id, tenant, "

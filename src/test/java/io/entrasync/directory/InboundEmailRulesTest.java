@@ -3,8 +3,8 @@ package io.entrasync.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.DomainSite;
 import io.entrasync.support.PostgresIntegrationTest;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +23,12 @@ class InboundEmailRulesTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        domain = "rules-" + tag + ".org";
-        api.post("/api/sites", "{\"name\":\"Rules " + tag + "\",\"emailDomains\":[\"" + domain + "\"]}");
-        api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":null}");
+        domain = DomainSite.create(api, "Rules").domain();
     }
 
     @AfterEach
     void restoreSettings() {
-        api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":null}");
+        DomainSite.resetInboundSettings(api);
     }
 
     private ApiClient.Answer mail(String from, String headers) {

@@ -3,8 +3,8 @@ package io.entrasync.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.DomainSite;
 import io.entrasync.support.PostgresIntegrationTest;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +29,15 @@ class MainSiteUserChangesTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        tag = UUID.randomUUID().toString().substring(0, 8);
-        domain = "main-" + tag + ".org";
-        siteId = api.post("/api/sites", "{\"name\":\"Main " + tag + "\",\"emailDomains\":[\"" + domain + "\"]}")
-                .json().get("id").asLong();
-        api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":null}");
+        DomainSite site = DomainSite.create(api, "Main");
+        tag = site.tag();
+        domain = site.domain();
+        siteId = site.id();
     }
 
     @AfterEach
     void restoreSettings() {
-        api.put("/api/settings", "{\"autoCreateUsersFromEmail\":true,\"defaultSiteId\":null}");
+        DomainSite.resetInboundSettings(api);
     }
 
     private JsonNode create(String first, String local, boolean main) {

@@ -3,10 +3,8 @@ package io.entrasync.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.entrasync.support.EmbeddedPostgresInitializer;
-import java.util.UUID;
+import io.entrasync.support.FreshDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,22 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SiteOwnerMigrationTest {
 
-    private static HikariDataSource database(String kind) {
-        HikariConfig config = new HikariConfig();
-        if (kind.equals("postgres")) {
-            config.setJdbcUrl(EmbeddedPostgresInitializer.newDatabaseUrl());
-            config.setUsername("postgres");
-            config.setPassword("postgres");
-        } else {
-            config.setJdbcUrl("jdbc:h2:mem:v6-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            config.setUsername("sa");
-            config.setPassword("");
-        }
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
-    }
-
     private static Flyway flyway(HikariDataSource dataSource, String target) {
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
         return (target == null ? configuration : configuration.target(target)).load();
@@ -43,7 +25,7 @@ class SiteOwnerMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void existingSitesKeepTheirTenant_andNamesBecomeUniquePerOwner(String kind) {
-        try (HikariDataSource dataSource = database(kind)) {
+        try (HikariDataSource dataSource = FreshDatabase.of(kind, 2)) {
             flyway(dataSource, "4").migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.update("insert into site (id, name, name_key, tenant, created_at) values "

@@ -83,6 +83,9 @@ class ScheduleSpreadTest {
         TenantMapping fabrikam = registry.tenant("fabrikam").orElseThrow();
         assertThat(fabrikam.schedule()).isEqualTo(EVERY_15_MINUTES);
         assertThat(fabrikam.scheduleSpread()).isNull();
-        assertThat(fabrikam.fullSyncScheduleSpread()).isNotNull();
+        assertThat(fabrikam.fullSyncScheduleSpread()).as("its full-sync schedule is still the template's, so spread")
+                .extracting(ScheduleSpread::template).isEqualTo("0 30 2 ? * SUN");
+        assertThat(fabrikam.fullSyncSchedule()).isEqualTo(fabrikam.fullSyncScheduleSpread().second() + " "
+                + fabrikam.fullSyncScheduleSpread().minute() + " 2 ? * SUN");
     }
 }

@@ -27,7 +27,7 @@ class LifecycleQueueTest {
             busy.countDown();
             await(release);
         });
-        busy.await(5, TimeUnit.SECONDS);
+        assertThat(busy.await(5, TimeUnit.SECONDS)).as("the blocker runs").isTrue();
         AtomicInteger ran = new AtomicInteger();
 
         int queued = 0;
@@ -50,7 +50,7 @@ class LifecycleQueueTest {
             busy.countDown();
             await(release);
         });
-        busy.await(5, TimeUnit.SECONDS);
+        assertThat(busy.await(5, TimeUnit.SECONDS)).as("the blocker runs").isTrue();
 
         int queued = 0;
         for (int i = 0; i < LifecycleQueue.CAPACITY + 100; i++) {

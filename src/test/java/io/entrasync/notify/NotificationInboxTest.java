@@ -2,14 +2,12 @@ package io.entrasync.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.entrasync.support.EmbeddedPostgresInitializer;
+import io.entrasync.support.FreshDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,17 +127,7 @@ class NotificationInboxTest {
     }
 
     private static HikariDataSource dataSource(String database) {
-        HikariConfig config = new HikariConfig();
-        if (database.equals("postgres")) {
-            config.setJdbcUrl(EmbeddedPostgresInitializer.newDatabaseUrl());
-            config.setUsername("postgres");
-            config.setPassword("postgres");
-        } else {
-            config.setJdbcUrl("jdbc:h2:mem:v15-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        }
-        config.setMaximumPoolSize(5);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = FreshDatabase.of(database, 5);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }

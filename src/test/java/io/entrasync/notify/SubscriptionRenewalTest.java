@@ -1,5 +1,7 @@
 package io.entrasync.notify;
 
+import static io.entrasync.support.Await.awaitThat;
+import static io.entrasync.support.Await.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.EntraSyncApplication;
@@ -14,7 +16,6 @@ import io.entrasync.source.ChangeSubscriptions;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.EmbeddedPostgresInitializer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -314,19 +314,5 @@ class SubscriptionRenewalTest {
         return app.getBean(JdbcTemplate.class).queryForObject(sql, Long.class);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    static void awaitThat(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -1,12 +1,11 @@
 package io.entrasync.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.entrasync.support.EmbeddedPostgresInitializer;
+import io.entrasync.support.FreshDatabase;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +26,7 @@ class SubscriptionSlotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void workOnOneTenantAndResource_runsOneAtATime_otherResourcesDoNotWait(String kind) throws Exception {
-        try (HikariDataSource dataSource = database(kind)) {
+        try (HikariDataSource dataSource = FreshDatabase.of(kind, 4)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             // two instances: as two replicas, sharing nothing but the database
@@ -68,41 +67,23 @@ class SubscriptionSlotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "h2"})
     void aFailure_rollsBackWhatTheWorkStored(String kind) {
-        try (HikariDataSource dataSource = database(kind)) {
+        try (HikariDataSource dataSource = FreshDatabase.of(kind, 4)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             SubscriptionSlots slots = new SubscriptionSlots(jdbc, new JdbcTransactionManager(dataSource));
             Subscriptions subscriptions = new Subscriptions(jdbc);
 
-            try {
-                slots.locked("acme", "users", () -> {
-                    subscriptions.created("s1", "acme", "users", "hash", java.time.Instant.now(),
-                            java.time.Instant.now(), "https://sync.example.org/webhooks/graph", null);
-                    throw new IllegalStateException("Graph said no");
-                });
-            } catch (IllegalStateException expected) {
-                // the work's failure comes out as it was
-            }
+            assertThatThrownBy(() -> slots.locked("acme", "users", () -> {
+                subscriptions.created("s1", "acme", "users", "hash", java.time.Instant.now(),
+                        java.time.Instant.now(), "https://sync.example.org/webhooks/graph", null);
+                throw new IllegalStateException("Graph said no");
+            })).as("the work's failure comes out as it was")
+                    .isInstanceOf(IllegalStateException.class).hasMessage("Graph said no");
 
             assertThat(subscriptions.all()).isEmpty();
         }
     }
 
-    private static HikariDataSource database(String kind) {
-        HikariConfig config = new HikariConfig();
-        if (kind.equals("postgres")) {
-            config.setJdbcUrl(EmbeddedPostgresInitializer.newDatabaseUrl());
-            config.setUsername("postgres");
-            config.setPassword("postgres");
-        } else {
-            config.setJdbcUrl("jdbc:h2:mem:slots-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            config.setUsername("sa");
-            config.setPassword("");
-        }
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
-    }
 
     private static void sleep(long millis) {
         try {

@@ -1,11 +1,11 @@
 package io.entrasync.smoke;
 
+import static io.entrasync.support.Await.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -62,11 +62,4 @@ class DemoConnectionCheckTest {
                 "read groups", "group 'Helpdesk Users' (scope.groups)", "group 'Berlin Office' (sites[0].group)");
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.entrasync.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
+import io.entrasync.support.Await;
 import io.entrasync.support.HeadlessChromium;
 import io.entrasync.support.PageSession;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class DemoSignInTest {
 
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) {
-        simulatorPort = DemoConnectionCheckTest.freePort();
+        simulatorPort = Await.freePort();
         registry.add("entra-sync.simulator.port", () -> simulatorPort);
         registry.add("entra-sync.simulator.keystore-dir", KEYSTORES::toString);
     }

@@ -31,6 +31,8 @@ public final class FakeDirectory {
 
     public static final String TENANT_ID = "11111111-2222-3333-4444-555555555555";
     public static final String CLIENT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    /** A schedule that fires at 03:00 only: runs in tests are started by the test, not by the scheduler. */
+    public static final String DEFAULT_SCHEDULE = "0 0 3 * * ?";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> MULTI_VALUED = Set.of("businessPhones", "otherMails");
 
@@ -78,6 +80,10 @@ public final class FakeDirectory {
 
     /** A mapping file for this directory: custom cloud at this server, secret from a file. */
     public String mapping(String tenant, String secretFile, String body) {
+        return mapping(tenant, secretFile, DEFAULT_SCHEDULE, body);
+    }
+
+    private String mapping(String tenant, String secretFile, String schedule, String body) {
         return "tenant: " + tenant + "\n"
                 + "tenantId: " + TENANT_ID + "\n"
                 + "clientId: " + CLIENT_ID + "\n"
@@ -85,7 +91,7 @@ public final class FakeDirectory {
                 + "cloud: custom\n"
                 + "graphEndpoint: " + base() + "\n"
                 + "authorityHost: " + base() + "\n"
-                + "schedule: \"0 0 3 * * ?\"\n"
+                + "schedule: \"" + schedule + "\"\n"
                 + body;
     }
 
@@ -94,12 +100,17 @@ public final class FakeDirectory {
      * folder) and answers the folder's absolute path, for {@code entra-sync.mappings-dir}.
      */
     public String writeMapping(java.nio.file.Path mappings, String tenant, String body) {
+        return writeMapping(mappings, tenant, DEFAULT_SCHEDULE, body);
+    }
+
+    /** {@link #writeMapping(java.nio.file.Path, String, String)} with the tenant's own Quartz {@code schedule}. */
+    public String writeMapping(java.nio.file.Path mappings, String tenant, String schedule, String body) {
         try {
             java.nio.file.Files.createDirectories(mappings);
             java.nio.file.Path secret = mappings.resolveSibling(tenant + ".secret");
             java.nio.file.Files.writeString(secret, "not-a-real-secret");
             java.nio.file.Files.writeString(mappings.resolve(tenant + ".yaml"),
-                    mapping(tenant, secret.toAbsolutePath().toString(), body));
+                    mapping(tenant, secret.toAbsolutePath().toString(), schedule, body));
             return mappings.toAbsolutePath().toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

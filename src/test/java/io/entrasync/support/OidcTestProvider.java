@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,6 +110,14 @@ public final class OidcTestProvider {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** Points the service at the provider's issuer (known once the provider has started on its random port). */
+    public static class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + get().issuer()).applyTo(context);
+        }
     }
 
     public int jwksRequests() {

@@ -4,9 +4,8 @@ import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
-import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TrustTestTls;
+import io.entrasync.support.GraphEndToEndTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +23,7 @@ import tools.jackson.databind.JsonNode;
  * synced site (it takes it back from a manual main user, recorded with the demoted user), and a main user a run
  * deactivates stops being main, recorded like an admin's deactivation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "entra-sync.admin-token=" + ApiClient.TOKEN,
-        "entra-sync.graph.max-retries=1",
-        "entra-sync.graph.initial-backoff=10ms",
-        "entra-sync.graph.max-retry-wait=50ms"
-})
-@Import(TrustTestTls.class)
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@GraphEndToEndTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainSiteUserSyncTest {
 

@@ -60,19 +60,12 @@ class ReleaseRelinkPostgresTest {
     ApiClient api;
 
     static void writeMapping(String schedule) {
-        graph.writeMapping(MAPPINGS, TENANT, """
+        graph.writeMapping(MAPPINGS, TENANT, schedule, """
                 scope: { groups: [Helpdesk Users] }
                 sites:
                   - { default: HQ }
                 safety: { maxDeactivations: 3, maxDeactivationPercent: 50 }
                 """);
-        try {
-            Path file = MAPPINGS.resolve(TENANT + ".yaml");
-            Files.writeString(file, Files.readString(file).replace("schedule: \"0 0 3 * * ?\"",
-                    "schedule: \"" + schedule + "\""));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @DynamicPropertySource

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,16 +48,7 @@ abstract class TenantHoldScenario {
 
     /** The tenant's mapping file with the given scope group, schedule and safety section. */
     static void writeMapping(FakeDirectory graph, Path mappings, String scopeGroup, String schedule, String safety) {
-        String text = graph.mapping(TENANT, mappings.resolveSibling(TENANT + ".secret").toAbsolutePath().toString(),
-                "scope: { groups: [" + scopeGroup + "] }\n" + BODY + safety)
-                .replace("schedule: \"0 0 3 * * ?\"", "schedule: \"" + schedule + "\"");
-        try {
-            Files.createDirectories(mappings);
-            Files.writeString(mappings.resolveSibling(TENANT + ".secret"), "not-a-real-secret");
-            Files.writeString(mappings.resolve(TENANT + ".yaml"), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        graph.writeMapping(mappings, TENANT, schedule, "scope: { groups: [" + scopeGroup + "] }\n" + BODY + safety);
     }
 
     static void seed(FakeDirectory graph) {

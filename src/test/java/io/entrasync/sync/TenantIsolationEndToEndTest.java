@@ -4,9 +4,8 @@ import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
-import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TrustTestTls;
+import io.entrasync.support.GraphEndToEndTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,14 +30,7 @@ import tools.jackson.databind.JsonNode;
  * mapping created them, a manual or another tenant's site is taken only when a rule names it, and the accounts of a
  * tenant whose mapping file is gone are listed and released to manual accounts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "entra-sync.admin-token=" + ApiClient.TOKEN,
-        "entra-sync.graph.max-retries=1",
-        "entra-sync.graph.initial-backoff=10ms",
-        "entra-sync.graph.max-retry-wait=50ms"
-})
-@Import(TrustTestTls.class)
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@GraphEndToEndTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantIsolationEndToEndTest {
 

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +40,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.auth.audience=" + OidcTestProvider.AUDIENCE,
         "entra-sync.auth.failed-sign-ins=100000"
 })
-@ContextConfiguration(initializers = TwoPersonApprovalTest.Issuer.class)
+@ContextConfiguration(initializers = OidcTestProvider.Issuer.class)
 @Import(TrustTestTls.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoPersonApprovalTest {
@@ -52,14 +49,6 @@ class TwoPersonApprovalTest {
     static final String TWO = "safety: { maxDeactivations: 3, maxDeactivationPercent: 30, approvers: 2 }\n";
     static final FakeDirectory graph = new FakeDirectory(3);
     static final Path MAPPINGS = Path.of("target", "two-person", "mappings");
-
-    /** Points the service at the provider's issuer (known once it has started on its random port). */
-    static class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + OidcTestProvider.get().issuer()).applyTo(context);
-        }
-    }
 
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {

@@ -2,13 +2,11 @@ package io.entrasync.web;
 
 import static io.entrasync.support.FakeDirectory.person;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.entrasync.support.ApiClient;
-import io.entrasync.support.EmbeddedPostgresInitializer;
 import io.entrasync.support.FakeDirectory;
-import io.entrasync.support.TrustTestTls;
-import java.io.File;
+import io.entrasync.support.GraphEndToEndTest;
+import io.entrasync.support.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,24 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,26 +42,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * with explanation and deactivation, a 401 back to sign-in, sign-out. Screenshots go to target/screenshots/.
  * Skipped (not passed) when Chromium or its driver is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "entra-sync.admin-token=" + ApiClient.TOKEN,
-        "entra-sync.graph.max-retries=1",
-        "entra-sync.graph.initial-backoff=10ms",
-        "entra-sync.graph.max-retry-wait=50ms"
-})
-@Import(TrustTestTls.class)
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@GraphEndToEndTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path MAPPINGS = Path.of("target", "e2e-admin", "mappings");
 
     static FakeDirectory graph;
+    static HeadlessChromium chromium;
     static WebDriver driver;
     static WebDriverWait wait;
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -83,10 +61,7 @@ class AdminPageBrowserTest {
     static void mappings(DynamicPropertyRegistry registry) {
         graph = new FakeDirectory(2);
         try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
+            String dir = graph.writeMapping(MAPPINGS, "contoso", """
                     scope: { groups: [Helpdesk Users] }
                     sites:
                       - { group: Berlin Office, site: Berlin }
@@ -94,7 +69,7 @@ class AdminPageBrowserTest {
                     departments: { attribute: department, createMissing: true }
                     mainSiteUsers: { group: Site Admins }
                     safety: { maxDeactivations: 1, maxDeactivationPercent: 90 }
-                    """));
+                    """);
             Files.writeString(MAPPINGS.resolve("fabrikam.yaml"), """
                     tenant: fabrikam
                     tenantId: fabrikam.onmicrosoft.com
@@ -105,45 +80,26 @@ class AdminPageBrowserTest {
                     sites:
                       - { default: HQ }
                     """);
+            registry.add("entra-sync.mappings-dir", () -> dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
     }
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); install them with: apt-get install -y chromium chromium-driver");
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("entra-sync-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1440,960", "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    static void startBrowser() {
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
+        wait = chromium.await();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (graph != null) {
             graph.stop();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -160,37 +116,25 @@ class AdminPageBrowserTest {
         return "http://127.0.0.1:" + port + "/";
     }
 
+    // the page's own waits, shared with the other browser tests
     static void screenshot(String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 
     static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return chromium.visible(css);
+    }
+
+    static void click(String css) {
+        chromium.click(css);
+    }
+
+    static String textOf(String css) {
+        return chromium.textOf(css);
     }
 
     static void textIn(String css, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-    }
-
-    /** Clicks the element once it is enabled, retrying while the page re-renders it (polling replaces nodes). */
-    static void click(String css) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement element = d.findElement(By.cssSelector(css));
-            if (!element.isDisplayed() || !element.isEnabled()) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
-
-    /** The element's text, read again if the page re-rendered it meanwhile (the tenant list does while polling). */
-    static String textOf(String css) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     static Object js(String script, Object... args) {
@@ -586,7 +530,7 @@ class AdminPageBrowserTest {
         JsonNode settings = api.get("/api/settings").json();
         assertThat(settings.get("autoCreateUsersFromEmail").asBoolean()).isTrue();
 
-        Path csv = SCREENSHOTS.resolveSibling("admin-import.csv");
+        Path csv = HeadlessChromium.SCREENSHOTS.resolveSibling("admin-import.csv");
         Files.writeString(csv, "site,firstName,lastName,email,jobTitle\n"
                 + "Acme Imports,Ida,Import,ida.import@acme-imports.example,Buyer\n"
                 + "Acme Imports,No,Email,,Clerk\n"

@@ -9,27 +9,18 @@ import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.HeadlessChromium;
 import io.entrasync.support.OidcTestProvider;
 import io.entrasync.support.TrustTestTls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +43,7 @@ import tools.jackson.databind.JsonNode;
         "entra-sync.graph.initial-backoff=10ms"
 })
 @Import(TrustTestTls.class)
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, PageSignInBrowserTest.Issuer.class})
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, OidcTestProvider.Issuer.class})
 class PageSignInBrowserTest {
 
     static final Path MAPPINGS = Path.of("target", "e2e-sign-in", "mappings");
@@ -65,38 +56,23 @@ class PageSignInBrowserTest {
     @LocalServerPort
     int port;
 
-    /** Points the service at the provider's issuer (known once the provider has started on its random port). */
-    static class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("entra-sync.auth.issuer-uri=" + OidcTestProvider.get().issuer()).applyTo(context);
-        }
-    }
-
     @DynamicPropertySource
     static void mappings(DynamicPropertyRegistry registry) {
         graph = new FakeDirectory(10);
-        try {
-            Files.createDirectories(MAPPINGS);
-            Path secret = MAPPINGS.resolveSibling("contoso.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.writeString(MAPPINGS.resolve("contoso.yaml"), graph.mapping("contoso", secret.toAbsolutePath().toString(), """
-                    scope: { groups: [Helpdesk Users] }
-                    sites:
-                      - { default: HQ }
-                    safety: { maxDeactivations: 1, maxDeactivationPercent: 90 }
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        registry.add("entra-sync.mappings-dir", () -> MAPPINGS.toAbsolutePath().toString());
+        String dir = graph.writeMapping(MAPPINGS, "contoso", """
+                scope: { groups: [Helpdesk Users] }
+                sites:
+                  - { default: HQ }
+                safety: { maxDeactivations: 1, maxDeactivationPercent: 90 }
+                """);
+        registry.add("entra-sync.mappings-dir", () -> dir);
     }
 
     @BeforeAll
     static void startBrowser() {
         chromium = HeadlessChromium.start();
         driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = chromium.await();
     }
 
     @AfterAll
@@ -114,27 +90,27 @@ class PageSignInBrowserTest {
         long held = holdWithTwoDeactivations();
 
         driver.get("http://127.0.0.1:" + port + "/");
-        visible("#sso-sign-in");
-        assertThat(visible("#token-sign-in-title").getText()).contains("break-glass");
+        chromium.visible("#sso-sign-in");
+        assertThat(chromium.visible("#token-sign-in-title").getText()).contains("break-glass");
         chromium.screenshot("sign-in-01-choices");
-        click("#sso-sign-in");
-        visible("input[name=username]").sendKeys("ada");
+        chromium.click("#sso-sign-in");
+        chromium.visible("input[name=username]").sendKeys("ada");
         driver.findElement(By.cssSelector("input[name=password]")).sendKeys(OidcTestProvider.PEOPLE.get("ada").password());
         chromium.screenshot("sign-in-02-provider-form");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "ada@test"));
-        assertThat(textOf("#who")).contains("EntraSync.Approver");
-        visible("#tenant-contoso .hold");
+        assertThat(chromium.textOf("#who")).contains("EntraSync.Approver");
+        chromium.visible("#tenant-contoso .hold");
         assertThat(driver.manage().getCookieNamed("entra-sync-session").isHttpOnly()).isTrue();
         assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return sessionStorage.length")).as("no token in the page").isEqualTo(0L);
         chromium.screenshot("sign-in-03-signed-in");
-        click("#tenant-contoso .hold button[data-action=review]");
-        visible("#run-blocked");
-        click("#approve");
-        visible("dialog#confirm");
-        click("#confirm-ok");
+        chromium.click("#tenant-contoso .hold button[data-action=review]");
+        chromium.visible("#run-blocked");
+        chromium.click("#approve");
+        chromium.visible("dialog#confirm");
+        chromium.click("#confirm-ok");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-summary"), "approves #" + held));
         chromium.screenshot("sign-in-04-approved");
 
@@ -144,11 +120,11 @@ class PageSignInBrowserTest {
                 && e.get("actor").get("name").asString().equals("ada@test"));
         assertThat(audit("oid-ada", "sign-in")).anyMatch(e -> e.get("status").asInt() == 200);
 
-        click("#sign-out");
-        visible("#sso-sign-in");
+        chromium.click("#sign-out");
+        chromium.visible("#sso-sign-in");
         assertThat(new ApiClient(port).get("/auth/session").json().get("user").isNull()).isTrue();
         driver.navigate().refresh();
-        visible("#sso-sign-in");
+        chromium.visible("#sso-sign-in");
         assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("signed out for good").isFalse();
     }
 
@@ -171,24 +147,5 @@ class PageSignInBrowserTest {
     private List<JsonNode> audit(String actor, String action) {
         JsonNode page = new ApiClient(port).get("/api/audit?actor=" + actor + "&action=" + action + "&size=100").json();
         return StreamSupport.stream(page.get("content").spliterator(), false).toList();
-    }
-
-    static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    static String textOf(String css) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
-    }
-
-    static void click(String css) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement element = d.findElement(By.cssSelector(css));
-            if (!element.isDisplayed() || !element.isEnabled()) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
     }
 }
