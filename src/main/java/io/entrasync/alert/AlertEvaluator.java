@@ -1,5 +1,6 @@
 package io.entrasync.alert;
 
+import io.entrasync.fleet.FleetProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +27,12 @@ class AlertEvaluator {
     private final ConditionRules rules;
     private final Clock clock = Clock.systemUTC();
 
-    AlertEvaluator(TenantFactsReader facts, AlertStore store, AlertSenders senders, AlertProperties properties) {
+    AlertEvaluator(TenantFactsReader facts, AlertStore store, AlertSenders senders, AlertProperties properties,
+                   FleetProperties fleet) {
         this.facts = facts;
         this.store = store;
         this.senders = senders;
-        this.rules = properties.rules();
+        this.rules = properties.rules(fleet);
     }
 
     /** What a pass changed. */

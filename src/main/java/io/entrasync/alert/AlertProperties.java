@@ -1,5 +1,6 @@
 package io.entrasync.alert;
 
+import io.entrasync.fleet.FleetProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailTo           recipients of alert e-mail ({@code ENTRA_SYNC_ALERTS_EMAIL_TO}, comma-separated); needs
  *                          {@code spring.mail.host}
  * @param emailFrom         sender address of alert e-mail ({@code ENTRA_SYNC_ALERTS_EMAIL_FROM})
- * @param failuresInARow    failed runs in a row that make a tenant "failing"
  * @param holdReminderAfter a held plan waiting longer than this sends a reminder
  * @param interval          how often conditions are evaluated and due alerts delivered
  * @param initialBackoff    the wait after a failed delivery; doubled after each further failure, at most 1 hour
@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("entra-sync.alerts")
 public record AlertProperties(String webhookUrl, URI pageUrl, List<String> emailTo, String emailFrom,
-                              @DefaultValue("3") int failuresInARow, @DefaultValue("1d") Duration holdReminderAfter,
+                              @DefaultValue("1d") Duration holdReminderAfter,
                               @DefaultValue("1m") Duration interval, @DefaultValue("30s") Duration initialBackoff,
                               @DefaultValue("6") int maxAttempts) {
 
@@ -42,10 +42,6 @@ public record AlertProperties(String webhookUrl, URI pageUrl, List<String> email
         if (!emailTo.isEmpty() && (emailFrom == null || emailFrom.isBlank())) {
             throw new IllegalArgumentException("entra-sync.alerts.email-from is required when "
                     + "entra-sync.alerts.email-to is set");
-        }
-        if (failuresInARow < 1) {
-            throw new IllegalArgumentException("entra-sync.alerts.failures-in-a-row must be at least 1, was "
-                    + failuresInARow);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("entra-sync.alerts.max-attempts must be at least 1, was " + maxAttempts);
@@ -80,14 +76,15 @@ public record AlertProperties(String webhookUrl, URI pageUrl, List<String> email
         return webhookUrl == null ? null : webhook().getHost();
     }
 
-    ConditionRules rules() {
-        return new ConditionRules(failuresInARow, holdReminderAfter);
+    /** The rules, with "failing" as the fleet view counts it ({@code entra-sync.fleet.failing-after}). */
+    ConditionRules rules(FleetProperties fleet) {
+        return new ConditionRules(fleet.failingAfter(), holdReminderAfter);
     }
 
     @Override
     public String toString() {
         return "AlertProperties[webhook=" + (webhookUrl == null ? "<none>" : "<set, host " + webhookHost() + ">")
-                + ", pageUrl=" + pageUrl + ", emailTo=" + emailTo + ", emailFrom=" + emailFrom + ", failuresInARow="
-                + failuresInARow + ", holdReminderAfter=" + holdReminderAfter + ", interval=" + interval + "]";
+                + ", pageUrl=" + pageUrl + ", emailTo=" + emailTo + ", emailFrom=" + emailFrom
+                + ", holdReminderAfter=" + holdReminderAfter + ", interval=" + interval + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.entrasync.alert;
 
+import io.entrasync.fleet.FleetProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -38,10 +39,10 @@ class TenantStateGauges {
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
 
-    TenantStateGauges(TenantFactsReader facts, AlertProperties properties, MeterRegistry registry) {
+    TenantStateGauges(TenantFactsReader facts, AlertProperties properties, FleetProperties fleet, MeterRegistry registry) {
         this.facts = facts;
         this.properties = properties;
-        this.rules = properties.rules();
+        this.rules = properties.rules(fleet);
         this.states = MultiGauge.builder("entra.sync.tenant.state")
                 .description("1 when the tenant is in the state (ok, held, failing, invalid, notifications-broken, "
                         + "hold-waiting), else 0").register(registry);

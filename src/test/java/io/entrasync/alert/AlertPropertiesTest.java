@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AlertPropertiesTest {
 
     static AlertProperties withWebhook(String url) {
-        return new AlertProperties(url, null, List.of(), null, 3, Duration.ofDays(1), Duration.ofMinutes(1),
+        return new AlertProperties(url, null, List.of(), null, Duration.ofDays(1), Duration.ofMinutes(1),
                 Duration.ofSeconds(30), 6);
     }
 
@@ -34,7 +34,7 @@ class AlertPropertiesTest {
 
     @Test
     void emailRecipientsNeedASender() {
-        assertThatThrownBy(() -> new AlertProperties(null, null, List.of("ops@example.org"), " ", 3,
+        assertThatThrownBy(() -> new AlertProperties(null, null, List.of("ops@example.org"), " ",
                 Duration.ofDays(1), Duration.ofMinutes(1), Duration.ofSeconds(30), 6))
                 .hasMessageContaining("entra-sync.alerts.email-from is required");
     }

@@ -186,7 +186,6 @@ class HelmChartTest {
                     alerts:
                       webhook: { existingSecret: teams-webhook, key: incoming-url }
                       pageUrl: https://sync.internal.example/#alerts
-                      failuresInARow: 5
                       email:
                         to: [ops@example.org, lead@example.org]
                         from: entra-sync@example.org
@@ -196,7 +195,6 @@ class HelmChartTest {
             assertThat(r.secretRef("ENTRA_SYNC_ALERTS_WEBHOOK_URL")).isEqualTo("teams-webhook/incoming-url");
             assertThat(r.secretRef("SPRING_MAIL_PASSWORD")).isEqualTo("smtp-auth/password");
             assertThat(r.envValue("ENTRA_SYNC_ALERTS_PAGE_URL")).isEqualTo("https://sync.internal.example/#alerts");
-            assertThat(r.envValue("ENTRA_SYNC_ALERTS_FAILURES_IN_A_ROW")).isEqualTo("5");
             assertThat(r.envValue("ENTRA_SYNC_ALERTS_EMAIL_TO")).isEqualTo("ops@example.org,lead@example.org");
             assertThat(r.envValue("ENTRA_SYNC_ALERTS_EMAIL_FROM")).isEqualTo("entra-sync@example.org");
             assertThat(r.envValue("SPRING_MAIL_HOST")).isEqualTo("smtp.example.org");
