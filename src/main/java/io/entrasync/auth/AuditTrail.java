@@ -46,8 +46,8 @@ public class AuditTrail {
         try {
             jdbc.update("insert into audit_event (at, actor_kind, actor_id, actor_name, action, target, status, client,"
                             + " changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    ApiKeys.utc(event.at()), event.actor().kind().wire(), cut(event.actor().id(), 200),
-                    cut(event.actor().name(), 300), cut(event.action(), 300), cut(event.target(), 500), event.status(),
+                    ApiKeys.utc(event.at()), event.actor().kind().wire(), event.actor().storable().id(),
+                    event.actor().storable().name(), cut(event.action(), 300), cut(event.target(), 500), event.status(),
                     cut(event.client(), 100),
                     event.changes().isEmpty() ? null : JSON.writeValueAsString(event.changes()));
         } catch (RuntimeException e) {

@@ -35,6 +35,19 @@ public record Caller(Kind kind, String id, String name) implements java.io.Seria
     public static final Caller GRAPH = new Caller(Kind.GRAPH, "graph", "Graph change notification");
 
     /** The caller of the current request, if it authenticated. */
+    /** Widths of the columns that store an actor (runs, hold decisions, the audit trail). */
+    public static final int MAX_ID = 200;
+    public static final int MAX_NAME = 300;
+
+    /** This caller with id and name cut to what the actor columns hold (a token's claims have no length limit). */
+    public Caller storable() {
+        return new Caller(kind, cut(id, MAX_ID), cut(name, MAX_NAME));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication caller) {

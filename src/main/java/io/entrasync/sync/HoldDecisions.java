@@ -33,10 +33,11 @@ public class HoldDecisions {
     /** Records a decision; answers false, writing nothing, when this actor already made it on this plan. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean record(String tenant, long runId, HoldDecision.Kind kind, Caller actor) {
+        Caller stored = actor.storable();
         try {
             return jdbc.update("insert into hold_decision (tenant, run_id, decision, actor_kind, actor_id, actor_name, "
                     + "decided_at) values (?, ?, ?, ?, ?, ?, ?)", tenant, runId, kind.name(), actor.kind().wire(),
-                    cut(actor.id(), 200), cut(actor.name() == null ? actor.id() : actor.name(), 300),
+                    stored.id(), stored.name() == null ? stored.id() : stored.name(),
                     Timestamp.from(Instant.now())) == 1;
         } catch (DuplicateKeyException sameMoment) {
             return false;
@@ -47,7 +48,7 @@ public class HoldDecisions {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void withdraw(long runId, Caller actor) {
         jdbc.update("delete from hold_decision where run_id = ? and decision = 'APPROVE' and actor_kind = ? "
-                + "and actor_id = ?", runId, actor.kind().wire(), cut(actor.id(), 200));
+                + "and actor_id = ?", runId, actor.kind().wire(), actor.storable().id());
     }
 
     /** The decisions on one plan, oldest first. */
@@ -86,9 +87,6 @@ public class HoldDecisions {
                 HoldDecisions::row, args.toArray()).stream().collect(Collectors.groupingBy(HoldDecision::runId));
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
 
     private static HoldDecision row(ResultSet rs, int n) throws SQLException {
         return new HoldDecision(rs.getString("tenant"), rs.getLong("run_id"),

@@ -106,8 +106,9 @@ public class SyncRun {
             Caller triggeredBy) {
         if (triggeredBy != null) {
             this.triggeredByKind = triggeredBy.kind().wire();
-            this.triggeredById = cut(triggeredBy.id(), 200);
-            this.triggeredByName = cut(triggeredBy.name(), 300);
+            Caller stored = triggeredBy.storable();
+            this.triggeredById = stored.id();
+            this.triggeredByName = stored.name();
         }
         this.firedAt = firedAt;
         this.tenant = tenant;
@@ -248,9 +249,5 @@ public class SyncRun {
     public Caller getTriggeredBy() {
         return triggeredByKind == null ? null
                 : new Caller(Caller.Kind.ofWire(triggeredByKind), triggeredById, triggeredByName);
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
