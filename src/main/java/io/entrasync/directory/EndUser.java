@@ -88,11 +88,11 @@ public class EndUser {
     private String tenant;
 
     /** The tenant an admin released this account from (a manual account since); null otherwise. */
-    @Column(name = "released_from", insertable = false, updatable = false)
+    @Column(name = "released_from", insertable = false)
     private String releasedFrom;
 
     /** The directory id the account had in {@link #releasedFrom}: a returning mapping re-links it by this id. */
-    @Column(name = "released_external_id", insertable = false, updatable = false)
+    @Column(name = "released_external_id", insertable = false)
     private String releasedExternalId;
 
     @Column(name = "created_at", nullable = false)
@@ -135,6 +135,9 @@ public class EndUser {
         this.tenant = tenant;
         this.externalId = externalId;
         this.association = Association.STRONG;
+        // linked anew (by another tenant's run, or by email): the release it came from no longer applies
+        this.releasedFrom = null;
+        this.releasedExternalId = null;
     }
 
     public Long getId() {

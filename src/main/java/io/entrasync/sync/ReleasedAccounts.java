@@ -42,11 +42,10 @@ final class ReleasedAccounts {
 
     /**
      * Re-links the accounts released from {@code tenant} that are still manual and whose directory id no account of
-     * the tenant holds; forgets the release of those another tenant has linked since. Answers the re-linked ones.
+     * the tenant holds. (An account a run links meanwhile forgets its release there: {@code EndUser.linkTo}.) Answers
+     * the re-linked ones.
      */
     List<Account> relink(String tenant, Instant now) {
-        jdbc.update("update end_user set released_from = null, released_external_id = null where released_from = ? "
-                + "and tenant is not null", tenant);
         List<Account> accounts = jdbc.query("select u.id, u.released_external_id, u.email, u.active from end_user u "
                 + "where u.released_from = ? and u.tenant is null and u.released_external_id is not null and not exists "
                 + "(select 1 from end_user o where o.tenant = ? and o.external_id = u.released_external_id) order by u.id",
