@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Microsoft Graph and Entra ID token endpoint simulator on the JDK's HTTPS server, bound to the loopback
  * interface: {@code POST /{tenantId}/oauth2/v2.0/token}, the demo sign-in under {@code /demo-oidc}
- * ({@link DemoOidcProvider}), {@code GET /v1.0/users/delta},
+ * ({@link DemoOidcProvider}), the MSP app's admin consent for customer tenants ({@link #registerMspApp},
+ * {@link #registerCustomer}, {@link AdminConsent}), {@code GET /v1.0/organization}, {@code GET /v1.0/users/delta},
  * {@code GET /v1.0/groups/delta} and {@code GET /v1.0/users/{id}} for any number of registered tenants, each
  * with a generated, deterministic directory that can be changed ({@link #apply}) between delta rounds.
  * Thread-safe. {@link #close()} stops it.
@@ -56,6 +57,10 @@ public final class GraphSimulator implements AutoCloseable {
     private final AtomicLong driftRounds = new AtomicLong();
     private final SimSubscriptions subscriptions = new SimSubscriptions();
     private final SubscriptionEndpoint subscriptionEndpoint = new SubscriptionEndpoint(subscriptions);
+    private final Map<String, SimOrganization> organizations = new ConcurrentHashMap<>();
+    private final List<CustomerTenant> customers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile MspAppRegistration mspApp;
+    private final AdminConsent adminConsent = new AdminConsent(Clock.systemUTC(), () -> mspApp, () -> customers);
     private DemoOidcProvider demoSignIn;
 
     private GraphSimulator(SimulatorSettings settings) {
@@ -64,7 +69,7 @@ public final class GraphSimulator implements AutoCloseable {
         this.trustStore = SimulatorKeystore.trustStoreOf(keyStore);
         AccessTokens tokens = new AccessTokens(Clock.systemUTC());
         SimulatorHandler handler = new SimulatorHandler(this, new TokenEndpoint(registrations::get, tokens,
-                Clock.systemUTC()), tokens);
+                Clock.systemUTC(), adminConsent::servicePrincipalMissing), tokens);
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
             server.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
@@ -108,6 +113,67 @@ public final class GraphSimulator implements AutoCloseable {
         directories.put(registration.tenantId(), directory);
         registrations.put(registration.tenantId(), registration);
         return directory;
+    }
+
+    /**
+     * Registers the MSP's multi-tenant app: customer admins consent to it on {@code /organizations/v2.0/adminconsent}.
+     * Register it before its customers ({@link #registerCustomer}).
+     */
+    public void registerMspApp(MspAppRegistration app) {
+        this.mspApp = java.util.Objects.requireNonNull(app, "app");
+    }
+
+    /**
+     * Generates a customer tenant reached with the MSP app only: its token endpoint answers AADSTS7000229 (no service
+     * principal) until its admin consents and for the app's propagation delay after.
+     *
+     * @throws IllegalStateException when no MSP app is registered
+     */
+    public TenantDirectory registerCustomer(CustomerTenant customer) {
+        MspAppRegistration app = mspApp;
+        if (app == null) {
+            throw new IllegalStateException("register the MSP app before customer tenant " + customer.tenantId());
+        }
+        TenantDirectory directory = register(TenantRegistration.withSecret(customer.tenantId(), app.clientId(),
+                app.clientSecret()), customer.shape());
+        organizations.put(customer.tenantId(), customer.organization());
+        customers.removeIf(c -> c.tenantId().equals(customer.tenantId()));
+        customers.add(customer);
+        return directory;
+    }
+
+    /** The customer tenants, in registration order. */
+    public List<CustomerTenant> customers() {
+        return List.copyOf(customers);
+    }
+
+    /** Consents for the customer as its admin's Accept on the consent page does (starts the propagation delay). */
+    public void consent(String tenantId) {
+        adminConsent.consent(tenantId);
+    }
+
+    /** Whether the customer's admin has consented to the MSP app. */
+    public boolean consented(String tenantId) {
+        return adminConsent.consented(tenantId);
+    }
+
+    /** Sets what {@code GET /v1.0/organization} answers for a tenant (display name, verified domains). */
+    public void organization(String tenantId, SimOrganization organization) {
+        organizations.put(tenantId, java.util.Objects.requireNonNull(organization, "organization"));
+    }
+
+    /** The tenant's organization; a tenant registered without one is named after its domain. */
+    public SimOrganization organization(String tenantId) {
+        TenantDirectory directory = directories.get(tenantId);
+        if (directory == null) {
+            return null;
+        }
+        return organizations.computeIfAbsent(tenantId, id -> SimOrganization.of(directory.shape().domain(),
+                directory.shape().domain()));
+    }
+
+    AdminConsent adminConsent() {
+        return adminConsent;
     }
 
     /** The tenant's directory, or null if no such tenant is registered. */

@@ -1,6 +1,7 @@
 package io.entrasync.simulator;
 
 import io.entrasync.auth.LocalIssuer;
+import io.entrasync.config.MspAppProperties;
 import io.entrasync.graph.TlsTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * Starts the Graph simulator with the application when {@code entra-sync.simulator.enabled=true} (the demo), stops
  * it on shutdown, and trusts its demo certificate for the simulator's endpoint only ({@link SimulatorTlsTrust},
- * {@code @Primary} over the graph package's JVM-default {@link TlsTrust}).
+ * {@code @Primary} over the graph package's JVM-default {@link TlsTrust}). With {@code entra-sync.simulator.msp} on (the
+ * default) it also serves the MSP app and its customer tenants and makes that app the service's MSP app.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "entra-sync.simulator", name = "enabled", havingValue = "true")
@@ -29,16 +33,46 @@ class SimulatorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    GraphSimulator graphSimulator(SimulatorProperties properties) {
+    GraphSimulator graphSimulator(SimulatorProperties properties, SimulatorMspProperties msp) {
         GraphSimulator simulator = GraphSimulator.start(properties.settings());
         TenantDirectory directory = simulator.register(properties.registration(), properties.shape());
-        writeDemoSecret(properties.keystoreDir(), properties.clientSecret());
+        simulator.organization(properties.tenantId(), SimOrganization.of("Demo", properties.domain()));
+        writeDemoSecret(properties.keystoreDir(), SECRET_FILE, properties.clientSecret());
         TenantDirectory.Stats stats = directory.stats();
         log.info("Graph simulator at {} for demo tenant {}: {} users, {} groups, page size {}, drift every {}; TLS "
                         + "keystore {} (demo only, not secret)", simulator.baseUrl(), properties.tenantId(),
                 stats.users(), stats.groups(), properties.pageSize(), properties.driftEvery(),
                 properties.keystoreDir().resolve(SimulatorKeystore.FILE_NAME));
+        if (msp.enabled()) {
+            simulator.registerMspApp(msp.app());
+            writeDemoSecret(properties.keystoreDir(), SimulatorMspProperties.SECRET_FILE, msp.clientSecret());
+            for (CustomerTenant customer : msp.customerTenants()) {
+                TenantDirectory.Stats customerStats = simulator.registerCustomer(customer).stats();
+                log.info("Graph simulator customer tenant {} ({}): {} users, {} groups; connect it with the page's "
+                        + "\"Connect a customer\"", customer.displayName(), customer.tenantId(), customerStats.users(),
+                        customerStats.groups());
+            }
+        }
         return simulator;
+    }
+
+    /**
+     * The service's MSP app in the demo: the simulator's multi-tenant app (its client id, the secret file written
+     * above, a custom cloud at the simulator), unless an MSP app is configured ({@code ENTRA_SYNC_MSP_CLIENT_ID}), which
+     * then wins. {@code @Primary} over the bound {@code entra-sync.msp.*} properties, so nothing points at the
+     * simulator once it is switched off.
+     */
+    @Bean
+    @Primary
+    MspAppProperties demoMspApp(Environment environment, SimulatorProperties properties, SimulatorMspProperties msp,
+            GraphSimulator simulator) {
+        MspAppProperties configured = Binder.get(environment).bind("entra-sync.msp", MspAppProperties.class)
+                .orElse(new MspAppProperties(null, null, null, null, null, null, null));
+        if (!msp.enabled() || configured.clientId() != null && !configured.clientId().isBlank()) {
+            return configured;
+        }
+        return new MspAppProperties(msp.clientId(), properties.keystoreDir().resolve(SimulatorMspProperties.SECRET_FILE)
+                .toString(), null, null, "custom", simulator.baseUrl(), simulator.baseUrl());
     }
 
     /**
@@ -57,10 +91,10 @@ class SimulatorConfiguration {
         return new SimulatorTlsTrust(simulator.trustStore(), simulator.port());
     }
 
-    private static void writeDemoSecret(Path directory, String secret) {
+    private static void writeDemoSecret(Path directory, String file, String secret) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(SECRET_FILE), secret, StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(file), secret, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo secret file into " + directory, e);
         }

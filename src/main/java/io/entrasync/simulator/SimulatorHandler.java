@@ -48,7 +48,10 @@ final class SimulatorHandler implements HttpHandler {
             byte[] body = readBody(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
             Matcher token = TOKEN_PATH.matcher(path);
-            if (path.startsWith(DemoOidcProvider.PATH + "/")) {
+            if (path.equals(AdminConsent.PATH)) {
+                simulator.adminConsent().handle(exchange, query(exchange.getRequestURI().getRawQuery()),
+                        form(exchange, body));
+            } else if (path.startsWith(DemoOidcProvider.PATH + "/")) {
                 simulator.demoSignIn().handle(exchange, path, query(exchange.getRequestURI().getRawQuery()),
                         form(exchange, body));
             } else if ("POST".equals(exchange.getRequestMethod()) && token.matches()) {
@@ -104,6 +107,7 @@ final class SimulatorHandler implements HttpHandler {
                 DirectoryListing.Answer answer = DirectoryListing.groups(directory, query, base(exchange));
                 send(exchange, answer.status(), answer.body(), null);
             }
+            case "/organization" -> organization(exchange, directory, query);
             case "/directoryObjects/getByIds" -> {
                 GetByIds.Answer answer = GetByIds.answer(directory, body);
                 send(exchange, answer.status(), answer.body(), null);
@@ -117,6 +121,26 @@ final class SimulatorHandler implements HttpHandler {
                 }
             }
         }
+    }
+
+    /**
+     * {@code GET /v1.0/organization}: a collection holding the caller's tenant alone, as Graph answers an app token;
+     * {@code $select} keeps {@code id} plus the fields named.
+     */
+    private void organization(HttpExchange exchange, TenantDirectory directory, Map<String, String> query)
+            throws IOException {
+        String select = query.get("$select");
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        if (select != null) {
+            for (String field : select.split(",")) {
+                fields.add(field.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        JsonOut json = new JsonOut(1024).beginObject().field("@odata.context", base(exchange)
+                + "/v1.0/$metadata#organization" + (select == null ? "" : "(" + select.strip() + ")"))
+                .name("value").beginArray();
+        simulator.organization(directory.tenantId).write(json, directory.tenantId, select == null, fields);
+        send(exchange, 200, json.endArray().endObject().bytes(), null);
     }
 
     private void delta(HttpExchange exchange, TenantDirectory directory, String resource, Map<String, String> query)

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,11 +30,22 @@ final class TokenEndpoint {
     private final Function<String, TenantRegistration> registrations;
     private final AccessTokens tokens;
     private final Clock clock;
+    private final BiPredicate<String, String> servicePrincipalMissing;
 
     TokenEndpoint(Function<String, TenantRegistration> registrations, AccessTokens tokens, Clock clock) {
+        this(registrations, tokens, clock, (tenantId, clientId) -> false);
+    }
+
+    /**
+     * @param servicePrincipalMissing {@code (tenantId, clientId)} → true while the app has no service principal in
+     *                                the tenant (not consented yet, or still propagating): AADSTS7000229
+     */
+    TokenEndpoint(Function<String, TenantRegistration> registrations, AccessTokens tokens, Clock clock,
+            BiPredicate<String, String> servicePrincipalMissing) {
         this.registrations = registrations;
         this.tokens = tokens;
         this.clock = clock;
+        this.servicePrincipalMissing = servicePrincipalMissing;
     }
 
     /** The answer to a token request: an HTTP status and a JSON body. */
@@ -54,6 +66,13 @@ final class TokenEndpoint {
         if (clientId == null || tenant.clientId() != null && !tenant.clientId().equalsIgnoreCase(clientId)) {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
                     + "' was not found in the directory '" + tenantId + "'.", base);
+        }
+        if (servicePrincipalMissing.test(tenantId, clientId)) {
+            // What Entra answers for a multi-tenant app in a tenant without its service principal: before admin
+            // consent, and for a little while after it while the new service principal propagates.
+            return error(400, "invalid_client", 7000229, "The client application " + clientId + " is missing "
+                    + "service principal in the tenant " + tenantId + ". See instructions here: "
+                    + "https://go.microsoft.com/fwlink/?linkid=2225119", base);
         }
         String scope = form.get("scope");
         if (scope == null || java.util.Arrays.stream(scope.split("\\s+")).noneMatch(s -> s.endsWith("/.default"))) {

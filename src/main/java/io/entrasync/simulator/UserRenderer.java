@@ -26,6 +26,12 @@ final class UserRenderer {
         return gen == 0 ? -1 : dir.pick(user, gen, TenantDirectory.F_CLEARED, 8);
     }
 
+    /** The user's display name, "Given Surname" (never changes with edits). */
+    static String displayName(TenantDirectory dir, int user) {
+        return Names.GIVEN[dir.pick(user, 0, TenantDirectory.F_GIVEN, Names.GIVEN.length)] + " "
+                + Names.SURNAMES[dir.pick(user, 0, TenantDirectory.F_SURNAME, Names.SURNAMES.length)];
+    }
+
     static void write(JsonOut json, TenantDirectory dir, int user) {
         int gen = dir.generation[user];
         byte flags = dir.flags[user];

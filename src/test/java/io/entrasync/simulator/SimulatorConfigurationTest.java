@@ -2,6 +2,7 @@ package io.entrasync.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.entrasync.config.MspAppProperties;
 import io.entrasync.graph.TlsTrust;
 import io.entrasync.source.TenantConnection;
 import java.nio.file.Files;
@@ -43,13 +44,56 @@ class SimulatorConfigurationTest {
         });
     }
 
+    @Test
+    void enabled_servesTheMspAppAndItsTwoCustomers_andMakesItTheServicesMspApp() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true", "entra-sync.simulator.msp.consent-delay=5s")
+                .run(context -> {
+                    GraphSimulator simulator = context.getBean(GraphSimulator.class);
+                    MspAppProperties msp = context.getBean(MspAppProperties.class);
+
+                    assertThat(simulator.customers()).extracting(CustomerTenant::displayName)
+                            .containsExactly("Fabrikam", "Northwind Traders");
+                    assertThat(simulator.directory("00000000-0000-0000-0000-0000000fab01").groupIndex("Helpdesk Users"))
+                            .isZero();
+                    assertThat(simulator.organization("00000000-0000-0000-0000-0000000000de").displayName())
+                            .isEqualTo("Demo");
+                    assertThat(msp.clientId()).isEqualTo("00000000-0000-0000-0000-00000000a11c");
+                    assertThat(msp.cloud()).isEqualTo("custom");
+                    assertThat(msp.authorityHost()).isEqualTo(simulator.baseUrl());
+                    assertThat(msp.graphEndpoint()).isEqualTo(simulator.baseUrl());
+                    assertThat(Files.readString(java.nio.file.Path.of(msp.clientSecretFile())))
+                            .isEqualTo("demo-msp-secret");
+                });
+    }
+
+    @Test
+    void aConfiguredMspApp_winsOverTheDemos() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true", "entra-sync.msp.client-id=real-app",
+                "entra-sync.msp.client-secret-file=/run/secrets/msp").run(context -> {
+                    MspAppProperties msp = context.getBean(MspAppProperties.class);
+
+                    assertThat(msp.clientId()).isEqualTo("real-app");
+                    assertThat(msp.clientSecretFile()).isEqualTo("/run/secrets/msp");
+                    assertThat(msp.cloud()).isNull();
+                });
+    }
+
+    @Test
+    void mspSideSwitchedOff_leavesTheServiceWithoutAnMspApp() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true", "entra-sync.simulator.msp.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(GraphSimulator.class).customers()).isEmpty();
+                    assertThat(context.getBean(MspAppProperties.class).clientId()).isNull();
+                });
+    }
+
     private static TenantConnection demo(int port) {
         return new TenantConnection("demo", "00000000-0000-0000-0000-0000000000de", "c", null,
                 TenantConnection.Cloud.CUSTOM, "https://127.0.0.1:" + port, "https://127.0.0.1:" + port);
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SimulatorProperties.class)
+    @EnableConfigurationProperties({SimulatorProperties.class, SimulatorMspProperties.class})
     static class Properties {
     }
 

@@ -210,7 +210,7 @@ class SimulatorSubscriptionsTest {
                 + "'"), null);
         HttpResponse<String> none = send("GET", "/v1.0/groups?%24filter=" + encode("displayName eq 'No Such Group'"),
                 null);
-        HttpResponse<String> unsupported = send("GET", "/v1.0/groups?%24filter=" + encode("startswith(displayName,'A')"),
+        HttpResponse<String> unsupported = send("GET", "/v1.0/groups?%24filter=" + encode("endswith(displayName,'A')"),
                 null);
 
         assertThat(users.statusCode()).isEqualTo(200);
