@@ -29,12 +29,17 @@ public record CustomerTenant(String tenantId, String displayName, String domain,
         sites = sites == null || sites.isEmpty() ? DirectoryShape.GroupNames.DEMO.sites() : List.copyOf(sites);
     }
 
-    /** The two customers of the demo: Fabrikam and Northwind Traders, a few dozen users and groups each. */
+    /**
+     * The two customers of the demo: Fabrikam and Northwind Traders, a few dozen users and groups each. Both have the
+     * groups {@code mappings/_msp-default.yaml} names (Helpdesk Users, Berlin Office, Paris Office, Site Admins,
+     * No Auto Tickets), so a customer connected with that template passes the connection check; each has a third site
+     * of its own (Munich, Vienna) for the group picker's site rules.
+     */
     public static final List<CustomerTenant> DEMO = List.of(
             new CustomerTenant("00000000-0000-0000-0000-0000000fab01", "Fabrikam", "fabrikam.example", 48, 24, 7,
-                    List.of("Berlin Office", "Paris Office")),
+                    List.of("Berlin Office", "Paris Office", "Munich Office")),
             new CustomerTenant("00000000-0000-0000-0000-0000000a0e02", "Northwind Traders", "northwind.example", 36,
-                    20, 11, List.of("Berlin Office", "Vienna Office")));
+                    24, 11, List.of("Berlin Office", "Paris Office", "Vienna Office")));
 
     DirectoryShape shape() {
         DirectoryShape.GroupNames demo = DirectoryShape.GroupNames.DEMO;

@@ -83,4 +83,34 @@ class ShippedMappingsTest {
         assertThat(northwind.scope().groups()).containsExactly("Northwind Staff");
         assertThat(northwind.timeZone().getId()).isEqualTo("Europe/Berlin");
     }
+
+    /** The demo's template ({@code mappings/_msp-default.yaml}) with a five-line tenant file as the connect flow writes it. */
+    @Test
+    void demoTemplate_withAFiveLineCustomerFile_loadsWithTheDemosMspApp(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Files.copy(Path.of("mappings", "_msp-default.yaml"), dir.resolve("_msp-default.yaml"));
+        Files.writeString(dir.resolve("fabrikam.yaml"), """
+                tenant: fabrikam
+                tenantId: 00000000-0000-0000-0000-0000000fab01
+                extend: _msp-default
+                credentials: { app: msp }
+                scope: { groups: [Helpdesk Users] }
+                """);
+        MspApp msp = MspApp.of("00000000-0000-0000-0000-00000000a11c", "./data/simulator/msp-client-secret", null, null,
+                "custom", "https://127.0.0.1:8443", "https://127.0.0.1:8443");
+
+        MappingRegistry registry = new MappingRegistry(dir, System::nanoTime, msp);
+
+        assertThat(registry.all()).extracting(TenantMappingStatus::tenant).containsExactly("fabrikam");
+        assertThat(registry.all().get(0).errors()).isEmpty();
+        TenantMapping fabrikam = registry.tenant("fabrikam").orElseThrow();
+        assertThat(fabrikam.connection().effectiveGraphEndpoint()).isEqualTo("https://127.0.0.1:8443");
+        assertThat(fabrikam.connection().clientId()).isEqualTo("00000000-0000-0000-0000-00000000a11c");
+        assertThat(fabrikam.scheduleSpread().template()).isEqualTo("0 * * * * ?");
+        var account = ((MappingResult.InScope) new MappingEngine().evaluate(fabrikam, TestMappings.user("u1")
+                .build(), Set.of(new GroupRef("g1", "Helpdesk Users"), new GroupRef("g2", "Paris Office"),
+                new GroupRef("g3", "Site Admins")))).account();
+        assertThat(account.siteName()).isEqualTo("Paris");
+        assertThat(account.mainSiteUserCandidate()).isTrue();
+    }
 }
