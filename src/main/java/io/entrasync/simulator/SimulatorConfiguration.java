@@ -94,7 +94,12 @@ class SimulatorConfiguration {
     private static void writeDemoSecret(Path directory, String file, String secret) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(file), secret, StandardCharsets.UTF_8);
+            Path path = directory.resolve(file);
+            Files.writeString(path, secret, StandardCharsets.UTF_8);
+            // owner-only, as the credential loader asks of any secret file (it warns on every run otherwise)
+            if (Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo secret file into " + directory, e);
         }

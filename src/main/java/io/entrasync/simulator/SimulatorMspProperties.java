@@ -27,7 +27,7 @@ public record SimulatorMspProperties(
         @DefaultValue("demo-msp-secret") String clientSecret,
         @DefaultValue("entra-sync MSP (demo)") String displayName,
         @DefaultValue("3s") Duration consentDelay,
-        @Valid List<Customer> customers) {
+        List<@Valid Customer> customers) {
 
     /** File in the keystore directory holding the MSP app's demo secret ({@code ENTRA_SYNC_MSP_CLIENT_SECRET_FILE}). */
     static final String SECRET_FILE = "msp-client-secret";
