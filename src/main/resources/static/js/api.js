@@ -111,4 +111,8 @@ export const api = {
   audit: (params) => call('GET', `/api/audit${query(params)}`),
   assignInboundEmail: (id, siteId) => call('POST', `/api/inbound-email/${seg(id)}/assign`, { siteId }),
   alerts: (params) => call('GET', `/api/alerts${query(params)}`),
+  connect: (tenant, template) => call('POST', '/api/tenants/connect', { tenant, template }),
+  connection: (id) => call('GET', `/api/tenants/connect/${seg(id)}`),
+  connectionGroups: (id, q) => call('GET', `/api/tenants/connect/${seg(id)}/groups${query({ q })}`),
+  pickConnectionGroups: (id, body) => call('PUT', `/api/tenants/connect/${seg(id)}/groups`, body),
 };

@@ -1,5 +1,6 @@
 // entra-sync admin page: sign-in, navigation, runs, run detail with approval, users. Plain ES module, no framework.
-// The Tenants view (the fleet) lives in views/tenants.js, the inbound mail view in views/inbound.js.
+// The Tenants view (the fleet) lives in views/tenants.js, the inbound mail view in views/inbound.js, connecting a
+// customer (#connect/<id>) in views/connect.js.
 import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
 import { $, el, replace, timeEl, duration, statusBadge, COUNT_KEYS, plural } from './dom.js';
 import { openUserForm } from './userform.js';
@@ -8,10 +9,11 @@ import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
 import { loadAlerts } from './views/alerts.js';
 import { loadTenants, initTenants } from './views/tenants.js';
+import { loadConnect, initConnect, allowConnect } from './views/connect.js';
 import { approvalRule, actorText, decisionsText } from './hold.js';
 
 const POLL_MS = 1500;
-const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit', 'alerts'];
+const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit', 'alerts', 'connect'];
 
 const state = {
   view: 'tenants',
@@ -101,7 +103,8 @@ async function signOut(message) {
   // what the views show stays out of the next person's reach in this tab (the audit trail is for Admins only)
   ['#tenant-list', '#fleet-summary', '#fleet-table tbody', '#held-list', '#failed-list', '#runs-table tbody',
     '#changes-table tbody', '#users-table tbody', '#explain-body', '#run-summary', '#inbound-table tbody',
-    '#inbound-detail-body', '#audit-table tbody', '#alerts-open tbody', '#alerts-recent tbody']
+    '#inbound-detail-body', '#audit-table tbody', '#alerts-open tbody', '#alerts-recent tbody', '#connect-body',
+    '#connect-group-results', '#connect-group-chosen']
     .forEach((s) => replace($(s)));
   $('#inbound-detail').hidden = true;
   $('#run-detail').hidden = true;
@@ -142,20 +145,27 @@ async function showApp() {
   await guard(loadSites);
   // the audit trail is for Admin callers only: its entry shows when the caller may read it
   await guard(async () => { $('#nav-audit').hidden = !(await mayAudit()); });
-  const allowed = VIEWS.filter((v) => v !== 'audit' || !$('#nav-audit').hidden);
+  // connecting a customer is for Admin callers too (the same probe)
+  allowConnect(!$('#nav-audit').hidden);
+  if (wanted.startsWith('connect/')) {
+    await showView('connect', false, wanted.slice('connect/'.length));
+    return;
+  }
+  const allowed = VIEWS.filter((v) => v !== 'connect' && (v !== 'audit' || !$('#nav-audit').hidden));
   await showView(allowed.includes(wanted) ? wanted : 'tenants', false);
 }
 
 // ---------- navigation ----------
 
-async function showView(name, focus = true) {
+/** {@code route}: what follows the view's name in the address (#connect/<id>). */
+async function showView(name, focus = true, route = undefined) {
   if (state.view !== name) say(''); // a message is about the view it came from ("0 users found.")
   state.view = name;
   VIEWS.forEach((v) => { $(`#view-${v}`).hidden = v !== name; });
   document.querySelectorAll('.nav-link').forEach((b) => {
     if (b.dataset.view === name) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
   });
-  history.replaceState(null, '', `#${name}`);
+  history.replaceState(null, '', route ? `#${name}/${route}` : `#${name}`);
   if (focus) {
     const heading = $(`#view-${name} h1`);
     heading.tabIndex = -1;
@@ -168,6 +178,7 @@ async function showView(name, focus = true) {
   if (name === 'inbound') await guard(() => loadInbound(0));
   if (name === 'audit') await guard(() => loadAudit(0));
   if (name === 'alerts') await guard(loadAlerts);
+  if (name === 'connect') await guard(() => loadConnect(route || ''));
 }
 
 // ---------- polling (live progress without reload) ----------
@@ -717,6 +728,7 @@ function init() {
   $('#import-form').addEventListener('submit', (e) => guard(() => importCsv(e, say)));
   initInbound(guard, say);
   initAudit(guard);
+  initConnect({ guard, say, showView });
   initTenants({ guard, say, openRunOf, startSync, approveRun, rejectRun, confirmDialog, schedulePoll, progressText, isActive });
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));
