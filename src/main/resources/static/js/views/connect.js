@@ -117,7 +117,7 @@ function render(outcome) {
   if (!view.scope.length && outcome.file) view.scope = scopeOf(outcome.file.content);
   const org = outcome.organization;
   replace($('#connect-body'), el('div.panel', null,
-    el('p', null, el(`span.badge.${badgeOf(outcome.status)}`, { id: 'connect-status' }, outcome.status), ' ',
+    el('p', null, el(`span.badge.${badgeOf(outcome.status)}`, { id: 'connect-status', dataset: { status: outcome.status } }, outcome.status), ' ',
       STATUS_WORDS[outcome.status] || outcome.status),
     el('dl.facts', null,
       fact('Tenant key', outcome.tenant),
