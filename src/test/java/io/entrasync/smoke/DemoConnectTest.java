@@ -179,6 +179,28 @@ class DemoConnectTest {
             chromium.screenshot("demo-connect-04-groups");
             assertThat(driver.findElement(By.id("connect-file-text")).getText()).contains("Munich");
             assertThat(Files.readString(MAPPINGS.resolve("fabrikam.yaml"))).contains("Munich Office", "Helpdesk Users");
+
+            // a refusal: Cancel on the consent page shows the refusal in plain words, and no file is written
+            driver.findElement(By.id("connect-back")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-open"))).click();
+            driver.findElement(By.id("connect-tenant")).sendKeys("contoso");
+            driver.findElement(By.id("connect-start")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("connect-status"), "data-status", "refused"));
+            assertThat(driver.findElement(By.id("connect-error-text")).getText()).contains("chose Cancel",
+                    "access_denied", "AADSTS65004");
+            assertThat(driver.findElement(By.id("connect-groups")).isDisplayed()).isFalse();
+            assertThat(MAPPINGS.resolve("contoso.yaml")).doesNotExist();
+            chromium.screenshot("demo-connect-05-refused");
+
+            // a consent answer that belongs to no connection started here: not accepted, said in words
+            driver.get("http://localhost:" + port + "/connect/callback?admin_consent=True&tenant="
+                    + NORTHWIND.tenantId() + "&state=forged-state");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-body"),
+                    "was not accepted"));
+            assertThat(driver.getCurrentUrl()).endsWith("/#connect/error/state-unknown");
+            assertThat(driver.findElement(By.id("connect-body")).getText()).contains("does not belong to any "
+                    + "connection started here");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
