@@ -211,6 +211,30 @@ class ConnectEndToEndTest {
     }
 
     @Test
+    void oneStateSentTwiceAtOnce_isUsedByExactlyOneCallback() throws Exception {
+        ApiClient api = new ApiClient(port);
+        JsonNode started = ConnectFixture.start(api, "twice");
+        String query = "error=access_denied&error_description=declined&state="
+                + ConnectFixture.enc(started.get("state").asString());
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<Integer> callback = () -> {
+            go.await();
+            return ConnectFixture.callback(port, query, true).status();
+        };
+
+        try {
+            var first = two.submit(callback);
+            var second = two.submit(callback);
+            go.countDown();
+
+            assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 400);
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
     void forgedTenant_whoseOrganizationIsAnother_fails_andWritesNothing() {
         ApiClient api = new ApiClient(port);
         ConnectFixture.stubTenant(graph, ConnectFixture.OTHER_TENANT_ID);
