@@ -147,12 +147,17 @@ async function showApp() {
   await guard(async () => { $('#nav-audit').hidden = !(await mayAudit()); });
   // connecting a customer is for Admin callers too (the same probe)
   allowConnect(!$('#nav-audit').hidden);
+  await route(wanted, false);
+}
+
+/** Shows the view an address names: "#runs", "#connect/<id>"; an unknown or forbidden one shows the Tenants view. */
+async function route(wanted, focus = true) {
   if (wanted.startsWith('connect/')) {
-    await showView('connect', false, wanted.slice('connect/'.length));
+    await showView('connect', focus, wanted.slice('connect/'.length));
     return;
   }
   const allowed = VIEWS.filter((v) => v !== 'connect' && (v !== 'audit' || !$('#nav-audit').hidden));
-  await showView(allowed.includes(wanted) ? wanted : 'tenants', false);
+  await showView(allowed.includes(wanted) ? wanted : 'tenants', focus);
 }
 
 // ---------- navigation ----------
@@ -729,6 +734,10 @@ function init() {
   initInbound(guard, say);
   initAudit(guard);
   initConnect({ guard, say, showView });
+  // an address typed or pasted into this tab (e.g. a connection's #connect/<id>) changes only the hash: no reload
+  window.addEventListener('hashchange', () => {
+    if (signedIn() && !$('#nav').hidden) guard(() => route(location.hash.slice(1)));
+  });
   initTenants({ guard, say, openRunOf, startSync, approveRun, rejectRun, confirmDialog, schedulePoll, progressText, isActive });
   $('#users-prev').addEventListener('click', () => guard(() => searchUsers(null, Math.max(0, state.usersPage - 1))));
   $('#users-next').addEventListener('click', () => guard(() => searchUsers(null, state.usersPage + 1)));

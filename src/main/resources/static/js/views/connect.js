@@ -8,8 +8,11 @@ import { $, el, replace, timeEl } from '../dom.js';
 /** What app.js lends this view: error handling, the status line, and navigation. */
 let app = null;
 
+const WAITING_POLL_MS = 2000;
+
 const view = {
   id: null,
+  timer: null, // re-reads a waiting connection (consent given in another tab or by the customer's admin)
   outcome: null,
   scope: [], // group display names
   sites: [], // { group, site }
@@ -94,6 +97,7 @@ async function startConnect(event) {
 
 /** Shows #connect/<id> (or #connect/error/<reason>). */
 export async function loadConnect(route) {
+  clearTimeout(view.timer);
   const [first, second] = route.split('/');
   if (first === 'error') {
     view.id = null;
@@ -132,6 +136,12 @@ function render(outcome) {
     outcome.file ? fileBlock(outcome.file) : null));
   $('#connect-groups').hidden = outcome.status !== 'connected';
   renderChosen();
+  clearTimeout(view.timer);
+  if (outcome.status === 'waiting') {
+    view.timer = setTimeout(() => {
+      if (!$('#view-connect').hidden && view.id === outcome.id) app.guard(() => loadConnect(outcome.id));
+    }, WAITING_POLL_MS);
+  }
 }
 
 const badgeOf = (status) => (status === 'connected' ? 'ok' : status === 'waiting' ? 'warn' : 'bad');

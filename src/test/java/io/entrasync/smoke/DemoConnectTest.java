@@ -201,8 +201,35 @@ class DemoConnectTest {
             assertThat(driver.getCurrentUrl()).endsWith("/#connect/error/state-unknown");
             assertThat(driver.findElement(By.id("connect-body")).getText()).contains("does not belong to any "
                     + "connection started here");
+
+            // a connection still waiting (its consent link sent to the customer): the view turns by itself
+            ApiClient.Answer waiting = new ApiClient(port).post("/api/tenants/connect", "{\"tenant\":\"litware\"}");
+            driver.get("http://localhost:" + port + "/#connect/" + waiting.json().get("id").asString());
+            wait.until(ExpectedConditions.attributeToBe(By.id("connect-status"), "data-status", "waiting"));
+            answerConsent(URI.create(waiting.json().get("consentUrl").asString()), NORTHWIND, "cancel");
+            wait.until(ExpectedConditions.attributeToBe(By.id("connect-status"), "data-status", "refused"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the customer's admin does on the simulator's consent page, and Microsoft's redirect to the callback. */
+    private void answerConsent(URI consentUrl, CustomerTenant tenant, String decision) {
+        try {
+            HttpClient http = HttpClient.newBuilder().sslContext(simulatorTls())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            Map<String, String> fields = new LinkedHashMap<>(params(consentUrl.getRawQuery()));
+            fields.put("tenant", tenant.tenantId());
+            fields.put("decision", decision);
+            HttpResponse<String> redirect = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl()
+                            + "/organizations/v2.0/adminconsent")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> callback = http.send(HttpRequest.newBuilder(URI.create(redirect.headers()
+                    .firstValue("Location").orElseThrow())).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
