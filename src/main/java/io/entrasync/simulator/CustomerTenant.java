@@ -18,9 +18,6 @@ import java.util.Objects;
 public record CustomerTenant(String tenantId, String displayName, String domain, int users, int groups, long seed,
         List<String> sites) {
 
-    /** The group names every customer shares with the demo tenant (the demo template names them). */
-    static final String SCOPE_GROUP = DirectoryShape.GroupNames.DEMO.scope();
-
     public CustomerTenant {
         Objects.requireNonNull(tenantId, "tenantId");
         if (displayName == null || displayName.isBlank()) {

@@ -67,6 +67,26 @@ class SimulatorConfigurationTest {
     }
 
     @Test
+    void customersFromSettings_replaceTheDemos_withDefaultsForWhatIsLeftOut() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true",
+                "entra-sync.simulator.msp.customers[0].tenant-id=00000000-0000-0000-0000-00000000c0c0",
+                "entra-sync.simulator.msp.customers[0].name=Contoso Ltd",
+                "entra-sync.simulator.msp.customers[0].domain=contoso.example").run(context -> {
+                    GraphSimulator simulator = context.getBean(GraphSimulator.class);
+
+                    assertThat(simulator.customers()).extracting(CustomerTenant::displayName)
+                            .containsExactly("Contoso Ltd");
+                    TenantDirectory contoso = simulator.directory("00000000-0000-0000-0000-00000000c0c0");
+                    assertThat(contoso.stats().users()).isEqualTo(40);
+                    assertThat(contoso.stats().groups()).isEqualTo(20);
+                    assertThat(contoso.groupIndex("Paris Office")).as("the demo's site groups").isNotNegative();
+                    assertThat(simulator.organization(contoso.tenantId()).verifiedDomains())
+                            .extracting(SimOrganization.VerifiedDomain::name)
+                            .containsExactly("contoso.example", "contosoltd.onmicrosoft.com");
+                });
+    }
+
+    @Test
     void aConfiguredMspApp_winsOverTheDemos() {
         runner.withPropertyValues("entra-sync.simulator.enabled=true", "entra-sync.msp.client-id=real-app",
                 "entra-sync.msp.client-secret-file=/run/secrets/msp").run(context -> {
