@@ -200,23 +200,31 @@ class AdminIntentEndToEndTest {
                 """;
 
         ApiClient.Answer imported = api.post("/api/import", "text/csv", csv);
+        // an address stands on one row of a file: bob's second row comes as a file of its own
+        ApiClient.Answer phoneOnly = api.post("/api/import", "text/csv",
+                "site,email,jobTitle,department,mobilePhone\nAcme HQ,bob@acme.org,,,+1 555 0199\n");
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         JsonNode report = imported.json();
-        assertThat(report.get("updated").asInt()).as("bob's helpdesk-owned phone, on his own site").isEqualTo(1);
-        assertThat(report.get("rejectedCount").asInt()).isEqualTo(3);
+        assertThat(report.get("updated").asInt()).isZero();
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(4);
         JsonNode rejected = report.get("rejected");
         assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
         assertThat(rejected.get(0).get("error").asString()).startsWith(conflict)
                 .contains("; site of bob@acme.org is owned by tenant acme (", "sites: rules",
                         "; department of bob@acme.org is owned by tenant acme (");
-        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(4);
-        assertThat(rejected.get(1).get("error").asString()).isEqualTo("user " + dora + " (dora@acme.org) is "
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(3);
+        assertThat(rejected.get(1).get("error").asString()).as("the first row of an address counts, even refused")
+                .startsWith("email 'bob@acme.org' is also on line 2;");
+        assertThat(rejected.get(2).get("line").asInt()).isEqualTo(4);
+        assertThat(rejected.get(2).get("error").asString()).isEqualTo("user " + dora + " (dora@acme.org) is "
                 + "deactivated (MANUAL); the import changes no deactivated account: activate it first "
                 + "(POST /api/users/" + dora + "/activate)");
-        assertThat(rejected.get(2).get("line").asInt()).isEqualTo(5);
-        assertThat(rejected.get(2).get("error").asString()).startsWith("jobTitle of carol@acme.org is owned by "
+        assertThat(rejected.get(3).get("line").asInt()).isEqualTo(5);
+        assertThat(rejected.get(3).get("error").asString()).startsWith("jobTitle of carol@acme.org is owned by "
                 + "tenant acme (");
+        assertThat(phoneOnly.json().get("updated").asInt()).as("bob's helpdesk-owned phone, on his own site")
+                .isEqualTo(1);
         JsonNode bobNow = api.get("/api/users/" + bob).json();
         assertThat(bobNow.get("jobTitle").asString()).isEqualTo("Clerk");
         assertThat(bobNow.get("mobilePhone").asString()).isEqualTo("+1 555 0199");
