@@ -163,6 +163,21 @@ public class MappingRegistry {
         return directory.directory();
     }
 
+    /** The MSP's multi-tenant app ({@code ENTRA_SYNC_MSP_*}); empty when none is configured. */
+    public Optional<MspApp> mspApp() {
+        return Optional.ofNullable(msp);
+    }
+
+    /** True for a key a mapping file may be named after ({@code [a-z0-9-]+}, not a reserved word). */
+    public static boolean isTenantKey(String key) {
+        return ConnectionBinder.isTenantKey(key);
+    }
+
+    /** True for a template name a tenant file may extend ({@code _msp-default}). */
+    public static boolean isTemplateName(String name) {
+        return name != null && MappingTemplates.NAME.matcher(name).matches();
+    }
+
     private void checkIfDue() {
         boolean due;
         synchronized (this) {

@@ -79,7 +79,7 @@ public record MspApp(String clientId, TenantConnection.Credentials credentials, 
     }
 
     /** How tenant {@code tenantKey} ({@code tenantId}) is reached with this app. */
-    TenantConnection connection(String tenantKey, String tenantId) {
+    public TenantConnection connection(String tenantKey, String tenantId) {
         return new TenantConnection(tenantKey, tenantId, clientId, credentials, cloud, graphEndpoint, authorityHost);
     }
 

@@ -47,8 +47,9 @@ class OpenApiDescription {
                     + "tickets, and why the sync placed a synced user where it is.",
             "Tickets", "Open a ticket for a user.",
             "Sites and departments", "Sites (with their email domains and main user) and departments users belong to.",
-            "Tenants", "Entra ID tenants, one per mapping file: state, last run, hold, connection check, and tenants "
-                    + "that lost their mapping file (orphaned).",
+            "Tenants", "Entra ID tenants, one per mapping file: state, last run, hold, connection check, tenants "
+                    + "that lost their mapping file (orphaned), and connecting a customer tenant by the MSP app's "
+                    + "admin consent (start, outcome, group picker).",
             "Runs and holds", "Sync runs (start, history, per-user changes) and the deletion guard's holds: approve "
                     + "or reject a held plan, release a hold.",
             "Mappings", "Check a mapping file before putting it in place.",

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 /**
  * "Test connection" for one tenant: the Graph probes of {@link ConnectionCheck} for every group its mapping names
  * (scope, site, main-site-user and no-auto-ticket rules), where a typo silently puts users out of a rule. Reads only.
+ * Public for the connect flow, which checks a customer tenant right after its consent.
  */
 @Service
-class TenantCheckService {
+public class TenantCheckService {
 
     private final ConnectionCheck check;
 
@@ -23,10 +24,10 @@ class TenantCheckService {
     }
 
     /** The report: {@code ok} when every check passed. */
-    record Report(String tenant, boolean ok, List<ConnectionCheck.Line> checks) {
+    public record Report(String tenant, boolean ok, List<ConnectionCheck.Line> checks) {
     }
 
-    Report check(TenantMapping mapping) {
+    public Report check(TenantMapping mapping) {
         List<ConnectionCheck.Line> lines = check.check(mapping.connection(), namedGroups(mapping));
         return new Report(mapping.tenant(), lines.stream().allMatch(l -> l.status().equals("ok")), lines);
     }

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.OidcTestProvider;
+import io.entrasync.support.PageSession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -37,6 +46,9 @@ class RouteRoleTableTest {
 
     @Autowired
     ApiKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theTableNamesEveryControllerRoute_andNothingElse() {
@@ -95,6 +107,78 @@ class RouteRoleTableTest {
 
         assertThat(calls).isGreaterThan(35 * 9);
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * {@code GET /connect/callback} is outside {@code /api}: the admin's browser arrives from Microsoft without a
+     * credential, so no caller is refused for its credential or role; the state decides (an unknown one: 400).
+     */
+    @Test
+    void theConnectCallback_isReachedWithAnyCredentialOrNone_andTheStateDecides() {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("no credential", null);
+        callers.put("no known role", PROVIDER.token("no-role"));
+        callers.put("Reader", PROVIDER.token("reader"));
+        callers.put("admin token", ApiClient.TOKEN);
+        List<String> wrong = new ArrayList<>();
+
+        callers.forEach((name, credential) -> {
+            ApiClient.Answer answer = new ApiClient(port, credential).getAccepting(
+                    "/connect/callback?admin_consent=True&tenant=1&state=unknown-state", "application/json");
+            if (answer.status() != 400 || !"state".equals(answer.json().path("field").asString(""))) {
+                wrong.add(name + ": " + answer.status() + " " + answer.body());
+            }
+        });
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theConnectCallback_inAnotherPersonsSession_isForbidden_andLeavesTheStateUnused_butNotInTheStartersOwn() throws Exception {
+        String state = "state-of-a-connection-the-admin-token-started";
+        Instant now = Instant.now();
+        jdbc.update("insert into connect_request (id, tenant, template, state_hash, started_by_kind, started_by_id, "
+                + "started_by_name, started_at, expires_at, status) values ('roles-1', 'fabrikam', '_msp-default', ?, "
+                + "'admin-token', 'admin-token', 'static admin token', ?, ?, 'WAITING')",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        state.getBytes(StandardCharsets.UTF_8))),
+                Timestamp.from(now), Timestamp.from(now.plus(Duration.ofMinutes(15))));
+        String refusal = "/connect/callback?error=access_denied&error_description=declined&state=" + state;
+        PageSession ada = new PageSession(port);
+        ada.signIn("ada", OidcTestProvider.PEOPLE.get("ada").password());
+
+        HttpResponse<String> inAdasSession = ada.call("GET", refusal, null, false);
+        ApiClient.Answer withoutSession = new ApiClient(port, null).getAccepting(refusal, "application/json");
+
+        assertThat(inAdasSession.statusCode()).as(inAdasSession.body()).isEqualTo(403);
+        assertThat(inAdasSession.body()).contains("static admin token");
+        assertThat(withoutSession.status()).as("the state was not used up by the refused session")
+                .isEqualTo(200);
+        assertThat(withoutSession.json().get("status").asString()).isEqualTo("refused");
+
+        // a connection Ada started herself is hers to complete in her session
+        String adaId = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(ada.call("GET", "/auth/session", null, false).body()).at("/user/id").asString();
+        String adasState = "state-of-a-connection-ada-started";
+        jdbc.update("insert into connect_request (id, tenant, template, state_hash, started_by_kind, started_by_id, "
+                + "started_by_name, started_at, expires_at, status) values ('roles-2', 'fabrikam', '_msp-default', ?, "
+                + "'user', ?, 'Ada', ?, ?, 'WAITING')",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        adasState.getBytes(StandardCharsets.UTF_8))), adaId,
+                Timestamp.from(now), Timestamp.from(now.plus(Duration.ofMinutes(15))));
+        HttpResponse<String> adasOwn = ada.call("GET", "/connect/callback?error=access_denied&state=" + adasState,
+                null, false);
+        assertThat(adasOwn.statusCode()).as(adasOwn.body()).isEqualTo(200);
+        assertThat(adasOwn.body()).contains("\"status\":\"refused\"");
+    }
+
+    @Test
+    void connectingWithoutAnMspApp_isAConflictOfItsOwnProblemType() {
+        ApiClient.Answer answer = new ApiClient(port).post("/api/tenants/connect", "{\"tenant\":\"fabrikam\"}");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("type").asString()).endsWith("/msp-app-missing");
+        assertThat(answer.json().get("detail").asString()).contains("ENTRA_SYNC_MSP_CLIENT_ID");
     }
 
     @Test

@@ -107,8 +107,8 @@ class HelmChartTest {
             assertThat(r.secretRef("ENTRA_SYNC_ADMIN_TOKEN")).isEqualTo(FULLNAME + "-admin-token/token");
             assertThat(r.secretRef("SPRING_DATASOURCE_PASSWORD")).isEqualTo(FULLNAME + "-database/password");
             assertThat(r.plainEnvNames()).containsExactlyInAnyOrder("SERVER_PORT", "ENTRA_SYNC_SIMULATOR_ENABLED",
-                    "ENTRA_SYNC_MAPPINGS_DIR", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-                    "JAVA_TOOL_OPTIONS");
+                    "ENTRA_SYNC_MAPPINGS_DIR", "ENTRA_SYNC_CONNECT_WRITE_FILES", "SPRING_DATASOURCE_URL",
+                    "SPRING_DATASOURCE_USERNAME", "JAVA_TOOL_OPTIONS");
         }
 
         @Test
@@ -427,6 +427,17 @@ class HelmChartTest {
             assertThat(r.envValue("ENTRA_SYNC_MSP_AUTHORITY_HOST")).isEqualTo("https://login.example.test");
             assertThat(r.envValue("ENTRA_SYNC_MSP_GRAPH_ENDPOINT")).isEqualTo("https://graph.example.test");
             assertThat(r.plainEnvNames()).doesNotContain("ENTRA_SYNC_MSP_CLIENT_SECRET_FILE");
+        }
+
+        @Test
+        void connect_publicUrlWhenGiven_andTenantFilesNeverWrittenIntoTheReadOnlyConfigMap() {
+            Rendered plain = render("");
+            Rendered withUrl = render("connect: { publicUrl: 'https://sync.internal.example' }\n");
+
+            assertThat(plain.envValue("ENTRA_SYNC_CONNECT_WRITE_FILES")).isEqualTo("false");
+            assertThat(plain.plainEnvNames()).doesNotContain("ENTRA_SYNC_PUBLIC_URL");
+            assertThat(withUrl.envValue("ENTRA_SYNC_PUBLIC_URL")).isEqualTo("https://sync.internal.example");
+            assertThat(withUrl.mount("mappings").at("/readOnly").asBoolean()).isTrue();
         }
 
         @Test

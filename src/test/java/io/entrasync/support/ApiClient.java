@@ -39,6 +39,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET with this {@code Accept} header (a browser's {@code text/html}, or {@code application/json}). */
+    public Answer getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

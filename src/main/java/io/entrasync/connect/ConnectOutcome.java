@@ -1,0 +1,27 @@
+package io.entrasync.connect;
+
+import io.entrasync.auth.Caller;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A connect request as {@code GET /api/tenants/connect/{id}} and the callback's JSON answer show it.
+ *
+ * @param status       {@code waiting}, {@code connected}, {@code refused} or {@code failed}
+ * @param tenantId     the tenant id the callback named; null while waiting
+ * @param organization display name and verified domains, once the consent is proven; else null
+ * @param check        the connection check (as {@code POST /api/tenants/{tenant}/check} answers), or null
+ * @param file         the tenant file written or to commit, or null
+ * @param error        why it was refused or failed, or null
+ */
+record ConnectOutcome(String id, String tenant, String template, String status, Caller startedBy, Instant startedAt,
+                      Instant expiresAt, String tenantId, ConnectRequest.Organization organization, JsonNode check,
+                      ConnectRequest.TenantFile file, ConnectRequest.Problem error) {
+
+    static ConnectOutcome of(ConnectRequest request) {
+        ConnectRequest.Details details = request.details();
+        return new ConnectOutcome(request.id(), request.tenant(), request.template(), request.status().wire(),
+                request.startedBy(), request.startedAt(), request.expiresAt(), request.tenantId(),
+                details.organization(), details.check(), details.file(), details.error());
+    }
+}

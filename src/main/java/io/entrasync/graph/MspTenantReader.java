@@ -1,0 +1,108 @@
+package io.entrasync.graph;
+
+import io.entrasync.source.DirectorySourceException;
+import io.entrasync.source.TenantConnection;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a customer tenant with the MSP's multi-tenant app right after its admin consent: a fresh token for the
+ * tenant id (never a cached one: the consent is what is being proven), the tenant's organization, and a group search
+ * for the group picker. Token refusals keep Entra's {@code AADSTS…} code in {@link DirectorySourceException#errorCode()},
+ * so the caller can tell "the service principal is still propagating" from a real refusal. Thread-safe.
+ */
+@Component
+public class MspTenantReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Graph's {@code $top} for the picker: a page of candidates, not the whole directory. */
+    static final int SEARCH_LIMIT = 25;
+
+    /** The tenant as {@code GET /organization} describes it. */
+    public record Organization(String id, String displayName, List<String> verifiedDomains) {
+    }
+
+    /** One group the search found. */
+    public record FoundGroup(String id, String displayName, String description) {
+    }
+
+    private final GraphProperties properties;
+    private final TlsTrust tlsTrust;
+    private final java.util.function.Function<String, String> environment;
+    private final Clock clock;
+
+    @Autowired
+    public MspTenantReader(GraphProperties properties, TlsTrust tlsTrust) {
+        this(properties, tlsTrust, System::getenv, Clock.systemUTC());
+    }
+
+    MspTenantReader(GraphProperties properties, TlsTrust tlsTrust,
+            java.util.function.Function<String, String> environment, Clock clock) {
+        this.properties = properties;
+        this.tlsTrust = tlsTrust;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /**
+     * A fresh token for {@code tenant}'s tenant id, then {@code GET /organization?$select=id,displayName,verifiedDomains}.
+     *
+     * @return the first organization of the answer, or null when Graph answered none
+     * @throws DirectorySourceException the token request was refused (its code: {@code AADSTS7000229} …) or the read
+     *                                  failed
+     */
+    public Organization organization(TenantConnection tenant) {
+        TenantClient client = freshClient(tenant);
+        client.tokens().token();
+        JsonNode answer = get(tenant, client, "/organization?$select=id,displayName,verifiedDomains");
+        JsonNode first = answer.path("value").path(0);
+        if (first.isMissingNode()) {
+            return null;
+        }
+        List<String> domains = new ArrayList<>();
+        first.path("verifiedDomains").forEach(d -> domains.add(d.path("name").asString("")));
+        return new Organization(first.path("id").asString(""), first.path("displayName").asString(""),
+                List.copyOf(domains));
+    }
+
+    /** Groups whose display name starts with {@code prefix} (at most {@value #SEARCH_LIMIT}), Graph's order. */
+    public List<FoundGroup> groupsStartingWith(TenantConnection tenant, String prefix) {
+        TenantClient client = freshClient(tenant);
+        String filter = "startswith(displayName,'" + prefix.replace("'", "''") + "')";
+        JsonNode answer = get(tenant, client, "/groups?$filter=" + encode(filter)
+                + "&$select=id,displayName,description&$top=" + SEARCH_LIMIT);
+        List<FoundGroup> groups = new ArrayList<>();
+        answer.path("value").forEach(g -> groups.add(new FoundGroup(g.path("id").asString(""),
+                g.path("displayName").asString(""), g.path("description").isNull() ? null
+                        : g.path("description").asString(null))));
+        return List.copyOf(groups);
+    }
+
+    /** Clients of their own: a token cached from before the consent (or a refusal) must not decide the proof. */
+    private TenantClient freshClient(TenantConnection tenant) {
+        return new TenantClients(properties, tlsTrust, new CredentialLoader(environment), clock).forTenant(tenant);
+    }
+
+    private JsonNode get(TenantConnection tenant, TenantClient client, String pathAndQuery) {
+        RetryingFetcher fetcher = new RetryingFetcher(properties, new Backoff(properties, clock));
+        try {
+            return fetcher.get(tenant.tenantKey(), client, client.graphBaseUrl() + pathAndQuery, false,
+                    new ReadCounter(), fetcher.budget(), (InputStream in) -> JSON.readTree(in));
+        } catch (ResyncRequiredSignal impossible) {
+            throw new DirectorySourceException(tenant.tenantKey(), 400, impossible.graphCode(), "tenant '"
+                    + tenant.tenantKey() + "': GET " + pathAndQuery + " answered " + impossible.graphCode(), null);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
