@@ -6,6 +6,7 @@ import io.entrasync.directory.Association;
 import io.entrasync.directory.DemotedUser;
 import io.entrasync.directory.EndUser;
 import io.entrasync.reconcile.DeactivationReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,7 +26,10 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                        String tenant, Instant createdAt, Instant updatedAt, DeactivationReason deactivationReason,
                        Instant deactivatedAt, String releasedFrom, String releasedExternalId,
                        @JsonInclude(JsonInclude.Include.NON_NULL) DemotedUser demoted,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FieldOwner> ownedFields) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                       @Schema(description = "Only in GET /api/users/{userId}: each field the directory owns (by API "
+                               + "name) with its tenant, mapping file, rule and remedy; {} when every field is editable")
+                       Map<String, FieldOwner> ownedFields) {
 
     public static UserView of(EndUser u) {
         return of(u, null);
