@@ -11,6 +11,8 @@ export async function loadDirectory() {
   const [sites, departments, settings] = await Promise.all([api.sites(), api.departments(), api.settings()]);
   const may = app.mayOperate();
   $('#site-form').hidden = !may;
+  $('#site-error').textContent = ''; // an error was about the form this render replaces
+  $('#department-error').textContent = '';
   replace($('#sites-table tbody'), sites.length ? sites.map((s) => siteRow(s, may))
     : el('tr', null, el('td.empty', { colspan: 5 }, 'No sites yet.')));
   replace($('#departments-table tbody'), departments.length ? departments.map((d) => departmentRow(d, may))
