@@ -84,7 +84,7 @@ function userRow(u) {
       }, deactivationText(u))),
     el('td.num.tickets.col-secondary', null, el('span.muted', null, '…')),
     el('td', null, el('div.row-actions', null,
-      el('button.btn.btn-small', { type: 'button', 'aria-label': `Why is ${name} here? Tickets of ${name}`,
+      el('button.btn.btn-small', { type: 'button', 'aria-label': `Details of ${name}: why here, tickets`,
         dataset: { action: 'explain' }, onclick: () => app.guard(() => openUser(u)) }, 'Details'),
       el('button.btn.btn-small', { type: 'button', 'aria-label': `${may ? 'Edit' : 'View'} ${name}`,
         dataset: { action: 'edit' }, onclick: () => app.guard(() => editUser(u)) }, may ? 'Edit' : 'View'),
