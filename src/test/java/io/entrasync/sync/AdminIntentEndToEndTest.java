@@ -7,6 +7,8 @@ import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.GraphEndToEndTest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -165,6 +167,37 @@ class AdminIntentEndToEndTest {
         ApiClient.Answer mixed = api.patch("/api/users/" + bob, "{\"mobilePhone\":\"+1 555\",\"lastName\":\"Other\"}");
         assertThat(mixed.status()).as("one owned field refuses the whole patch").isEqualTo(409);
         assertThat(api.get("/api/users/" + bob).json().get("mobilePhone").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void getOfASyncedUser_namesEachDirectoryOwnedFieldWithItsOwner_andAManualUserHasNone() {
+        long bob = id("u2");
+
+        JsonNode owned = api.get("/api/users/" + bob).json().get("ownedFields");
+
+        assertThat(owned).as("every field but the helpdesk-owned mobilePhone, and no flag without its mapping key")
+                .isNotNull();
+        List<String> names = new ArrayList<>();
+        owned.propertyNames().forEach(names::add);
+        assertThat(names).containsExactly("firstName", "lastName", "email", "phone", "jobTitle", "siteId",
+                "departmentId");
+        JsonNode jobTitle = owned.get("jobTitle");
+        assertThat(jobTitle.get("tenant").asString()).isEqualTo("acme");
+        assertThat(jobTitle.get("file").asString()).endsWith("acme.yaml");
+        assertThat(jobTitle.get("rule").asString()).isEqualTo("fields.jobTitle.owner: directory");
+        assertThat(jobTitle.get("remedy").asString()).isEqualTo("change it in Entra or make the field owner: helpdesk");
+        assertThat(owned.get("departmentId").get("rule").asString()).isEqualTo("departments.attribute: department");
+        String refusal = api.patch("/api/users/" + bob, "{\"jobTitle\":\"Boss\"}").json().get("detail").asString();
+        assertThat(refusal).as("the 409 names the same owner").contains(jobTitle.get("file").asString() + ", "
+                + jobTitle.get("rule").asString());
+        assertThat(api.get("/api/users?tenant=acme&size=500").json().get("content").get(0).has("ownedFields"))
+                .as("lists leave it out").isFalse();
+
+        long office = api.post("/api/sites", "{\"name\":\"Manual Office\"}").json().get("id").asLong();
+        long manual = api.post("/api/users", "{\"siteId\":" + office + ",\"email\":\"mo@acme.org\"}").json()
+                .get("id").asLong();
+        assertThat(api.get("/api/users/" + manual).json().get("ownedFields").isEmpty()).isTrue();
     }
 
     @Test
