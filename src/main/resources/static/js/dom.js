@@ -41,19 +41,49 @@ export function svg(tag, attrs, ...children) {
 
 // ---- formatting ----
 
-// the zone is part of every time shown: admins of one tenant sit in several zones, and schedules have their own
+// Every time the page shows goes through these two formatters: in the browser's own time zone (Intl's default),
+// with the zone's name, because admins of one tenant sit in several zones and schedules have their own. The API
+// answers UTC instants; the tooltip gives the same time to the second, with the zone's full name.
 const dateTime = new Intl.DateTimeFormat(undefined, {
   year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
 });
+const exact = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
+  timeZoneName: 'long',
+});
 
+/** The browser's time zone, e.g. "Europe/Zurich". */
+export const timeZone = () => dateTime.resolvedOptions().timeZone;
+
+const parse = (iso) => {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/** An instant in the browser's zone: "Dec 6, 2026, 2:15 PM GMT+1"; "—" for none. */
 export function when(iso) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : dateTime.format(d);
+  const d = parse(iso);
+  return d ? dateTime.format(d) : String(iso);
 }
 
+/** The same instant to the second, with the zone's long name (for tooltips). */
+export function whenExactly(iso) {
+  if (!iso) return '';
+  const d = parse(iso);
+  return d ? exact.format(d) : String(iso);
+}
+
+/** A <time> element: the short form shown, the exact one in the tooltip, the instant in datetime. */
 export function timeEl(iso) {
-  return iso ? el('time', { datetime: iso, title: iso }, when(iso)) : '—';
+  return iso ? el('time', { datetime: iso, title: whenExactly(iso) }, when(iso)) : '—';
+}
+
+/** A date input's value (a day in the browser's zone) as the instant its day starts; '' for none. */
+export function startOfDay(day) {
+  if (!day) return '';
+  const d = new Date(`${day}T00:00:00`); // a date-time without offset is local time
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
 export function duration(ms) {

@@ -1,5 +1,7 @@
 // Create and edit a user in a dialog: the fields of the helpdesk's end-user form (site, names, email, phones,
 // department, job title, RMM agent, main site user, no automatic tickets). Errors name the field they concern.
+// A synced user's fields the directory owns (GET /api/users/{id} answers them as ownedFields) are locked, each with
+// its owner (tenant, mapping file, rule) and where to change it instead; a Reader sees the whole form read-only.
 import { api, ApiError } from './api.js';
 import { $, el, replace } from './dom.js';
 
@@ -9,38 +11,61 @@ const TEXT_FIELDS = [
   ['agentId', 'Device agent (RMM id)', 'text'],
 ];
 
+// the form being shown: { owned: field → owner, readOnly }
+let shown = { owned: {}, readOnly: false };
+
+/** Who owns {@code name} (locked), or null when it may be edited here. */
+const ownerOf = (name) => shown.owned[name] || null;
+const locked = (name) => shown.readOnly || Boolean(ownerOf(name));
+
+/** The line under a locked field: its owner; where to change it instead in the tooltip (the 409's words). */
+function ownerNote(name) {
+  const owner = ownerOf(name);
+  if (!owner) return null;
+  return el('p.owner-note', { id: `uf-${name}-owner`, dataset: { owner: owner.tenant }, title: `To change it: ${owner.remedy}` },
+    el('strong', null, 'Locked'), ': owned by tenant ', el('strong', null, owner.tenant), ' (',
+    el('code', null, owner.file), ', ', el('code', null, owner.rule), ').');
+}
+
+const describedBy = (name) => [`uf-${name}-error`, ownerOf(name) ? `uf-${name}-owner` : null].filter(Boolean).join(' ');
+
 function input(name, label, type, value, required) {
-  return el('div.field', null,
+  return el(`div.field${ownerOf(name) ? '.owned' : ''}`, null,
     el('label', { for: `uf-${name}` }, label, required ? el('span.req', { 'aria-hidden': 'true' }, ' *') : null),
     el('input', { id: `uf-${name}`, name, type, value: value ?? '', required: required || undefined, spellcheck: 'false',
-      'aria-describedby': `uf-${name}-error` }),
+      readonly: locked(name) || undefined, 'aria-describedby': describedBy(name) }),
+    ownerNote(name),
     el('p.field-error', { id: `uf-${name}-error`, role: 'alert' }));
 }
 
 function select(name, label, options, value, required) {
-  return el('div.field', null,
+  // a select cannot be read-only: disabled, its value is still read by values() (and then unchanged)
+  return el(`div.field${ownerOf(name) ? '.owned' : ''}`, null,
     el('label', { for: `uf-${name}` }, label, required ? el('span.req', { 'aria-hidden': 'true' }, ' *') : null),
-    el('select', { id: `uf-${name}`, name, required: required || undefined, 'aria-describedby': `uf-${name}-error` },
+    el('select', { id: `uf-${name}`, name, required: required || undefined, disabled: locked(name) || undefined,
+      'aria-describedby': describedBy(name) },
       required ? null : el('option', { value: '' }, '— none —'),
       options.map((o) => el('option', { value: String(o.id), selected: String(o.id) === String(value ?? '') || undefined },
         o.name))),
+    ownerNote(name),
     el('p.field-error', { id: `uf-${name}-error`, role: 'alert' }));
 }
 
 function checkbox(name, label, checked) {
-  return el('div.field.check', null,
+  return el(`div.field.check${ownerOf(name) ? '.owned' : ''}`, null,
     el('input', { id: `uf-${name}`, name, type: 'checkbox', checked: checked || undefined,
-      'aria-describedby': `uf-${name}-error` }),
+      disabled: locked(name) || undefined, 'aria-describedby': describedBy(name) }),
     el('label', { for: `uf-${name}` }, label),
+    ownerNote(name),
     el('p.field-error', { id: `uf-${name}-error`, role: 'alert' }));
 }
 
-/** The form's values as the API takes them; on edit only what changed (a JSON merge patch). */
+/** The form's values as the API takes them; on edit only what changed (a JSON merge patch), never a locked field. */
 function values(form, user) {
   const body = {};
   const put = (name, value) => {
     const before = user ? user[name] ?? null : null;
-    if (!user || value !== before) body[name] = value;
+    if (!user || (value !== before && !locked(name))) body[name] = value;
   };
   TEXT_FIELDS.forEach(([name]) => {
     const v = form.elements[name].value.trim();
@@ -72,28 +97,40 @@ function askWeakConfirmation(form, reason) {
 }
 
 /**
- * Opens the form for {@code user} (null: a new user) and resolves with the saved user, or null when cancelled.
+ * Opens the form for {@code user} (null: a new user; else as GET /api/users/{id} answers it, with ownedFields) and
+ * resolves with the saved user, or null when cancelled. {@code readOnly}: the caller may not edit (a Reader).
  */
-export async function openUserForm(user) {
+export async function openUserForm(user, { readOnly = false } = {}) {
   const [sites, departments] = await Promise.all([api.sites(), api.departments()]);
   const dialog = $('#user-form-dialog');
   const form = $('#user-form');
-  $('#user-form-title').textContent = user ? `Edit ${user.email}` : 'New user';
+  shown = { owned: (user && user.ownedFields) || {}, readOnly };
+  const ownedCount = Object.keys(shown.owned).length;
+  $('#user-form-title').textContent = user ? `${readOnly ? '' : 'Edit '}${user.email}` : 'New user';
+  $('#user-form-save').hidden = readOnly;
+  $('#user-form-cancel').textContent = readOnly ? 'Close' : 'Cancel';
   replace($('#user-form-fields'),
     select('siteId', 'Site', sites, user ? user.siteId : '', true),
     TEXT_FIELDS.map(([name, label, type]) => input(name, label, type, user ? user[name] : '', name === 'email')),
     select('departmentId', 'Department', departments, user ? user.departmentId : '', false),
     checkbox('mainSiteUser', 'Main site user (sees all of the site\'s tickets)', user && user.mainSiteUser),
     checkbox('autoTicketDisabled', 'No automatic tickets from this user\'s emails', user && user.autoTicketDisabled),
-    user && user.tenant ? el('p.muted.hint', null, `Synced from ${user.tenant}: fields the directory owns are changed in `
-      + 'Entra, not here (the service answers which).') : null);
+    readOnly ? el('p.muted.hint', null, 'You may read this user; editing needs the Operator role.') : null,
+    user && user.tenant && ownedCount ? el('p.muted.hint', { id: 'uf-owned-hint' }, `Synced from ${user.tenant}: `
+      + `the ${ownedCount} locked fields belong to its directory and are changed in Entra or in the mapping file, `
+      + 'not here.') : null);
   $('#user-form-error').textContent = '';
   dialog.showModal();
-  form.elements.siteId.focus();
+  const first = [...form.elements].find((f) => f.matches('input, select') && !f.disabled && !f.readOnly);
+  (first || $('#user-form-cancel')).focus();
   return new Promise((resolve) => {
     const cancel = () => { dialog.close(); cleanup(); resolve(null); };
     const submit = async (event) => {
       event.preventDefault();
+      if (shown.readOnly) {
+        cancel();
+        return;
+      }
       form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
       form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
       $('#user-form-error').textContent = '';

@@ -78,7 +78,7 @@ public record AlertProperties(String webhookUrl, URI pageUrl, List<String> email
 
     /** The rules, with "failing" as the fleet view counts it ({@code entra-sync.fleet.failing-after}). */
     ConditionRules rules(FleetProperties fleet) {
-        return new ConditionRules(fleet.failingAfter(), holdReminderAfter);
+        return new ConditionRules(fleet, holdReminderAfter);
     }
 
     @Override

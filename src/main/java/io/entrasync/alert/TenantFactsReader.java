@@ -1,6 +1,5 @@
 package io.entrasync.alert;
 
-import io.entrasync.fleet.TenantConditions;
 import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.notify.NotificationStates;
@@ -64,7 +63,7 @@ class TenantFactsReader {
             facts.add(new TenantFacts(tenant, hold == null ? null : hold.heldSince(),
                     hold != null && hold.state() == TenantHold.State.PENDING, hold == null ? null : hold.reason(),
                     run.failuresInRow(), run.lastError(), mappingErrors.get(tenant),
-                    TenantConditions.notificationProblem(notified.get(tenant)), run.lastSuccessAt()));
+                    notified.get(tenant), run.lastSuccessAt()));
         }
         return facts;
     }

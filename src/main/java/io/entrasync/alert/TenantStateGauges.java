@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
 class TenantStateGauges {
 
     private static final Logger log = LoggerFactory.getLogger(TenantStateGauges.class);
+    /**
+     * No alert condition open. Not the fleet view's {@code ok}, on purpose: a never-synced or stale tenant raises no
+     * alert ({@link TenantCondition}), so it is {@code ok} here while the page lists it as needing attention.
+     */
     static final String OK = "ok";
 
     private final TenantFactsReader facts;

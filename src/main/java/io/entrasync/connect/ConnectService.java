@@ -75,6 +75,7 @@ class ConnectService {
                     templateName + ".yaml") + " does not exist; put the template there first (README: \"Connecting "
                     + "a customer\")");
         }
+        registry.refresh(); // a template put in place a moment ago is checked as it is now
         templateScope(key, templateName);
         Instant now = time.now();
         String state = random(32);

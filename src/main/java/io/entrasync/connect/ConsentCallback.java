@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * until it expires; a signed-in page session must be the person who started the flow); an {@code error} is a refusal
  * whatever else the answer says; a success is proven ({@link ConsentProof}: the organization Graph answers for a
  * token of that tenant must be that tenant), the connection checked and the tenant file written. Every outcome is
- * stored on the request and published to the audit trail.
+ * stored on the request and published to the audit trail (actor: the signed-in person, else the one who started the
+ * connection; its status is in the target, the call itself was answered).
  */
 @Service
 class ConsentCallback {
@@ -98,8 +99,8 @@ class ConsentCallback {
         log.info("Connect request {} for tenant {} ({}): {}", done.id(), done.tenant(), done.tenantId(),
                 done.status().wire() + (done.details().error() == null ? "" : " " + done.details().error().code()));
         events.publishEvent(new AuditEvent(time.now(), session.orElse(request.startedBy()).storable(),
-                "GET /connect/callback", "tenant=" + request.tenant() + " status=" + done.status().wire(),
-                done.status() == Status.CONNECTED ? 200 : 422, params.client()));
+                "GET /connect/callback", "tenant=" + request.tenant() + " status=" + done.status().wire(), 200,
+                params.client()));
         return done;
     }
 

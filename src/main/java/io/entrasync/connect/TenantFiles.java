@@ -105,17 +105,23 @@ class TenantFiles {
     }
 
     private static void move(Path temp, Path target, boolean replace) throws IOException {
-        try {
-            if (replace) {
+        if (replace) {
+            try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                // a hard link fails when the target exists: no file of someone else is ever replaced
-                Files.createLink(target, temp);
-                Files.delete(temp);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
-            Files.move(temp, target, replace ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING}
-                    : new StandardCopyOption[0]);
+            return;
+        }
+        try {
+            // a hard link fails when the target exists: no file of someone else is ever replaced
+            Files.createLink(target, temp);
+            Files.delete(temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException | UnsupportedOperationException noHardLinks) {
+            // a file system without hard links: a plain move, which refuses an existing target too
+            Files.move(temp, target);
         }
     }
 

@@ -6,7 +6,9 @@ import io.entrasync.mapping.MappingRegistry;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.problem.ConflictException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +78,35 @@ public class AccountOwnership {
 
     private Optional<TenantMappingStatus> validFile(String tenant) {
         return mappings.current(tenant).filter(TenantMappingStatus::valid);
+    }
+
+    /**
+     * Who owns one directory-owned field of an account, for the page to show it locked: the tenant, its mapping file
+     * and the setting that gives the field to the directory (the same words as the 409 of an edit), and how to
+     * change the field instead.
+     */
+    public record FieldOwner(String tenant, String file, String rule, String remedy) { }
+
+    /**
+     * The fields of {@code user} the directory owns, by their API names in {@link AccountField} order, each with its
+     * owner; empty for a manual, WEAK, orphaned or broken-mapping account (all its fields are editable). One look at
+     * the mapping directory: meant for a single account's answer, not for every row of a list.
+     */
+    public Map<String, FieldOwner> ownedFields(EndUser user) {
+        Optional<TenantMappingStatus> file = managing(user);
+        if (file.isEmpty()) {
+            return Map.of();
+        }
+        FieldOwners owners = FieldOwners.of(file.get().mapping());
+        Map<String, FieldOwner> owned = new LinkedHashMap<>();
+        for (AccountField field : AccountField.values()) {
+            String rule = owners.rule(field);
+            if (rule != null) {
+                owned.put(field.apiName(), new FieldOwner(user.getTenant(), file.get().file(), rule,
+                        FieldOwners.remedy(field)));
+            }
+        }
+        return Collections.unmodifiableMap(owned);
     }
 
     /**

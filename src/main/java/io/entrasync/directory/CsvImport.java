@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,15 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bulk import of sites and users from CSV ({@code site,firstName,lastName,email,phone,mobilePhone,department,
- * jobTitle,mainSiteUser}). Streams the body: rows are applied in chunks, each in its own transaction, so memory
- * stays flat whatever the file size. Users are upserted by email; re-importing a file changes nothing.
+ * jobTitle,mainSiteUser}, or their German, French and Italian names: {@link CsvHeaders}). Streams the body: rows are
+ * applied in chunks, each in its own transaction, so memory stays flat whatever the file size (but for the set of
+ * addresses seen, see {@link RepeatedAddresses}). Users are upserted by email; re-importing a file changes nothing.
  */
 @Service
 public class CsvImport {
 
     static final int MAX_REPORTED_REJECTIONS = 1000;
-    static final Set<String> COLUMNS = Set.of("site", "firstName", "lastName", "email", "phone", "mobilePhone",
-            "department", "jobTitle", "mainSiteUser");
     private static final int CHUNK = 500;
     private static final Logger log = LoggerFactory.getLogger(CsvImport.class);
 
@@ -49,7 +46,7 @@ public class CsvImport {
 
     /**
      * Imports a CSV body; {@code contentType} (nullable) may name its charset, else it is detected
-     * ({@link CsvDialect}). Header names are matched case-insensitively.
+     * ({@link CsvDialect}). Header names are matched as {@link CsvHeaders} says.
      */
     public ImportReport importCsv(InputStream body, String contentType) {
         Tally tally = new Tally();
@@ -61,7 +58,7 @@ public class CsvImport {
         }
         tally.dialect = opened.dialect();
         try (CSVParser parser = open(opened.reader(), opened.dialect().delimiter())) {
-            Map<String, String> columns = columns(parser.getHeaderNames());
+            Map<String, String> columns = CsvHeaders.resolve(parser.getHeaderNames());
             List<CsvRow> chunk = new ArrayList<>(CHUNK);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -83,6 +80,11 @@ public class CsvImport {
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != parser.getHeaderNames().size()) {
                     tally.reject(line, "expected " + parser.getHeaderNames().size() + " columns, found " + record.size());
+                    continue;
+                }
+                String repeated = tally.addresses.repeated(record, columns, line);
+                if (repeated != null) {
+                    tally.reject(line, repeated);
                     continue;
                 }
                 try {
@@ -142,35 +144,6 @@ public class CsvImport {
         }
     }
 
-    /** Our column name → the header as written ("E-Mail" is not accepted, "EMAIL" and "Email" are). */
-    private static Map<String, String> columns(List<String> header) {
-        if (header.isEmpty()) {
-            throw new InvalidInputException("header", "line 1: the CSV has no header; expected " + COLUMNS);
-        }
-        Map<String, String> canonical = new HashMap<>();
-        for (String column : COLUMNS) {
-            canonical.put(column.toLowerCase(Locale.ROOT), column);
-        }
-        Map<String, String> columns = new HashMap<>();
-        for (String written : header) {
-            String column = canonical.get(written.trim().toLowerCase(Locale.ROOT));
-            if (column == null) {
-                throw new InvalidInputException("header", "line 1: unknown column '" + written + "'; expected columns "
-                        + "site,firstName,lastName,email,phone,mobilePhone,department,jobTitle,mainSiteUser "
-                        + "(in any case)");
-            }
-            if (columns.put(column, written) != null) {
-                throw new InvalidInputException("header", "line 1: column '" + column + "' appears twice");
-            }
-        }
-        for (String required : List.of("site", "email")) {
-            if (!columns.containsKey(required)) {
-                throw new InvalidInputException("header", "line 1: required column '" + required + "' is missing");
-            }
-        }
-        return columns;
-    }
-
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -186,6 +159,7 @@ public class CsvImport {
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
         final List<ImportReport.Flag> flagged = new ArrayList<>();
         final List<ImportReport.Demotion> demoted = new ArrayList<>();
+        final RepeatedAddresses addresses = new RepeatedAddresses();
         CsvDialect dialect;
         int flaggedCount;
         int created;

@@ -1,14 +1,13 @@
 package io.entrasync.directory;
 
 import io.entrasync.problem.InvalidInputException;
-import java.util.Locale;
 import org.apache.commons.csv.CSVRecord;
 
 /** One validated import row. Blank optional cells mean "leave as it is". */
 record CsvRow(long line, String site, String firstName, String lastName, String email, String phone,
               String mobilePhone, String department, String jobTitle, Boolean mainSiteUser) {
 
-    /** {@code columns} maps our column names to the header as written (matched case-insensitively). */
+    /** {@code columns} maps our column names to the header as written ({@link CsvHeaders#resolve}). */
     static CsvRow parse(CSVRecord record, long line, java.util.Map<String, String> columns) {
         String email = cell(record, columns, "email");
         if (email == null) {
@@ -24,7 +23,7 @@ record CsvRow(long line, String site, String firstName, String lastName, String 
         CsvRow row = new CsvRow(line, limit("site", site, 200), limit("firstName", cell(record, columns, "firstName"), 200),
                 limit("lastName", cell(record, columns, "lastName"), 200), email, limit("phone", cell(record, columns, "phone"), 100),
                 limit("mobilePhone", cell(record, columns, "mobilePhone"), 100), limit("department", cell(record, columns, "department"), 200),
-                limit("jobTitle", cell(record, columns, "jobTitle"), 200), bool(cell(record, columns, "mainSiteUser")));
+                limit("jobTitle", cell(record, columns, "jobTitle"), 200), yesNo(cell(record, columns, "mainSiteUser"), line, columns.get("mainSiteUser")));
         return row;
     }
 
@@ -50,15 +49,12 @@ record CsvRow(long line, String site, String firstName, String lastName, String 
         return value;
     }
 
-    private static Boolean bool(String value) {
+    private static Boolean yesNo(String value, long line, String header) {
         if (value == null) {
             return null;
         }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1", "y" -> true;
-            case "false", "no", "0", "n" -> false;
-            default -> throw new InvalidInputException("mainSiteUser",
-                    "mainSiteUser '" + value + "' is not true/false/yes/no/1/0");
-        };
+        return YesNoWords.parse(value).orElseThrow(() -> new InvalidInputException("mainSiteUser",
+                "mainSiteUser '" + value + "' (line " + line + ", column '" + header + "') is not a yes/no word; "
+                        + "accepted in any case: " + YesNoWords.accepted()));
     }
 }

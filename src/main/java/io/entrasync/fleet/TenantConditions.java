@@ -6,8 +6,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The facts about one tenant the fleet view judges it by, and the states they add up to. Plain Java: the facts are
- * read fleet-wide elsewhere (one query each), this only decides.
+ * The facts about one tenant the fleet view and the alerts judge it by, and the states they add up to: the one
+ * definition of each {@link TenantState} ({@link #in}). Plain Java: the facts are read fleet-wide elsewhere (one query
+ * each), this only decides.
  *
  * @param valid          its mapping file is valid
  * @param held           it has a hold (pending or rejected)
@@ -21,29 +22,33 @@ public record TenantConditions(boolean valid, boolean held, int failuresInRow, N
     /** Every state that applies, {@link TenantState#OK} alone when none does. */
     public Set<TenantState> states(FleetProperties properties, Instant now) {
         Set<TenantState> states = EnumSet.noneOf(TenantState.class);
-        if (!valid) {
-            states.add(TenantState.INVALID);
-        }
-        if (held) {
-            states.add(TenantState.HELD);
-        }
-        if (failuresInRow >= properties.failingAfter()) {
-            states.add(TenantState.FAILING);
-        }
-        if (notificationProblem(notifications) != null) {
-            states.add(TenantState.NOTIFICATIONS_BROKEN);
-        }
-        if (!valid) {
-            // an invalid file cannot sync at all: "invalid" says why, "never synced" or "stale" would only repeat it
-        } else if (lastSuccessAt == null) {
-            states.add(TenantState.NEVER_SYNCED);
-        } else if (lastSuccessAt.isBefore(now.minus(properties.staleAfter()))) {
-            states.add(TenantState.STALE);
+        for (TenantState state : TenantState.values()) {
+            if (state != TenantState.OK && in(state, properties, now)) {
+                states.add(state);
+            }
         }
         if (states.isEmpty()) {
             states.add(TenantState.OK);
         }
         return states;
+    }
+
+    /**
+     * Whether the tenant is in {@code state} at {@code now}: the one definition of each state. The fleet view
+     * ({@link #states}) and the alerts ({@code alert/ConditionRules}, for held, failing, invalid and
+     * notifications-broken) both ask here, so a tenant the page shows {@code failing} is the one alerted as failing.
+     */
+    public boolean in(TenantState state, FleetProperties properties, Instant now) {
+        return switch (state) {
+            case INVALID -> !valid;
+            case HELD -> held;
+            case FAILING -> failuresInRow >= properties.failingAfter();
+            case NOTIFICATIONS_BROKEN -> notificationProblem(notifications) != null;
+            // an invalid file cannot sync at all: "invalid" says why, "never synced" or "stale" would only repeat it
+            case NEVER_SYNCED -> valid && lastSuccessAt == null;
+            case STALE -> valid && lastSuccessAt != null && lastSuccessAt.isBefore(now.minus(properties.staleAfter()));
+            case OK -> states(properties, now).contains(TenantState.OK);
+        };
     }
 
     /**

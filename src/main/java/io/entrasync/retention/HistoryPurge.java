@@ -53,16 +53,18 @@ class HistoryPurge {
     }
 
     /** What one pass deleted. */
-    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails, int alerts, int auditEvents) {
+    record Purged(int quietRuns, int changeRuns, int changes, int inboundEmails, int alerts, int auditEvents,
+            int connectRequests) {
 
         int total() {
-            return quietRuns + changeRuns + changes + inboundEmails + alerts + auditEvents;
+            return quietRuns + changeRuns + changes + inboundEmails + alerts + auditEvents + connectRequests;
         }
     }
 
     /**
      * One pass at {@code now}: each kind older than its retention, at most {@code limits} of each; audit events older
-     * than {@code auditRetention} ({@code entra-sync.audit.retention}).
+     * than {@code auditRetention} ({@code entra-sync.audit.retention}), and "connect a customer" requests started before
+     * it (who connected which tenant is audit history too; the callback's own audit event says the same).
      */
     Purged purge(Instant now, RetentionProperties retention, Duration auditRetention, RetentionProperties.Limits limits) {
         int quiet = 0;
@@ -86,7 +88,8 @@ class HistoryPurge {
         // an alert's deliveries go with it (on delete cascade)
         int alerts = byAge("alert", "created_at", now.minus(retention.alerts()), limits);
         int audit = byAge("audit_event", "at", now.minus(auditRetention), limits);
-        return new Purged(quiet, withChanges[0], withChanges[1], mail, alerts, audit);
+        int connects = byAge("connect_request", "started_at", now.minus(auditRetention), limits);
+        return new Purged(quiet, withChanges[0], withChanges[1], mail, alerts, audit, connects);
     }
 
     /** Deletes rows of {@code table} whose {@code column} is before {@code cutoff}, in batches. */

@@ -41,10 +41,10 @@ class RetentionJob implements Job {
             if (purged.total() > 0) {
                 log.info("history purged in {} ms: quiet runs={} (older than {}), runs with changes={} and their "
                         + "changes={} (older than {}), inbound mail={} (older than {}), alerts={} (older than {}), "
-                        + "audit events={} (older than {})", millis,
+                        + "audit events={} and connect requests={} (older than {})", millis,
                         purged.quietRuns(), properties.quietRuns(), purged.changeRuns(), purged.changes(),
                         properties.changeRuns(), purged.inboundEmails(), properties.inboundEmail(), purged.alerts(),
-                        properties.alerts(), purged.auditEvents(), audit.retention());
+                        properties.alerts(), purged.auditEvents(), purged.connectRequests(), audit.retention());
             } else {
                 log.debug("history purge: nothing to delete ({} ms)", millis);
             }

@@ -74,12 +74,15 @@ public class SyncService {
         } catch (DirectorySourceException | RunFailure e) {
             result = RunResult.failed(e.getMessage());
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
-            log.warn("sync run {} of tenant '{}' failed on the database", runId, run.getTenant(), e);
+            // the run's error is read by admins on the page: plain words there, the exception's class here
+            log.warn("sync run {} of tenant '{}' failed on the database ({})", runId, run.getTenant(),
+                    e.getClass().getName(), e);
             result = RunResult.failed("database error; the run was rolled back and nothing was applied (the next run "
-                    + "repeats it): " + e.getClass().getSimpleName() + ": " + rootMessage(e));
+                    + "repeats it)" + said(e));
         } catch (RuntimeException e) {
-            log.warn("sync run {} of tenant '{}' failed", runId, run.getTenant(), e);
-            result = RunResult.failed(e.getClass().getSimpleName() + ": " + rootMessage(e));
+            log.warn("sync run {} of tenant '{}' failed on an unexpected error ({})", runId, run.getTenant(),
+                    e.getClass().getName(), e);
+            result = RunResult.failed(unexpectedError(runId, e));
         }
         if (result.status() == RunStatus.FAILED && execution[0] != null) {
             execution[0].recordReadFigures();
@@ -133,6 +136,23 @@ public class SyncService {
                     + "be recorded, so nothing was applied (the next run plans again): " + rootMessage(e),
                     mappingHash, reevaluated);
         }
+    }
+
+    /**
+     * The run's error for an exception nobody expected (a bug, not a Graph, mapping or database problem), in words an
+     * admin can act on: what happened to the run and where the details are. No exception class: that is in the log
+     * line, with the stack trace.
+     */
+    static String unexpectedError(long runId, Throwable e) {
+        return "an unexpected error inside entra-sync stopped the run; it was rolled back and nothing was applied (the "
+                + "next run tries again). The service log has the details at WARN under 'sync run " + runId + "'"
+                + said(e);
+    }
+
+    /** {@code ": <the root cause's message>"}, or nothing when it has none. */
+    private static String said(Throwable e) {
+        String message = rootMessage(e);
+        return message == null || message.isBlank() ? "" : ": " + message;
     }
 
     private static String rootMessage(Throwable e) {

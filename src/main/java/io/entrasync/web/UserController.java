@@ -102,11 +102,14 @@ class UserController {
 
     @Operation(operationId = "getUser", summary = "Get a user",
             description = "One user with its site, department, association (STRONG or WEAK), tenant and, when inactive,"
-            + " why it was deactivated. 404 for an unknown user.")
+            + " why it was deactivated, and ownedFields: each field the directory owns (by API name) with its tenant,"
+            + " mapping file and rule (an edit of it answers 409), {} when every field is editable. 404 for an unknown"
+            + " user.")
     @GetMapping("/{userId}")
     @Transactional(readOnly = true)
     UserView get(@PathVariable("userId") long id) {
-        return UserView.of(directory.user(id));
+        EndUser user = directory.user(id);
+        return UserView.of(user).withOwnedFields(owned.ownedFields(user));
     }
 
     /** The answer names the site's previous main user when the new user became main ({@code demoted}). */

@@ -3,6 +3,7 @@
 // seen here as well as in the log. Read-only: alerts end when the tenant recovers.
 import { api } from '../api.js';
 import { $, el, replace, timeEl, plural } from '../dom.js';
+import { coded } from '../reasons.js';
 
 const STATES = {
   held: 'held',
@@ -25,7 +26,7 @@ export async function loadAlerts() {
 }
 
 function condition(state) {
-  return el('span.badge.warn', null, STATES[state] || state);
+  return coded(STATES, state, 'span.badge.warn');
 }
 
 function openRow(c) {

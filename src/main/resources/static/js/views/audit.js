@@ -2,7 +2,7 @@
 // plan, with who made it (for an edit, each changed field before → after), newest first; filters, paging and a CSV
 // export of what the filters match.
 import { api, token, ApiError, query } from '../api.js';
-import { $, el, replace, timeEl, showPage } from '../dom.js';
+import { $, el, replace, timeEl, showPage, startOfDay } from '../dom.js';
 
 const view = { page: 0 };
 const SIZE = 50;
@@ -13,8 +13,9 @@ function filters() {
     actor: $('#audit-actor').value.trim(),
     action: $('#audit-action').value.trim(),
     target: $('#audit-target').value.trim(),
-    from: $('#audit-from').value,
-    to: $('#audit-to').value,
+    // the days chosen are days of the browser's zone, as the times shown: sent as the instants they start
+    from: startOfDay($('#audit-from').value),
+    to: startOfDay($('#audit-to').value),
   };
 }
 

@@ -4,6 +4,7 @@
 // the file. #connect/error/<reason> tells why a consent answer was not accepted.
 import { api, ApiError } from '../api.js';
 import { $, el, replace, timeEl } from '../dom.js';
+import { coded, CHECK } from '../reasons.js';
 
 /** What app.js lends this view: error handling, the status line, and navigation. */
 let app = null;
@@ -160,7 +161,7 @@ function checkBlock(check) {
   return el('div.check-result', { role: 'group', 'aria-label': 'Connection check' },
     el('p', null, el('strong', null, check.ok ? 'Connection check passed' : 'Connection check failed')),
     el('ul.check-lines', null, (check.checks || []).map((c) => el(`li.check-${c.status}`, null,
-      el(`span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`, null, c.status), ' ',
+      coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
       el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
       c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
 }

@@ -2,18 +2,8 @@
 // Messages no site took (UNASSIGNED) can be assigned to a site here; the service then handles them like new mail.
 import { api, ApiError } from '../api.js';
 import { $, el, replace, timeEl, showPage } from '../dom.js';
+import { coded, INBOUND } from '../reasons.js';
 
-const OUTCOMES = {
-  TICKET_OPENED: 'ticket opened',
-  UNASSIGNED: 'waiting for a site',
-  AUTOMATED: 'bounce or auto-reply',
-  DEACTIVATED_SENDER: 'sender deactivated',
-  AUTO_TICKETS_OFF: 'automatic tickets off',
-  NOT_MAIN_USER: 'not the main user',
-  UNKNOWN_SENDER: 'unknown sender',
-  SUBJECT_TOO_LONG: 'subject too long',
-  INVALID_SENDER: 'invalid sender',
-};
 
 const view = { page: 0, sites: [] };
 
@@ -30,7 +20,7 @@ export async function loadInbound(page = view.page) {
 }
 
 function row(m) {
-  const outcome = el('span', { class: `badge outcome-${m.outcome.toLowerCase()}` }, OUTCOMES[m.outcome] || m.outcome);
+  const outcome = coded(INBOUND, m.outcome, `span.badge.outcome-${m.outcome.toLowerCase()}`);
   const links = [];
   if (m.userId) links.push(`user ${m.userId}${m.userCreated ? ' (created)' : ''}`);
   if (m.ticketId) links.push(`ticket ${m.ticketId}`);
@@ -77,7 +67,7 @@ async function show(id) {
       el('dt', null, 'From'), el('dd', null, m.from || '(none)'),
       el('dt', null, 'Received'), el('dd', null, timeEl(m.receivedAt)),
       el('dt', null, 'Subject'), el('dd', null, m.subject || '(no subject)'),
-      el('dt', null, 'Outcome'), el('dd', null, `${OUTCOMES[m.outcome] || m.outcome}: ${m.reason}`),
+      el('dt', null, 'Outcome'), el('dd', null, coded(INBOUND, m.outcome), `: ${m.reason}`),
       el('dt', null, 'Headers'), el('dd', null, m.headers ? el('pre', null, JSON.stringify(m.headers, null, 2)) : '(none)')),
     el('h3', null, 'Body'),
     el('pre.mail-body', null, m.body || '(empty)'));

@@ -3,7 +3,8 @@
 // the held plans and recent failed runs across all tenants. The cards of a page of at most CARDS_INLINE tenants are
 // shown at once (a small fleet reads as before); otherwise a tenant's card opens from its row.
 import { api } from '../api.js';
-import { $, el, replace, timeEl, statusBadge, plural } from '../dom.js';
+import { $, el, replace, timeEl, statusBadge, plural, whenExactly } from '../dom.js';
+import { coded, CHECK } from '../reasons.js';
 import { runChart } from '../chart.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText } from '../hold.js';
 
@@ -138,7 +139,7 @@ function ago(iso) {
   const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
   const unit = units.find(([, s]) => seconds >= s); // none for a time under a minute ago (or a clock ahead)
   const text = unit ? `${plural(Math.floor(seconds / unit[1]), unit[0])} ago` : 'just now';
-  return el('time', { datetime: iso, title: new Date(iso).toString() }, text);
+  return el('time', { datetime: iso, title: whenExactly(iso) }, text);
 }
 
 const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -253,7 +254,7 @@ async function checkConnection(tenant, cardId) {
   const box = el('div.check-result', { role: 'group', 'aria-label': `Connection check of ${tenant}` },
     el('p', null, el('strong', null, answer.ok ? 'Connection OK' : 'Connection check failed'), ' — nothing was changed.'),
     el('ul.check-lines', null, answer.checks.map((c) => el(`li.check-${c.status}`, null,
-      el(`span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`, null, c.status), ' ',
+      coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
       el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
       c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
   view.checks.set(tenant, box);

@@ -3,14 +3,19 @@ package io.entrasync.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.entrasync.fleet.FleetProperties;
+import io.entrasync.fleet.TenantState;
+import io.entrasync.notify.NotificationStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConditionRulesTest {
 
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
-    final ConditionRules rules = new ConditionRules(3, Duration.ofDays(1));
+    final ConditionRules rules = new ConditionRules(new FleetProperties(3, Duration.ofHours(24)), Duration.ofDays(1));
 
     @Test
     void aHealthyTenant_hasNoCondition() {
@@ -45,15 +50,49 @@ class ConditionRulesTest {
     @Test
     void anInvalidMappingAndBrokenNotifications_areTheirOwnConditions() {
         TenantFacts facts = new TenantFacts("acme", null, false, null, 0, null, "acme.yaml:2:1: schedule: bad",
-                "renewal refused", null);
+                new NotificationStatus(true, true, NOW, null, null, 0, List.of("renewal refused")), null);
 
         assertThat(rules.evaluate(facts, NOW)).containsOnlyKeys(TenantCondition.MAPPING_INVALID,
                 TenantCondition.NOTIFICATIONS_BROKEN);
+        assertThat(rules.evaluate(facts, NOW).get(TenantCondition.NOTIFICATIONS_BROKEN)).isEqualTo("renewal refused");
+        assertThat(rules.evaluate(facts, NOW).get(TenantCondition.MAPPING_INVALID)).isEqualTo("acme.yaml:2:1: schedule: bad");
+    }
+
+    @Test
+    void eachConditionWithAFleetTwin_isOpenExactlyWhenTheFleetViewShowsThatState() {
+        NotificationStatus expired = new NotificationStatus(true, false, NOW.minusSeconds(60), null, null, 0, List.of());
+        List<TenantFacts> tenants = List.of(TenantFacts.healthy("ok"),
+                new TenantFacts("held", NOW.minusSeconds(60), true, "too many", 0, null, null, null, NOW),
+                new TenantFacts("two", null, false, null, 2, "boom", null, null, NOW),
+                new TenantFacts("three", null, false, null, 3, "boom", null, null, null),
+                new TenantFacts("invalid", null, false, null, 0, null, "bad", null, null),
+                new TenantFacts("expired", null, false, null, 0, null, null, expired, NOW),
+                new TenantFacts("all", NOW.minusSeconds(60), false, "x", 5, "boom", "bad", expired, null));
+
+        for (TenantFacts tenant : tenants) {
+            Set<TenantCondition> open = rules.evaluate(tenant, NOW).keySet();
+            Set<TenantState> shown = tenant.conditions().states(rules.fleet(), NOW);
+            for (TenantCondition condition : TenantCondition.values()) {
+                if (condition.fleetState() != null) {
+                    assertThat(open.contains(condition)).as(tenant.tenant() + " " + condition)
+                            .isEqualTo(shown.contains(condition.fleetState()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theGaugeTagsASharedConditionWithTheFleetsKey_andOnlyTheReminderHasNone() {
+        assertThat(TenantCondition.values()).extracting(TenantCondition::state)
+                .containsExactly("held", "failing", "invalid", "notifications-broken", "hold-waiting");
+        assertThat(TenantCondition.values()).filteredOn(c -> c.fleetState() == null)
+                .containsExactly(TenantCondition.HOLD_WAITING);
     }
 
     @Test
     void aThresholdBelowOne_isRefused() {
-        assertThatThrownBy(() -> new ConditionRules(0, Duration.ofDays(1))).hasMessageContaining("failuresInARow");
+        assertThatThrownBy(() -> new ConditionRules(new FleetProperties(0, Duration.ofHours(24)), Duration.ofDays(1)))
+                .hasMessageContaining("failing-after");
     }
 
     @Test

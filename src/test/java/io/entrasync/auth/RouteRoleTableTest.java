@@ -134,7 +134,7 @@ class RouteRoleTableTest {
     }
 
     @Test
-    void theConnectCallback_inAnotherPersonsSession_isForbidden_andLeavesTheStateUnused() throws Exception {
+    void theConnectCallback_inAnotherPersonsSession_isForbidden_andLeavesTheStateUnused_butNotInTheStartersOwn() throws Exception {
         String state = "state-of-a-connection-the-admin-token-started";
         Instant now = Instant.now();
         jdbc.update("insert into connect_request (id, tenant, template, state_hash, started_by_kind, started_by_id, "
@@ -155,6 +155,21 @@ class RouteRoleTableTest {
         assertThat(withoutSession.status()).as("the state was not used up by the refused session")
                 .isEqualTo(200);
         assertThat(withoutSession.json().get("status").asString()).isEqualTo("refused");
+
+        // a connection Ada started herself is hers to complete in her session
+        String adaId = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(ada.call("GET", "/auth/session", null, false).body()).at("/user/id").asString();
+        String adasState = "state-of-a-connection-ada-started";
+        jdbc.update("insert into connect_request (id, tenant, template, state_hash, started_by_kind, started_by_id, "
+                + "started_by_name, started_at, expires_at, status) values ('roles-2', 'fabrikam', '_msp-default', ?, "
+                + "'user', ?, 'Ada', ?, ?, 'WAITING')",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        adasState.getBytes(StandardCharsets.UTF_8))), adaId,
+                Timestamp.from(now), Timestamp.from(now.plus(Duration.ofMinutes(15))));
+        HttpResponse<String> adasOwn = ada.call("GET", "/connect/callback?error=access_denied&state=" + adasState,
+                null, false);
+        assertThat(adasOwn.statusCode()).as(adasOwn.body()).isEqualTo(200);
+        assertThat(adasOwn.body()).contains("\"status\":\"refused\"");
     }
 
     @Test

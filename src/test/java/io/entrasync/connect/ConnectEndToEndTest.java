@@ -101,6 +101,14 @@ class ConnectEndToEndTest {
         assertThat(noTemplate.json().get("detail").asString()).contains("_nothing-here.yaml");
         assertThat(taken.status()).isEqualTo(409);
         Files.delete(mappings.resolve("taken.yaml"));
+
+        Files.writeString(mappings.resolve("_broken.yaml"), "schedule: \"0 */15 * * * ?\"\nsafety:\n  maxDeactivations: lots\n");
+        ApiClient.Answer broken = api.post("/api/tenants/connect", "{\"tenant\":\"brokenco\",\"template\":\"_broken\"}");
+        Files.delete(mappings.resolve("_broken.yaml"));
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("field").asString()).isEqualTo("template");
+        assertThat(broken.json().get("detail").asString()).as("the template's file and line").contains("_broken.yaml:3");
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** CSV files as Excel saves them (fixtures under src/test/resources/csv): charsets, delimiters, headers, formulas. */
+/**
+ * CSV files as Excel saves them (fixtures under src/test/resources/csv): charsets, delimiters, headers (also German,
+ * French and Italian ones), yes/no words, formulas.
+ */
 @PostgresIntegrationTest
 class CsvAsExcelWritesItTest {
 
@@ -84,6 +87,89 @@ class CsvAsExcelWritesItTest {
         assertThat(ann.get("mainSiteUser").asBoolean()).isTrue();
         assertThat(ann.get("mobilePhone").asString()).isEqualTo("-12");
         assertThat(report.get("flaggedCount").asInt()).as("a phone number is not a formula").isZero();
+    }
+
+    @Test
+    void germanExcelFile_withBomSemicolonsGermanHeadersAndJaNein_isImported() throws Exception {
+        JsonNode report = importBytes(fixture("excel-de-utf8-bom.csv"), "text/csv");
+
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        assertThat(report.get("encoding").asString()).isEqualTo("UTF-8 (BOM)");
+        assertThat(report.get("delimiter").asString()).isEqualTo(";");
+        assertThat(report.get("created").asInt()).isEqualTo(3);
+        JsonNode juergen = user("juergen.weiss@fixture-de.example");
+        assertThat(juergen.get("firstName").asString()).isEqualTo("Jürgen");
+        assertThat(juergen.get("lastName").asString()).isEqualTo("Weiß");
+        assertThat(juergen.get("phone").asString()).isEqualTo("+49 221 1234");
+        assertThat(juergen.get("mobilePhone").asString()).isEqualTo("+49 170 1234");
+        assertThat(juergen.get("jobTitle").asString()).isEqualTo("Geschäftsführer");
+        assertThat(juergen.get("mainSiteUser").asBoolean()).as("ja").isTrue();
+        assertThat(user("anna.schaefer@fixture-de.example").get("mainSiteUser").asBoolean()).as("nein").isFalse();
+        assertThat(user("lena.gross@fixture-de.example").get("mainSiteUser").asBoolean()).as("Nein").isFalse();
+        JsonNode sites = new ApiClient(port).get("/api/sites").json();
+        assertThat(sites.valueStream().map(s -> s.get("name").asString())).contains("Büro Köln");
+    }
+
+    @Test
+    void frenchExcelFile_inWindows1252_withAccentedHeadersAndOuiNon_isImported() throws Exception {
+        JsonNode report = importBytes(fixture("excel-fr-windows-1252.csv"), "text/csv");
+
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        assertThat(report.get("encoding").asString()).startsWith("windows-1252");
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        JsonNode helene = user("helene.dupre@fixture-fr.example");
+        assertThat(helene.get("firstName").asString()).isEqualTo("Hélène");
+        assertThat(helene.get("lastName").asString()).as("Nom is the last name").isEqualTo("Dupré");
+        assertThat(helene.get("phone").asString()).isEqualTo("+41 22 123 45 67");
+        assertThat(helene.get("jobTitle").asString()).isEqualTo("Directrice financière");
+        assertThat(helene.get("mainSiteUser").asBoolean()).as("oui").isTrue();
+        JsonNode francois = user("francois.lefevre@fixture-fr.example");
+        assertThat(francois.get("mobilePhone").asString()).isEqualTo("+41 79 123 45 67");
+        assertThat(francois.get("mainSiteUser").asBoolean()).as("NON").isFalse();
+    }
+
+    @Test
+    void italianHeadersAndSi_withAndWithoutAccent_areImported() throws Exception {
+        byte[] csv = ("Sede,Nome,Cognome,Email,Telefono,Cellulare,Reparto,Mansione,Utente principale\n"
+                + "Sede Milano,Giulia,Rossi,giulia.rossi@fixture-it.example,,+39 333 1234,Vendite,Responsabile,sì\n"
+                + "Sede Roma,Marco,Bianchi,marco.bianchi@fixture-it.example,,,Vendite,Agente,SI\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode report = importBytes(csv, "text/csv");
+
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        JsonNode giulia = user("giulia.rossi@fixture-it.example");
+        assertThat(giulia.get("firstName").asString()).as("Nome is the first name").isEqualTo("Giulia");
+        assertThat(giulia.get("lastName").asString()).isEqualTo("Rossi");
+        assertThat(giulia.get("mobilePhone").asString()).isEqualTo("+39 333 1234");
+        assertThat(giulia.get("mainSiteUser").asBoolean()).isTrue();
+        assertThat(user("marco.bianchi@fixture-it.example").get("mainSiteUser").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnknownYesNoWord_isRejectedNamingLineColumnAndTheAcceptedWords() throws Exception {
+        byte[] csv = ("Standort;E-Mail;Hauptbenutzer\nBüro Wort;ok@fixture-word.example;ja\n"
+                + "Büro Wort;vielleicht@fixture-word.example;vielleicht\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode report = importBytes(csv, "text/csv");
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        JsonNode rejected = report.get("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(rejected.get(0).get("error").asString())
+                .startsWith("mainSiteUser 'vielleicht' (line 3, column 'Hauptbenutzer') is not a yes/no word")
+                .contains("ja", "nein", "oui", "non", "sì");
+    }
+
+    @Test
+    void twoHeadersMeaningOneColumn_is400NamingBoth() {
+        ApiClient.Answer answer = new ApiClient(port).post("/api/import", "text/csv",
+                "Site,E-Mail,Courriel\nX,x@fixture-twice.example,y@fixture-twice.example\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("line 1: columns 'E-Mail' and 'Courriel' both mean email; keep one of them");
     }
 
     @Test

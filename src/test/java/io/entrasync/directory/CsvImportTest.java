@@ -111,6 +111,49 @@ class CsvImportTest {
     }
 
     @Test
+    void anAddressTwiceInOneFile_theFirstRowApplies_laterOnesAreRejectedNamingBothLines() {
+        String csv = HEADER
+                + "Twice " + tag + ",Ann,First,ann." + tag + "@twice.org,,,,,\n"
+                + "Twice " + tag + ",Bob,Other,bob." + tag + "@twice.org,,,,,\n"
+                + "Twice " + tag + ",Ann,Second,ANN." + tag + "@Twice.org,,,,,\n"
+                + "Twice " + tag + ",Ann,Third,ann." + tag + "@twice.org,,,,,\n";
+
+        var report = importCsv(csv).json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(2);
+        var rejected = report.get("rejected");
+        assertThat(rejected.get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(rejected.get(0).get("error").asString()).isEqualTo("email 'ANN." + tag + "@Twice.org' is also on line 2; "
+                + "an address may stand on one row of a file: line 2 is the one imported, line 4 is not (merge the two "
+                + "rows into one)");
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(rejected.get(1).get("error").asString()).contains("also on line 2", "line 5 is not");
+        var ann = api.get("/api/users?email=ann." + tag).json().get("content");
+        assertThat(ann).hasSize(1);
+        assertThat(ann.get(0).get("lastName").asString()).as("never overwritten by a later row").isEqualTo("First");
+    }
+
+    @Test
+    void anAddressTwiceAcrossChunks_isStillFlagged() {
+        StringBuilder csv = new StringBuilder(HEADER).append("Chunk ").append(tag).append(",A,First,dup.").append(tag)
+                .append("@chunk.org,,,,,\n");
+        for (int i = 0; i < 600; i++) {
+            csv.append("Chunk ").append(tag).append(",U,").append(i).append(",u").append(i).append('.').append(tag)
+                    .append("@chunk.org,,,,,\n");
+        }
+        csv.append("Chunk ").append(tag).append(",A,Late,dup.").append(tag).append("@chunk.org,,,,,\n");
+
+        var report = importCsv(csv.toString()).json();
+
+        assertThat(report.get("created").asInt()).isEqualTo(601);
+        assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(603);
+        assertThat(report.get("rejected").get(0).get("error").asString()).contains("also on line 2");
+        assertThat(api.get("/api/users?email=dup." + tag).json().get("content").get(0).get("lastName").asString())
+                .isEqualTo("First");
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() {
         var report = importCsv("\uFEFF" + HEADER + "Bom " + tag + ",A,B,bom." + tag + "@x.org,,,,,\n").json();
 

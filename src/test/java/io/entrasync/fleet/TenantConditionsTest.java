@@ -40,4 +40,26 @@ class TenantConditionsTest {
         assertThat(TenantConditions.notificationProblem(notifications(false, false, null))).isNull();
         assertThat(TenantConditions.notificationProblem(null)).isNull();
     }
+
+    @Test
+    void eachStateHasOneDefinition_andStatesListsExactlyThoseThatHold() {
+        NotificationStatus expired = notifications(true, false, NOW.minus(Duration.ofHours(1)));
+        List<TenantConditions> tenants = List.of(
+                new TenantConditions(true, false, 0, null, NOW),
+                new TenantConditions(true, true, 3, expired, null),
+                new TenantConditions(false, false, 0, null, null),
+                new TenantConditions(true, false, 2, null, NOW.minus(Duration.ofHours(25))));
+
+        for (TenantConditions tenant : tenants) {
+            for (TenantState state : TenantState.values()) {
+                assertThat(tenant.states(properties, NOW).contains(state)).as(tenant + " " + state)
+                        .isEqualTo(tenant.in(state, properties, NOW));
+            }
+        }
+        assertThat(tenants.get(1).states(properties, NOW)).containsExactlyInAnyOrder(TenantState.HELD,
+                TenantState.FAILING, TenantState.NOTIFICATIONS_BROKEN, TenantState.NEVER_SYNCED);
+        assertThat(tenants.get(2).states(properties, NOW)).as("invalid says why; never-synced would only repeat it")
+                .containsExactly(TenantState.INVALID);
+        assertThat(tenants.get(3).states(properties, NOW)).containsExactly(TenantState.STALE);
+    }
 }

@@ -280,6 +280,25 @@ abstract class HistoryPurgeContract {
     }
 
     @Test
+    void connectRequestsGoWithTheAuditRetention() {
+        for (long[] request : new long[][] {{IDS.incrementAndGet(), 400}, {IDS.incrementAndGet(), 300}}) {
+            Instant started = now.minus(Duration.ofDays(request[1]));
+            jdbc.update("insert into connect_request (id, tenant, template, state_hash, started_by_kind, started_by_id, "
+                    + "started_at, expires_at, status) values (?, 'p-connect', '_msp-default', ?, 'admin-token', "
+                    + "'admin-token', ?, ?, 'CONNECTED')", "p-connect-" + request[0], "hash-" + request[0],
+                    Timestamp.from(started), Timestamp.from(started.plus(Duration.ofMinutes(15))));
+        }
+
+        HistoryPurge.Purged purged = purge();
+
+        assertThat(purged.connectRequests()).as("started before entra-sync.audit.retention (365d)")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select started_at from connect_request where tenant = 'p-connect'",
+                Timestamp.class)).singleElement().satisfies(kept -> assertThat(kept.toInstant())
+                        .isAfter(now.minus(Duration.ofDays(365))));
+    }
+
+    @Test
     void theJobLogsItsCountsAtInfo(CapturedOutput output) {
         long id = IDS.incrementAndGet();
         jdbc.update("insert into inbound_email (id, received_at, outcome, reason) values (?, ?, 'UNKNOWN_SENDER', 'x')",
@@ -302,6 +321,7 @@ abstract class HistoryPurgeContract {
         jdbc.update("delete from inbound_email where id > 900000000");
         jdbc.update("delete from alert where id > 900000000");
         jdbc.update("delete from audit_event where id > 900000000");
+        jdbc.update("delete from connect_request where tenant = 'p-connect'");
     }
 
     private int remaining(String tenant) {

@@ -7,6 +7,8 @@ import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.GraphEndToEndTest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -168,6 +170,37 @@ class AdminIntentEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void getOfASyncedUser_namesEachDirectoryOwnedFieldWithItsOwner_andAManualUserHasNone() {
+        long bob = id("u2");
+
+        JsonNode owned = api.get("/api/users/" + bob).json().get("ownedFields");
+
+        assertThat(owned).as("every field but the helpdesk-owned mobilePhone, and no flag without its mapping key")
+                .isNotNull();
+        List<String> names = new ArrayList<>();
+        owned.propertyNames().forEach(names::add);
+        assertThat(names).containsExactly("firstName", "lastName", "email", "phone", "jobTitle", "siteId",
+                "departmentId");
+        JsonNode jobTitle = owned.get("jobTitle");
+        assertThat(jobTitle.get("tenant").asString()).isEqualTo("acme");
+        assertThat(jobTitle.get("file").asString()).endsWith("acme.yaml");
+        assertThat(jobTitle.get("rule").asString()).isEqualTo("fields.jobTitle.owner: directory");
+        assertThat(jobTitle.get("remedy").asString()).isEqualTo("change it in Entra or make the field owner: helpdesk");
+        assertThat(owned.get("departmentId").get("rule").asString()).isEqualTo("departments.attribute: department");
+        String refusal = api.patch("/api/users/" + bob, "{\"jobTitle\":\"Boss\"}").json().get("detail").asString();
+        assertThat(refusal).as("the 409 names the same owner").contains(jobTitle.get("file").asString() + ", "
+                + jobTitle.get("rule").asString());
+        assertThat(api.get("/api/users?tenant=acme&size=500").json().get("content").get(0).has("ownedFields"))
+                .as("lists leave it out").isFalse();
+
+        long office = api.post("/api/sites", "{\"name\":\"Manual Office\"}").json().get("id").asLong();
+        long manual = api.post("/api/users", "{\"siteId\":" + office + ",\"email\":\"mo@acme.org\"}").json()
+                .get("id").asLong();
+        assertThat(api.get("/api/users/" + manual).json().get("ownedFields").isEmpty()).isTrue();
+    }
+
+    @Test
     @Order(5)
     void patchOfAHelpdeskOwnedField_orOfAnOwnedFieldToItsOwnValue_isAccepted() {
         long bob = id("u2");
@@ -200,23 +233,31 @@ class AdminIntentEndToEndTest {
                 """;
 
         ApiClient.Answer imported = api.post("/api/import", "text/csv", csv);
+        // an address stands on one row of a file: bob's second row comes as a file of its own
+        ApiClient.Answer phoneOnly = api.post("/api/import", "text/csv",
+                "site,email,jobTitle,department,mobilePhone\nAcme HQ,bob@acme.org,,,+1 555 0199\n");
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         JsonNode report = imported.json();
-        assertThat(report.get("updated").asInt()).as("bob's helpdesk-owned phone, on his own site").isEqualTo(1);
-        assertThat(report.get("rejectedCount").asInt()).isEqualTo(3);
+        assertThat(report.get("updated").asInt()).isZero();
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(4);
         JsonNode rejected = report.get("rejected");
         assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
         assertThat(rejected.get(0).get("error").asString()).startsWith(conflict)
                 .contains("; site of bob@acme.org is owned by tenant acme (", "sites: rules",
                         "; department of bob@acme.org is owned by tenant acme (");
-        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(4);
-        assertThat(rejected.get(1).get("error").asString()).isEqualTo("user " + dora + " (dora@acme.org) is "
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(3);
+        assertThat(rejected.get(1).get("error").asString()).as("the first row of an address counts, even refused")
+                .startsWith("email 'bob@acme.org' is also on line 2;");
+        assertThat(rejected.get(2).get("line").asInt()).isEqualTo(4);
+        assertThat(rejected.get(2).get("error").asString()).isEqualTo("user " + dora + " (dora@acme.org) is "
                 + "deactivated (MANUAL); the import changes no deactivated account: activate it first "
                 + "(POST /api/users/" + dora + "/activate)");
-        assertThat(rejected.get(2).get("line").asInt()).isEqualTo(5);
-        assertThat(rejected.get(2).get("error").asString()).startsWith("jobTitle of carol@acme.org is owned by "
+        assertThat(rejected.get(3).get("line").asInt()).isEqualTo(5);
+        assertThat(rejected.get(3).get("error").asString()).startsWith("jobTitle of carol@acme.org is owned by "
                 + "tenant acme (");
+        assertThat(phoneOnly.json().get("updated").asInt()).as("bob's helpdesk-owned phone, on his own site")
+                .isEqualTo(1);
         JsonNode bobNow = api.get("/api/users/" + bob).json();
         assertThat(bobNow.get("jobTitle").asString()).isEqualTo("Clerk");
         assertThat(bobNow.get("mobilePhone").asString()).isEqualTo("+1 555 0199");

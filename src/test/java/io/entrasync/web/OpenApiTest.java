@@ -155,6 +155,12 @@ class OpenApiTest {
         assertThat(doc.at("/paths/~1api~1users/post/responses").propertyNames()).contains("201").doesNotContain("200");
         assertThat(doc.at("/paths/~1api~1tenants~1{tenant}~1sync/post/responses").propertyNames()).contains("202");
         assertThat(doc.at("/paths/~1api~1sites~1{siteId}/delete/responses").propertyNames()).contains("204");
+        assertThat(doc.at("/components/schemas/UserView/properties/ownedFields/description").asString())
+                .contains("GET /api/users/{userId}");
+        assertThat(doc.at("/components/schemas/UserView/properties/ownedFields/additionalProperties/$ref").asString())
+                .endsWith("/FieldOwner");
+        assertThat(doc.at("/components/schemas/FieldOwner/properties").propertyNames())
+                .contains("tenant", "file", "rule", "remedy");
 
         Set<String> referenced = new HashSet<>();
         Matcher ref = Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(json);

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * Authorization Server with its login form): the page offers the sign-in beside the break-glass token, Chromium
  * clicks through the provider's login form as an Approver, lands on the page signed in (name and roles shown),
  * approves a held plan through the page (a write that needs the CSRF token), and the audit trail names that person;
- * Sign out ends the session.
+ * being no Operator, sees users, sites and departments read-only; Sign out ends the session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "entra-sync.admin-token=" + ApiClient.TOKEN,
@@ -119,6 +119,23 @@ class PageSignInBrowserTest {
                 && e.get("status").asInt() / 100 == 2 && e.get("actor").get("kind").asString().equals("user")
                 && e.get("actor").get("name").asString().equals("ada@test"));
         assertThat(audit("oid-ada", "sign-in")).anyMatch(e -> e.get("status").asInt() == 200);
+
+        // an Approver is no Operator: users, sites and departments are shown read-only
+        chromium.click(".nav-link[data-view=directory]");
+        wait.until(d -> chromium.textOf("#sites-table tbody").contains("HQ"));
+        assertThat(driver.findElements(By.cssSelector("#sites-table button[data-action=edit-site]"))).isEmpty();
+        assertThat(driver.findElement(By.id("site-form")).isDisplayed()).isFalse();
+        chromium.click(".nav-link[data-view=users]");
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() >= 2);
+        assertThat(driver.findElements(By.cssSelector("#users-table button[data-action=deactivate]"))).isEmpty();
+        assertThat(driver.findElement(By.id("user-new")).isDisplayed()).isFalse();
+        chromium.click("#users-table tbody tr[data-user] button[data-action=edit]");
+        chromium.visible("#user-form-dialog");
+        assertThat(driver.findElement(By.id("user-form-save")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("uf-agentId")).getAttribute("readonly")).as("even helpdesk fields")
+                .isNotNull();
+        chromium.click("#user-form-cancel");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-form-dialog")));
 
         chromium.click("#sign-out");
         chromium.visible("#sso-sign-in");
