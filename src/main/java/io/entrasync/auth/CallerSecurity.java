@@ -43,8 +43,8 @@ public class CallerSecurity {
     private final AuditRecorder auditRecorder;
 
     CallerSecurity(AdminToken adminToken, ApiKeys apiKeys, AuthProperties properties, TrustedIssuer issuer,
-                   ApplicationEventPublisher events) {
-        this.authentication = new BearerAuthentication(adminToken, apiKeys, issuer);
+                   IssuerDiscovery discovery, ApplicationEventPublisher events) {
+        this.authentication = new BearerAuthentication(adminToken, apiKeys, issuer, discovery);
         this.failedSignIns = new FailedSignIns(properties.failedSignIns(), properties.failedSignInWindow(),
                 Clock.systemUTC());
         this.auditRecorder = new AuditRecorder(events, Clock.systemUTC());
