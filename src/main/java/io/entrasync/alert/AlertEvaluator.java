@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One evaluation pass: every tenant's facts to its open conditions, compared with the stored ones; a condition that
+ * One evaluation pass: every tenant's facts (read by the caller, {@link AlertJob}) to its open conditions, compared with the stored ones; a condition that
  * opened is stored and its alert queued, one that closed is removed and its "resolved" message queued, all in one
  * transaction. Run by the clustered {@link AlertJob} (one replica at a time); the table's primary key refuses a
  * second opening should two passes ever overlap, so an alert is queued once per change of state.
@@ -21,15 +21,12 @@ class AlertEvaluator {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
 
-    private final TenantFactsReader facts;
     private final AlertStore store;
     private final AlertSenders senders;
     private final ConditionRules rules;
     private final Clock clock = Clock.systemUTC();
 
-    AlertEvaluator(TenantFactsReader facts, AlertStore store, AlertSenders senders, AlertProperties properties,
-                   FleetProperties fleet) {
-        this.facts = facts;
+    AlertEvaluator(AlertStore store, AlertSenders senders, AlertProperties properties, FleetProperties fleet) {
         this.store = store;
         this.senders = senders;
         this.rules = properties.rules(fleet);
@@ -39,14 +36,15 @@ class AlertEvaluator {
     record Pass(int opened, int resolved) {
     }
 
+    /** Compares {@code tenants} (every tenant's facts, as {@link TenantFactsReader#read()} answers) with the stored conditions. */
     @Transactional
-    public Pass evaluate() {
+    public Pass evaluate(List<TenantFacts> tenants) {
         Instant now = clock.instant();
         Map<String, Map<TenantCondition, AlertStore.OpenCondition>> stored = store.open();
         List<Channel> channels = senders.channels();
         int opened = 0;
         int resolved = 0;
-        for (TenantFacts tenant : facts.read()) {
+        for (TenantFacts tenant : tenants) {
             Map<TenantCondition, String> current = rules.evaluate(tenant, now);
             Map<TenantCondition, AlertStore.OpenCondition> before = stored.getOrDefault(tenant.tenant(), Map.of());
             for (Map.Entry<TenantCondition, String> open : current.entrySet()) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * ({@code ok} when none), and {@code entra_sync_tenant_last_success_timestamp_seconds{tenant}} the end of its newest
  * successful run. Every replica refreshes its own gauges every {@code entra-sync.alerts.interval} from the database
  * (the same facts and rules as the alerts), so any replica scraped answers the same; a removed tenant's series go.
+ * On the replica where the {@link AlertJob} runs, the job hands over the facts it read ({@link #show}) and the
+ * gauges' own timer skips its read: the facts are read once per interval there too.
  */
 @Component
 class TenantStateGauges {
@@ -42,6 +45,8 @@ class TenantStateGauges {
     private final MultiGauge lastSuccess;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
+    /** When facts were last shown (by the timer or the alert job); the timer reads only when this is an interval old. */
+    private volatile Instant shownAt = Instant.MIN;
 
     TenantStateGauges(TenantFactsReader facts, AlertProperties properties, FleetProperties fleet, MeterRegistry registry) {
         this.facts = facts;
@@ -64,27 +69,37 @@ class TenantStateGauges {
         executor.scheduleWithFixedDelay(this::refresh, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Reads every tenant's facts and replaces the gauges' rows. */
+    /** Reads every tenant's facts and shows them, unless the alert job showed facts during the last interval. */
     void refresh() {
+        if (shownAt.isAfter(clock.instant().minus(properties.interval()))) {
+            return;
+        }
         try {
-            List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> successRows = new ArrayList<>();
-            for (TenantFacts tenant : facts.read()) {
-                Map<TenantCondition, String> open = rules.evaluate(tenant, clock.instant());
-                stateRows.add(row(tenant.tenant(), OK, open.isEmpty()));
-                for (TenantCondition condition : TenantCondition.values()) {
-                    stateRows.add(row(tenant.tenant(), condition.state(), open.containsKey(condition)));
-                }
-                if (tenant.lastSuccess() != null) {
-                    successRows.add(MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()),
-                            tenant.lastSuccess().getEpochSecond()));
-                }
-            }
-            states.register(stateRows, true);
-            lastSuccess.register(successRows, true);
+            show(facts.read());
         } catch (RuntimeException e) {
             log.warn("could not refresh the tenant state gauges: {}", e.toString());
         }
+    }
+
+    /** Replaces the gauges' rows by the states of {@code tenants} (every tenant's facts). */
+    void show(List<TenantFacts> tenants) {
+        Instant now = clock.instant();
+        List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> successRows = new ArrayList<>();
+        for (TenantFacts tenant : tenants) {
+            Map<TenantCondition, String> open = rules.evaluate(tenant, now);
+            stateRows.add(row(tenant.tenant(), OK, open.isEmpty()));
+            for (TenantCondition condition : TenantCondition.values()) {
+                stateRows.add(row(tenant.tenant(), condition.state(), open.containsKey(condition)));
+            }
+            if (tenant.lastSuccess() != null) {
+                successRows.add(MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()),
+                        tenant.lastSuccess().getEpochSecond()));
+            }
+        }
+        states.register(stateRows, true);
+        lastSuccess.register(successRows, true);
+        shownAt = now;
     }
 
     private static MultiGauge.Row<?> row(String tenant, String state, boolean in) {

@@ -23,10 +23,10 @@ final class BearerAuthentication implements AuthenticationManager {
     private final ApiKeys apiKeys;
     private final JwtAuthenticationProvider issuerTokens;
 
-    BearerAuthentication(AdminToken adminToken, ApiKeys apiKeys, TrustedIssuer issuer) {
+    BearerAuthentication(AdminToken adminToken, ApiKeys apiKeys, TrustedIssuer issuer, IssuerDiscovery discovery) {
         this.adminToken = adminToken;
         this.apiKeys = apiKeys;
-        this.issuerTokens = issuer.present() ? IssuerTokens.provider(issuer) : null;
+        this.issuerTokens = issuer.present() ? IssuerTokens.provider(issuer, discovery) : null;
     }
 
     @Override

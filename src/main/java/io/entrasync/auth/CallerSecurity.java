@@ -1,5 +1,6 @@
 package io.entrasync.auth;
 
+import io.entrasync.problem.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -43,8 +44,8 @@ public class CallerSecurity {
     private final AuditRecorder auditRecorder;
 
     CallerSecurity(AdminToken adminToken, ApiKeys apiKeys, AuthProperties properties, TrustedIssuer issuer,
-                   ApplicationEventPublisher events) {
-        this.authentication = new BearerAuthentication(adminToken, apiKeys, issuer);
+                   IssuerDiscovery discovery, ApplicationEventPublisher events) {
+        this.authentication = new BearerAuthentication(adminToken, apiKeys, issuer, discovery);
         this.failedSignIns = new FailedSignIns(properties.failedSignIns(), properties.failedSignInWindow(),
                 Clock.systemUTC());
         this.auditRecorder = new AuditRecorder(events, Clock.systemUTC());
@@ -116,8 +117,8 @@ public class CallerSecurity {
                     : failedSignIns.retryAfterSeconds(request.getRemoteAddr());
             if (retryAfter > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-                problem(request, response, 429, "Too Many Requests", "too many refused credentials from this address;"
-                        + " retry in " + retryAfter + " s");
+                problem(request, response, HttpStatus.TOO_MANY_REQUESTS, "too many refused credentials from this"
+                        + " address; retry in " + retryAfter + " s");
                 return;
             }
             chain.doFilter(request, response);
@@ -136,7 +137,7 @@ public class CallerSecurity {
                         request.getRequestURI(), scrub(e.getMessage(), presented));
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problem(request, response, 401, "Unauthorized", "a valid bearer credential is required: "
+            problem(request, response, HttpStatus.UNAUTHORIZED, "a valid bearer credential is required: "
                     + "Authorization: Bearer <admin token, API key or access token of the configured issuer>"
                     + " (or a signed-in session of the admin page)");
         }
@@ -150,7 +151,7 @@ public class CallerSecurity {
             var current = SecurityContextHolder.getContext().getAuthentication();
             String held = current instanceof CallerAuthentication caller
                     ? caller.roles().stream().map(Role::claim).sorted().collect(Collectors.joining(", ")) : "";
-            problem(request, response, 403, "Forbidden", "this call needs the role " + needed + " (or a role that"
+            problem(request, response, HttpStatus.FORBIDDEN, "this call needs the role " + needed + " (or a role that"
                     + " includes it); the caller holds " + (held.isEmpty() ? "no role of this service" : held));
         }
     }
@@ -162,25 +163,8 @@ public class CallerSecurity {
         return presented == null || presented.length() < 4 ? message : message.replace(presented, "<credential>");
     }
 
-    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        ProblemResponse.write(response, status, detail, null, request.getRequestURI());
     }
 }

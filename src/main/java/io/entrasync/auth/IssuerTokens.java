@@ -16,9 +16,10 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
- * Access tokens of the trusted OpenID Connect issuer ({@link TrustedIssuer}). The issuer's discovery document and JWKS are fetched on
- * the first token, not at start-up (the service starts while the issuer is unreachable), then cached by Nimbus and
- * fetched again when a token names an unknown {@code kid} (key rotation). Checked: the signature, {@code iss},
+ * Access tokens of the trusted OpenID Connect issuer ({@link TrustedIssuer}). The JWKS named by the issuer's discovery
+ * document ({@link IssuerDiscovery}, shared with the page's sign-in) is fetched on the first token, not at start-up
+ * (the service starts while the issuer is unreachable), then cached by Nimbus and fetched again when a token names an
+ * unknown {@code kid} (key rotation). The signature algorithms are those of the JWKS's keys. Checked: the signature, {@code iss},
  * {@code aud}, {@code exp} (required) and {@code nbf} (60 s clock skew). Roles come from the {@code roles} claim (Entra app roles).
  */
 final class IssuerTokens {
@@ -27,10 +28,11 @@ final class IssuerTokens {
     }
 
     /** A provider authenticating {@code BearerTokenAuthenticationToken}s as {@link CallerAuthentication}s. */
-    static JwtAuthenticationProvider provider(TrustedIssuer issuer) {
+    static JwtAuthenticationProvider provider(TrustedIssuer issuer, IssuerDiscovery discovery) {
+        // built on the first token; a failure (issuer unreachable) is not kept, the next token tries again
         JwtDecoder decoder = new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(issuer.uri())
-                    .restOperations(issuer.restTemplate()).build();
+            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(discovery.text("jwks_uri"))
+                    .discoverJwsAlgorithms().restOperations(issuer.restTemplate()).build();
             nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     JwtValidators.createDefaultWithIssuer(issuer.uri()),
                     new JwtAudienceValidator(issuer.audience()),

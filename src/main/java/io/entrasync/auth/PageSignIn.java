@@ -54,6 +54,7 @@ public class PageSignIn {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final TrustedIssuer issuer;
+    private final IssuerDiscovery discovery;
     private final CallerSecurity callers;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
@@ -62,10 +63,11 @@ public class PageSignIn {
 
     private final String sessionCookie;
 
-    PageSignIn(TrustedIssuer issuer, CallerSecurity callers, ApplicationEventPublisher events,
+    PageSignIn(TrustedIssuer issuer, IssuerDiscovery discovery, CallerSecurity callers, ApplicationEventPublisher events,
                @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
         this.sessionCookie = sessionCookie;
         this.issuer = issuer;
+        this.discovery = discovery;
         this.callers = callers;
         this.events = events;
     }
@@ -98,7 +100,7 @@ public class PageSignIn {
         if (!issuer.signInEnabled()) {
             return;
         }
-        SignInRegistrations registrations = new SignInRegistrations(issuer);
+        SignInRegistrations registrations = new SignInRegistrations(issuer, discovery);
         DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         // PKCE for confidential clients too (public clients get it anyway)

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
- * The admin page's one client registration, {@value #ID}, built from the trusted issuer's discovery document on the
- * first sign-in (not at start-up: the service starts while the issuer is unreachable) and kept once fetched. A
+ * The admin page's one client registration, {@value #ID}, built from the trusted issuer's discovery document
+ * ({@link IssuerDiscovery}, shared with the bearer tokens) on the first sign-in (not at start-up: the service starts
+ * while the issuer is unreachable) and kept once built. A
  * confidential client when a secret is configured, else a public one; PKCE either way ({@link PageSignIn}).
  */
 final class SignInRegistrations implements ClientRegistrationRepository {
@@ -23,10 +23,12 @@ final class SignInRegistrations implements ClientRegistrationRepository {
     private static final Logger log = LoggerFactory.getLogger(SignInRegistrations.class);
 
     private final TrustedIssuer issuer;
+    private final IssuerDiscovery discovery;
     private volatile ClientRegistration registration;
 
-    SignInRegistrations(TrustedIssuer issuer) {
+    SignInRegistrations(TrustedIssuer issuer, IssuerDiscovery discovery) {
         this.issuer = issuer;
+        this.discovery = discovery;
     }
 
     /** The registration, or null (the sign-in is then refused) when it is not {@value #ID} or discovery fails. */
@@ -50,21 +52,15 @@ final class SignInRegistrations implements ClientRegistrationRepository {
     }
 
     private ClientRegistration discover() {
-        String location = issuer.uri().replaceAll("/+$", "") + "/.well-known/openid-configuration";
-        Map<String, Object> metadata = issuer.restTemplate().exchange(location, org.springframework.http.HttpMethod.GET,
-                null, new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-        if (metadata == null || !issuer.uri().equals(metadata.get("issuer"))) {
-            throw new IllegalStateException("the discovery document names issuer "
-                    + (metadata == null ? null : metadata.get("issuer")) + ", not " + issuer.uri());
-        }
+        Map<String, Object> metadata = discovery.document();
         ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(ID)
                 .clientId(issuer.clientId())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
-                .authorizationUri(text(metadata, "authorization_endpoint"))
-                .tokenUri(text(metadata, "token_endpoint"))
-                .jwkSetUri(text(metadata, "jwks_uri"))
+                .authorizationUri(discovery.text("authorization_endpoint"))
+                .tokenUri(discovery.text("token_endpoint"))
+                .jwkSetUri(discovery.text("jwks_uri"))
                 .issuerUri(issuer.uri())
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(metadata)
@@ -82,13 +78,5 @@ final class SignInRegistrations implements ClientRegistrationRepository {
             return ClientAuthenticationMethod.CLIENT_SECRET_POST;
         }
         return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
-    }
-
-    private static String text(Map<String, Object> metadata, String name) {
-        Object value = metadata.get(name);
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw new IllegalStateException("the discovery document has no " + name);
-        }
-        return s;
     }
 }

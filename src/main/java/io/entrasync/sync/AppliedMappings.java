@@ -4,6 +4,7 @@ import io.entrasync.mapping.MappingSettings;
 import io.entrasync.mapping.TenantMapping;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -11,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mapping each tenant's last applied run evaluated, as key → value ({@code tenant_applied_mapping}), so a hold
- * can show what changed in the mapping since then. Written by a run that applies (in its transaction, so it commits
- * with what the run applied) and only when the mapping differs from the stored one: a quiet tenant's runs write
- * nothing.
+ * can show what changed in the mapping since then, and a delta run knows whether to re-evaluate every user (the one
+ * record of which mapping was last applied). Written by a run that applies (in its transaction, so it commits with
+ * what the run applied) and only when the mapping differs from the stored one: a quiet tenant's runs write nothing.
  */
 @Component
 public class AppliedMappings {
@@ -28,11 +29,26 @@ public class AppliedMappings {
         this.jdbc = jdbc;
     }
 
-    /** Records that run {@code runId} applied under {@code mapping}; joins the run's transaction. */
-    void applied(String tenant, long runId, TenantMapping mapping) {
-        int same = jdbc.queryForObject("select count(*) from tenant_applied_mapping where tenant = ? and mapping_hash = ?",
-                Integer.class, tenant, mapping.contentHash());
-        if (same > 0) {
+    /** The mapping a tenant's runs last applied under (its hash) and the run that first applied it. */
+    record Applied(long runId, String mappingHash) {
+    }
+
+    /**
+     * The tenant's last applied mapping; empty before its first applied run, and for a tenant whose last applied run
+     * predates this record (migration V13). Joins the run's transaction.
+     */
+    Optional<Applied> last(String tenant) {
+        return jdbc.query("select run_id, mapping_hash from tenant_applied_mapping where tenant = ?",
+                (rs, i) -> new Applied(rs.getLong(1), rs.getString(2)), tenant).stream().findFirst();
+    }
+
+    /**
+     * Records that run {@code runId} applied under {@code mapping}, unless {@code last} (what {@link #last} answered
+     * for this run; the tenant's lock keeps other runs from changing it meanwhile) already has its hash. Joins the
+     * run's transaction.
+     */
+    void applied(String tenant, long runId, TenantMapping mapping, Optional<Applied> last) {
+        if (last.isPresent() && last.get().mappingHash().equals(mapping.contentHash())) {
             return;
         }
         jdbc.update("delete from tenant_applied_mapping where tenant = ?", tenant);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -66,6 +67,8 @@ final class RunExecution {
     private boolean ownedAccountsBefore;
     /** A delta run that evaluates every mirrored user, because the mapping changed since the last applied run. */
     private boolean reevaluate;
+    /** {@link #lastApplied()}, once read. */
+    private Optional<AppliedMappings.Applied> lastApplied;
     /** When the reconcile phase last wrote its progress (System.nanoTime), so it writes it every few seconds only. */
     private long progressReportedAt = System.nanoTime();
     /** The users the mirror holds that the full read did not mention. */
@@ -165,16 +168,26 @@ final class RunExecution {
     /**
      * A delta only names the users Graph changed; a mapping that changed since the last applied run (scope, sites,
      * departments, fields) changes what every user should be, so such a run evaluates the whole mirror (through the
-     * guard, like a full run, but without a full read from Graph).
+     * guard, like a full run, but without a full read from Graph). A delta run follows an applied run (the deltaLinks
+     * are saved with its mapping), so a missing record means that run predates it (an upgrade to V13): re-evaluated
+     * once, as a hash computed the older way would have been.
      */
     private boolean mappingChanged() {
-        java.util.Optional<SyncRuns.Applied> last = c.runs().lastApplied(tenant);
-        boolean changed = last.isPresent() && !mapping.contentHash().equals(last.get().mappingHash());
+        Optional<AppliedMappings.Applied> last = lastApplied();
+        boolean changed = last.map(applied -> !mapping.contentHash().equals(applied.mappingHash())).orElse(true);
         if (changed) {
-            log.info("sync run {}: the mapping of tenant '{}' changed since run {}; re-evaluating every mirrored user",
-                    runId, tenant, last.get().runId());
+            log.info("sync run {}: the mapping of tenant '{}' changed since {}; re-evaluating every mirrored user",
+                    runId, tenant, last.map(applied -> "run " + applied.runId()).orElse("its last applied run"));
         }
         return changed;
+    }
+
+    /** The tenant's last applied mapping, read once per run (the tenant's lock keeps other runs from changing it). */
+    private Optional<AppliedMappings.Applied> lastApplied() {
+        if (lastApplied == null) {
+            lastApplied = c.appliedMappings().last(tenant);
+        }
+        return lastApplied;
     }
 
     /** {@code everyone}: evaluate every mirror user (a full run, a changed mapping); otherwise the touched ones. */
@@ -209,7 +222,7 @@ final class RunExecution {
                 log.info("sync run {}: the hold of tenant '{}' ended ({})", runId, tenant,
                         hold.mappingChangedTo(mapping.contentHash()) ? RunConclusion.HOLD_ENDED_BY_MAPPING : "approved");
             }
-            c.appliedMappings().applied(tenant, runId, mapping);
+            c.appliedMappings().applied(tenant, runId, mapping, lastApplied());
             c.mirror().saveDeltaLinks(tenant, links.users(), links.groups());
         }
         return result;

@@ -128,18 +128,6 @@ public class SyncRuns {
         return run;
     }
 
-    /** The newest run that changed the helpdesk (SUCCEEDED, not a dry run) and the mapping it evaluated. */
-    public record Applied(long runId, String mappingHash) {
-    }
-
-    /** The tenant's newest applied run; empty before its first success. Joins the caller's transaction. */
-    @Transactional(readOnly = true)
-    public Optional<Applied> lastApplied(String tenant) {
-        return jdbc.query("select id, mapping_hash from sync_run where tenant = ? and status = 'SUCCEEDED' "
-                        + "and dry_run = false order by id desc fetch first 1 rows only",
-                (rs, i) -> new Applied(rs.getLong(1), rs.getString(2)), tenant).stream().findFirst();
-    }
-
     /**
      * Ends a run that a stopped replica left QUEUED or RUNNING as FAILED with {@code reason}, and releases the
      * tenant's lock if the run holds it. Answers false (and changes nothing) when the run has already ended.

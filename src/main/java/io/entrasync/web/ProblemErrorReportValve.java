@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.ProblemResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + code
-                        + ",\"detail\":\"" + detail.replace("\"", "'") + "\""
-                        + (code == 400 ? ",\"field\":\"path\"" : "") + "}");
+                writer.write(ProblemResponse.json(code, title, detail, code == 400 ? "path" : null, null));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,12 +48,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     static void refuse(HttpServletResponse response, String uri, long limit) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"the request body is larger than the limit of " + limit + " bytes\",\"field\":\"body\","
-                + "\"instance\":\"" + uri.replace("\"", "").replace("\\", "") + "\"}");
+        ProblemResponse.write(response, HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than the limit of " + limit + " bytes", "body", uri);
     }
 
     /** A body read that went past the limit. */

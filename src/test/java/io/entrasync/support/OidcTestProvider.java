@@ -89,6 +89,8 @@ public final class OidcTestProvider {
     private final HttpClient http = HttpClient.newHttpClient();
     /** Requests for the JWKS, counted: the service fetches it lazily, caches it and refreshes on an unknown kid. */
     private final AtomicInteger jwksRequests;
+    /** Requests for the discovery document, counted: the service fetches it once, for tokens and sign-in alike. */
+    private final AtomicInteger discoveryRequests;
 
     private OidcTestProvider() {
         KEYS.add(newKey());
@@ -96,7 +98,8 @@ public final class OidcTestProvider {
                 .properties(properties()).run("--spring.config.name=oidc-test-provider");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         issuer = "http://127.0.0.1:" + port;
-        jwksRequests = context.getBean(JwksCounter.class).count;
+        jwksRequests = context.getBean(RequestCounter.class).jwks;
+        discoveryRequests = context.getBean(RequestCounter.class).discovery;
     }
 
     /** The shared provider, started on first use. */
@@ -122,6 +125,10 @@ public final class OidcTestProvider {
 
     public int jwksRequests() {
         return jwksRequests.get();
+    }
+
+    public int discoveryRequests() {
+        return discoveryRequests.get();
     }
 
     /** An access token for a client of {@link #CLIENTS}, from the provider's token endpoint (client credentials). */
@@ -277,21 +284,22 @@ public final class OidcTestProvider {
         }
 
         @Bean
-        JwksCounter jwksCounter() {
-            return new JwksCounter();
+        RequestCounter requestCounter() {
+            return new RequestCounter();
         }
 
         @Bean
-        org.springframework.boot.web.servlet.FilterRegistrationBean<JwksCounter> jwksCounterRegistration(JwksCounter counter) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<RequestCounter> requestCounterRegistration(RequestCounter counter) {
             var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(counter);
             registration.setOrder(Integer.MIN_VALUE);
             return registration;
         }
     }
 
-    /** Counts JWKS requests. */
-    static final class JwksCounter extends OncePerRequestFilter {
-        final AtomicInteger count = new AtomicInteger();
+    /** Counts JWKS and discovery requests. */
+    static final class RequestCounter extends OncePerRequestFilter {
+        final AtomicInteger jwks = new AtomicInteger();
+        final AtomicInteger discovery = new AtomicInteger();
 
         @Override
         protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
@@ -299,7 +307,9 @@ public final class OidcTestProvider {
                                         jakarta.servlet.FilterChain chain)
                 throws jakarta.servlet.ServletException, IOException {
             if (request.getRequestURI().equals("/oauth2/jwks")) {
-                count.incrementAndGet();
+                jwks.incrementAndGet();
+            } else if (request.getRequestURI().startsWith("/.well-known/")) {
+                discovery.incrementAndGet();
             }
             chain.doFilter(request, response);
         }

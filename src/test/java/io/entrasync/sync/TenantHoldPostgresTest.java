@@ -11,8 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -48,9 +46,6 @@ class TenantHoldPostgresTest extends TenantHoldScenario {
     static void stop() {
         graph.stop();
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @Order(20)

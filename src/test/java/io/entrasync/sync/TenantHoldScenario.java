@@ -14,7 +14,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,9 @@ abstract class TenantHoldScenario {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
 
@@ -395,5 +400,24 @@ abstract class TenantHoldScenario {
         assertThat(extra).containsExactly("u2");
         assertThat(activeAccounts()).isEqualTo(1);
         assertThat(tenant().get("hold").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void aTenantWhoseAppliedMappingWasNeverRecorded_reEvaluatesOnce_thenRecordsIt() {
+        // as after an upgrade from before V13: deltaLinks saved by an applied run, but no tenant_applied_mapping row
+        jdbc.update("delete from tenant_applied_mapping where tenant = ?", TENANT);
+        graph().publish();
+
+        JsonNode first = api.syncAndWait(TENANT, "DELTA", false);
+
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+        assertThat(first.get("mode").asString()).isEqualTo("DELTA");
+        assertThat(first.get("reevaluated").asBoolean()).as("nothing says which mapping was applied").isTrue();
+        assertThat(jdbc.queryForObject("select mapping_hash from tenant_applied_mapping where tenant = ?", String.class,
+                TENANT)).isEqualTo(first.get("mappingHash").asString());
+        graph().publish();
+        JsonNode next = api.syncAndWait(TENANT, "DELTA", false);
+        assertThat(next.get("reevaluated").asBoolean()).as("now recorded").isFalse();
     }
 }
