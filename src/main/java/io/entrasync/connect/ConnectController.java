@@ -31,10 +31,12 @@ class ConnectController {
 
     private final ConnectService connect;
     private final ConnectGroups groups;
+    private final ConnectTime time;
 
-    ConnectController(ConnectService connect, ConnectGroups groups) {
+    ConnectController(ConnectService connect, ConnectGroups groups, ConnectTime time) {
         this.connect = connect;
         this.groups = groups;
+        this.time = time;
     }
 
     /** The body of {@code POST /api/tenants/connect}; {@code template} defaults to {@code _msp-default}. */
@@ -56,12 +58,13 @@ class ConnectController {
     }
 
     @Operation(operationId = "getTenantConnection", summary = "Outcome of a connection",
-            description = "waiting, connected, refused or failed; with the organization, the connection check, the "
+            description = "waiting, connected, refused or failed (expired: still waiting when its state expired, start "
+                    + "again); with the organization, the connection check, the "
                     + "tenant file (written, or its text to commit when the mappings directory is read-only) and the "
                     + "error. 404 for an unknown id.")
     @GetMapping("/api/tenants/connect/{id}")
     ConnectOutcome outcome(@PathVariable String id) {
-        return ConnectOutcome.of(connect.request(id));
+        return ConnectOutcome.of(connect.request(id), time.now());
     }
 
     @Operation(operationId = "searchTenantConnectionGroups", summary = "Search the groups of a connected tenant",

@@ -7,7 +7,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A connect request as {@code GET /api/tenants/connect/{id}} and the callback's JSON answer show it.
  *
- * @param status       {@code waiting}, {@code connected}, {@code refused} or {@code failed}
+ * @param status       {@code waiting}, {@code connected}, {@code refused} or {@code failed}; {@code expired} for a
+ *                     request still waiting after its state expired (no callback can complete it any more: start
+ *                     again)
  * @param tenantId     the tenant id the callback named; null while waiting
  * @param organization display name and verified domains, once the consent is proven; else null
  * @param check        the connection check (as {@code POST /api/tenants/{tenant}/check} answers), or null
@@ -18,9 +20,17 @@ record ConnectOutcome(String id, String tenant, String template, String status, 
                       Instant expiresAt, String tenantId, ConnectRequest.Organization organization, JsonNode check,
                       ConnectRequest.TenantFile file, ConnectRequest.Problem error) {
 
-    static ConnectOutcome of(ConnectRequest request) {
+    /** A request the callback has answered (never waiting: no clock needed). */
+    static ConnectOutcome of(ConnectRequest answered) {
+        return of(answered, answered.startedAt());
+    }
+
+    /** The request as seen at {@code now}: the stored status, or {@code expired} for a waiting one past its time. */
+    static ConnectOutcome of(ConnectRequest request, Instant now) {
         ConnectRequest.Details details = request.details();
-        return new ConnectOutcome(request.id(), request.tenant(), request.template(), request.status().wire(),
+        boolean expired = request.status() == ConnectRequest.Status.WAITING && !now.isBefore(request.expiresAt());
+        return new ConnectOutcome(request.id(), request.tenant(), request.template(),
+                expired ? "expired" : request.status().wire(),
                 request.startedBy(), request.startedAt(), request.expiresAt(), request.tenantId(),
                 details.organization(), details.check(), details.file(), details.error());
     }

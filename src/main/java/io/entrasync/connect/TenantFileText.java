@@ -1,7 +1,11 @@
 package io.entrasync.connect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +30,8 @@ final class TenantFileText {
     /**
      * @param scopeGroups   the scope's groups (display names or object ids)
      * @param sites         picked site rules; empty: none (the template's sites apply unchanged)
-     * @param templateSites the template's site rules, each as one line of JSON (flow YAML); used only with sites
+     * @param templateSites the template's site rules, each as one line of flow YAML ({@link #flow}); used only with
+     *                      sites
      */
     static String render(String tenant, String tenantId, String template, List<String> scopeGroups,
             List<SiteByGroup> sites, List<String> templateSites) {
@@ -45,6 +50,22 @@ final class TenantFileText {
             templateSites.forEach(rule -> text.append("  - ").append(rule).append('\n'));
         }
         return text.toString();
+    }
+
+    /**
+     * One line of flow YAML for a value read from the template ({@code { attribute: officeLocation, map: { BER:
+     * Berlin } }}), written like the lines around it rather than as JSON.
+     */
+    static String flow(JsonNode node) {
+        if (node.isObject()) {
+            return node.properties().stream().map((Map.Entry<String, JsonNode> e) -> scalar(e.getKey()) + ": "
+                    + flow(e.getValue())).collect(Collectors.joining(", ", "{ ", " }"));
+        }
+        if (node.isArray()) {
+            return StreamSupport.stream(node.spliterator(), false).map(TenantFileText::flow)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        return node.isString() ? scalar(node.asString()) : node.toString();
     }
 
     /** A plain scalar when it reads back as the same text, else a JSON string. */

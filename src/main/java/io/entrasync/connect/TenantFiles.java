@@ -61,7 +61,7 @@ class TenantFiles {
         template(template).ifPresent(file -> {
             try {
                 JsonNode sites = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8)).path("sites");
-                sites.forEach(rule -> rules.add(rule.toString()));
+                sites.forEach(rule -> rules.add(TenantFileText.flow(rule)));
             } catch (IOException | RuntimeException e) {
                 log.warn("Template {} cannot be read for its site rules: {}", file, e.getMessage());
             }

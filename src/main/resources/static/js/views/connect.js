@@ -24,6 +24,7 @@ const STATUS_WORDS = {
   connected: 'Connected: the consent is proven and the tenant file is made.',
   refused: 'Not connected: the customer\'s administrator did not grant access.',
   failed: 'Not connected: the connection could not be completed.',
+  expired: 'Not connected: nobody answered on the consent page within 15 minutes. Start again with "Connect a customer".',
 };
 
 /** Error codes in plain words; the code and Microsoft's text follow in smaller print. */

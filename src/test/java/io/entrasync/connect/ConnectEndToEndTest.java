@@ -185,8 +185,8 @@ class ConnectEndToEndTest {
                 scope: { groups: [Helpdesk Users, "IT: Staff"] }
                 sites:
                   - { group: Berlin Office, site: Berlin }
-                  - {"attribute":"officeLocation","map":{"BER":"Berlin","PAR":"Paris"}}
-                  - {"default":"Headquarters"}
+                  - { attribute: officeLocation, map: { BER: Berlin, PAR: Paris } }
+                  - { default: Headquarters }
                 """.formatted(FakeDirectory.TENANT_ID));
         assertThat(picked.json().at("/file/content").asString()).isEqualTo(rewritten);
         JsonNode reloaded = api.get("/api/tenants/fabrikam").json();
@@ -292,7 +292,7 @@ class ConnectEndToEndTest {
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.json().get("detail").asString()).contains("expired");
         assertThat(api.get("/api/tenants/connect/" + started.get("id").asString()).json().get("status").asString())
-                .isEqualTo("waiting");
+                .as("no callback can complete it any more: the page stops waiting").isEqualTo("expired");
         assertThat(mappings.resolve("latecomer.yaml")).doesNotExist();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.mapping.MspApp;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the connect flow: the admin-consent URL per cloud and the generated tenant file's text. */
@@ -39,13 +41,13 @@ class ConsentUrlAndFileTextTest {
     @Test
     void fiveLines_thenPickedSiteRulesBeforeTheTemplates() {
         String five = TenantFileText.render("fabrikam", "t-1", "_msp-default", List.of("Helpdesk Users"), List.of(),
-                List.of("{\"default\":\"HQ\"}"));
+                List.of("{ default: HQ }"));
         String withSites = TenantFileText.render("fabrikam", "t-1", "_msp-default", List.of("Staff"),
-                List.of(new TenantFileText.SiteByGroup("Berlin Office", "Berlin")), List.of("{\"default\":\"HQ\"}"));
+                List.of(new TenantFileText.SiteByGroup("Berlin Office", "Berlin")), List.of("{ default: HQ }"));
 
         assertThat(five.lines()).hasSize(5);
         assertThat(five).doesNotContain("HQ");
-        assertThat(withSites).endsWith("sites:\n  - { group: Berlin Office, site: Berlin }\n  - {\"default\":\"HQ\"}\n");
+        assertThat(withSites).endsWith("sites:\n  - { group: Berlin Office, site: Berlin }\n  - { default: HQ }\n");
     }
 
     @Test
@@ -57,5 +59,18 @@ class ConsentUrlAndFileTextTest {
         assertThat(TenantFileText.scalar("# not a comment")).isEqualTo("\"# not a comment\"");
         assertThat(TenantFileText.scalar("Sales, Marketing")).isEqualTo("\"Sales, Marketing\"");
         assertThat(TenantFileText.scalar("Say \"hi\"")).isEqualTo("\"Say \\\"hi\\\"\"");
+    }
+
+    @Test
+    void theTemplatesSiteRules_areWrittenAsFlowYamlThatReadsBackTheSame() throws Exception {
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        JsonNode rule = yaml.readTree("attribute: officeLocation\nmap: { BER: Berlin, \"2024\": \"IT: Staff\" }\n"
+                + "groups: [a, b]\ncaseSensitive: true\n");
+
+        String line = TenantFileText.flow(rule);
+
+        assertThat(line).isEqualTo("{ attribute: officeLocation, map: { BER: Berlin, \"2024\": \"IT: Staff\" }, "
+                + "groups: [a, b], caseSensitive: true }");
+        assertThat(yaml.readTree(line)).isEqualTo(rule);
     }
 }
