@@ -30,10 +30,12 @@ class CsvChunkWriter {
     private final DepartmentRepository departments;
     private final DirectoryService directory;
     private final AccountOwnership ownership;
+    private final SharedDepartments sharedDepartments;
 
     CsvChunkWriter(EndUserRepository users, SiteRepository sites, DepartmentRepository departments,
-                   DirectoryService directory, AccountOwnership ownership) {
+                   DirectoryService directory, AccountOwnership ownership, SharedDepartments sharedDepartments) {
         this.users = users;
+        this.sharedDepartments = sharedDepartments;
         this.sites = sites;
         this.departments = departments;
         this.directory = directory;
@@ -67,11 +69,11 @@ class CsvChunkWriter {
                         return sites.save(new Site(row.site(), Set.of(), false, null));
                     }).getId()));
             Department department = row.department() == null ? null
-                    : departments.getReferenceById(departmentIds.computeIfAbsent(Site.key(row.department()), key ->
-                    departments.findByNameKey(key).orElseGet(() -> {
-                        newDepartments[0]++;
-                        return departments.save(new Department(row.department()));
-                    }).getId()));
+                    : departments.getReferenceById(departmentIds.computeIfAbsent(Site.key(row.department()), key -> {
+                        SharedDepartments.Found found = sharedDepartments.idOf(row.department());
+                        newDepartments[0] += found.created() ? 1 : 0;
+                        return found.id();
+                    }));
             EndUser user = known;
             if (user == null) {
                 user = new EndUser(site, row.email(), Association.STRONG);

@@ -32,11 +32,13 @@ public class DirectoryStore {
     private final NewAccounts newAccounts;
     private final TenantSites tenantSites;
     private final MainSiteUserChanges mainUsers;
+    private final SharedDepartments sharedDepartments;
 
     DirectoryStore(EntityManager entityManager, SiteRepository sites, DepartmentRepository departments,
                    EndUserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
-                   MainSiteUserChanges mainUsers) {
+                   MainSiteUserChanges mainUsers, SharedDepartments sharedDepartments) {
         this.entityManager = entityManager;
+        this.sharedDepartments = sharedDepartments;
         this.mainUsers = mainUsers;
         this.jdbc = jdbc;
         this.newAccounts = new NewAccounts(jdbc);
@@ -262,19 +264,9 @@ public class DirectoryStore {
         return tenantSites.id(site, tenant, cache.sites);
     }
 
-    /*
-     * Departments are shared by every tenant, and runs of several tenants create them at the same time. A plain
-     * insert of a name another run inserted a moment earlier fails with a unique violation, which aborts this run's
-     * whole transaction on PostgreSQL; "insert ... on conflict do nothing" waits for the other run instead and then
-     * finds its row. (H2 accepts the form without a conflict target, PostgreSQL both.)
-     */
-
+    /** See {@link SharedDepartments}: created outside the run's transaction, so concurrent runs never deadlock. */
     private Long departmentId(String name, NameCache cache) {
-        return cache.departments.computeIfAbsent(Site.key(name), key -> {
-            jdbc.update("insert into department (id, name, name_key) values (nextval('department_seq'), :name, :key) "
-                    + "on conflict do nothing", Map.of("name", name.trim(), "key", key));
-            return jdbc.queryForObject("select id from department where name_key = :key", Map.of("key", key), Long.class);
-        });
+        return cache.departments.computeIfAbsent(Site.key(name), key -> sharedDepartments.idOf(name).id());
     }
 
     /** Writes pending changes and forgets the chunk's entities, so a run's memory stays flat. */

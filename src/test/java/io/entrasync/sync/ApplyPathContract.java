@@ -205,6 +205,63 @@ abstract class ApplyPathContract {
         assertThat(siteOf(first.get().get("a1"))).isNotEqualTo(siteOf(second.get("b1")));
     }
 
+    /**
+     * Departments are shared by every tenant: two runs creating the same two departments in opposite order, both
+     * transactions open, once deadlocked (PostgreSQL failed one run; H2 timed out). Now each department is created
+     * in a short transaction of its own and both runs go through.
+     */
+    @Test
+    void runsOfTwoTenants_createTwoSharedDepartmentsInOppositeOrder_bothSucceed() throws Exception {
+        String x = "X " + tag;
+        String y = "Y " + tag;
+        CountDownLatch firstHasX = new CountDownLatch(1);
+        CountDownLatch secondHasY = new CountDownLatch(1);
+        CompletableFuture<Map<String, Long>> first = CompletableFuture.supplyAsync(() -> inTx(() -> {
+            DirectoryStore.NameCache cache = new DirectoryStore.NameCache();
+            Map<String, Long> ids = new java.util.HashMap<>(store.createAll("a-" + tag,
+                    List.of(createIn("a1", email("ann"), x)), cache));
+            firstHasX.countDown();
+            await(secondHasY);
+            pause(300); // the second run is asking for X meanwhile
+            ids.putAll(store.createAll("a-" + tag, List.of(createIn("a2", email("amy"), y)), cache));
+            return ids;
+        }));
+        CompletableFuture<Map<String, Long>> second = CompletableFuture.supplyAsync(() -> inTx(() -> {
+            DirectoryStore.NameCache cache = new DirectoryStore.NameCache();
+            await(firstHasX);
+            Map<String, Long> ids = new java.util.HashMap<>(store.createAll("b-" + tag,
+                    List.of(createIn("b1", email("bob"), y)), cache));
+            secondHasY.countDown();
+            ids.putAll(store.createAll("b-" + tag, List.of(createIn("b2", email("ben"), x)), cache));
+            return ids;
+        }));
+
+        Map<String, Long> a = first.get(60, TimeUnit.SECONDS);
+        Map<String, Long> b = second.get(60, TimeUnit.SECONDS);
+
+        assertThat(departmentOf(a.get("a1"))).isEqualTo(departmentOf(b.get("b2")));
+        assertThat(departmentOf(a.get("a2"))).isEqualTo(departmentOf(b.get("b1")));
+        assertThat(jdbc.queryForObject("select count(*) from department where name_key in (?, ?)", Integer.class,
+                x.toLowerCase(java.util.Locale.ROOT), y.toLowerCase(java.util.Locale.ROOT))).isEqualTo(2);
+    }
+
+    Change.Create createIn(String externalId, String email, String department) {
+        return new Change.Create(externalId, new DesiredAccount(email, "First", "Last", null, null, null,
+                "Site " + tag, department, false, false, null));
+    }
+
+    long departmentOf(long accountId) {
+        return jdbc.queryForObject("select department_id from end_user where id = ?", Long.class, accountId);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Two runs' transactions open at once: the later insert waits for the earlier and then leaves its row out. */
     void concurrentCreation_ofOneEmail_leavesTheLaterRunsAccountOut() throws Exception {
         CountDownLatch inserted = new CountDownLatch(1);
