@@ -11,7 +11,7 @@ import { loadDirectory, initDirectory } from './views/directory.js';
 import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
 import { loadAlerts } from './views/alerts.js';
-import { loadTenants, initTenants } from './views/tenants.js';
+import { loadTenants, pollTenants, initTenants } from './views/tenants.js';
 import { loadConnect, initConnect, allowConnect } from './views/connect.js';
 
 const POLL_MS = 1500;
@@ -205,7 +205,7 @@ function schedulePoll() {
 async function poll() {
   state.pollTimer = null;
   if (!signedIn()) return;
-  if (state.view === 'tenants') await loadTenants();
+  if (state.view === 'tenants') await pollTenants();
   if (state.view === 'runs') await pollRuns();
 }
 

@@ -2,12 +2,11 @@
 // run's detail: its facts, its changes by kind (reasons in words, codes in tooltips), and a BLOCKED run's planned
 // deactivations with Approve and Reject. The Tenants view starts runs and decides on holds through the functions
 // exported here.
-import { api, ApiError, Unauthorized } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { $, el, replace, timeEl, duration, statusBadge, COUNT_KEYS, plural } from '../dom.js';
 import { changeReason } from '../reasons.js';
 import { approvalRule, actorText, decisionsText } from '../hold.js';
 import { loadTenants } from './tenants.js';
-import { fullName } from './users.js';
 
 const view = {
   tenant: null, // null: the view lists every tenant's runs
@@ -213,7 +212,6 @@ async function renderBlocked(run) {
   }
   const planned = await api.changes(run.id, 'DEACTIVATE', 0, 1000);
   const rows = planned.content;
-  const accounts = await accountsOf(rows);
   const main = rows.filter((r) => r.mainSiteUser).length;
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
   // the run's own count: the table shows at most its first 1,000 rows
@@ -223,7 +221,7 @@ async function renderBlocked(run) {
       : 'more than the tenant\'s safety limit. ')
     + `Review them, then approve or reject to keep the tenant held. ${approvalRule(count)} Tickets are never touched.`);
   replace($('#blocked-table tbody'), rows.map((r) => el('tr', null,
-    el('td', null, accountLabel(r, accounts)),
+    el('td', null, accountLabel(r)),
     el('td', null, el('code', null, r.externalId || '—')),
     el('td', null, changeReason('DEACTIVATE', r.reason) || '—',
       r.notInReviewedPlan ? [' ', el('span.badge.warn.not-reviewed', null, 'not in the reviewed plan')] : null),
@@ -278,20 +276,12 @@ export async function approveRun(run, count, detail = '', hold = null) {
   await openRun(next.id);
 }
 
-/** The accounts behind recorded changes that name no email (deactivations record only the account id). */
-async function accountsOf(rows) {
-  const ids = [...new Set(rows.filter((r) => !r.email && r.userId).map((r) => r.userId))];
-  const found = await Promise.all(ids.map((id) => api.user(id).catch((e) => {
-    if (e instanceof Unauthorized) throw e;
-    return null;
-  })));
-  return new Map(found.filter(Boolean).map((u) => [u.id, u]));
-}
-
-function accountLabel(change, accounts) {
-  const account = change.userId ? accounts.get(change.userId) : null;
+/**
+ * Who a change is about: the change page carries the account's email (the one recorded with the change, else the
+ * account's) and name from the same query, so no account is read one by one.
+ */
+function accountLabel(change) {
   if (change.email) return change.name ? [change.name, el('span.muted.block', null, change.email)] : change.email;
-  if (account) return [fullName(account), el('span.muted.block', null, account.email)];
   return el('span.muted', null, 'no email');
 }
 
@@ -299,9 +289,8 @@ async function loadChanges(reset) {
   const detail = view.detail;
   if (reset) detail.page = 0;
   const answer = await api.changes(detail.id, detail.kind || undefined, detail.page, 100);
-  const accounts = await accountsOf(answer.content);
   const tbody = $('#changes-table tbody');
-  const rows = answer.content.map((c) => changeRow(c, accounts));
+  const rows = answer.content.map(changeRow);
   if (reset) {
     replace(tbody, rows.length ? rows : el('tr', null, el('td.empty', { colspan: 3 },
       detail.kind ? 'No changes of this kind.' : 'This run changed nothing.')));
@@ -328,11 +317,11 @@ function parseDiffs(text) {
 const KIND_LABEL = { CREATE: 'created', UPDATE: 'updated', LINK: 'linked', MOVE: 'moved', DEACTIVATE: 'deactivated',
   REACTIVATE: 'reactivated', SKIP: 'skipped', FAILED: 'failed', UNCHANGED: 'unchanged' };
 
-function changeRow(c, accounts) {
+function changeRow(c) {
   const diffs = parseDiffs(c.diffs);
   return el('tr', { dataset: { kind: c.kind } },
     el('td', null, el(`span.badge.kind.kind-${(KIND_LABEL[c.kind] || c.kind).toLowerCase()}`, null, KIND_LABEL[c.kind] || c.kind)),
-    el('td', null, accountLabel(c, accounts),
+    el('td', null, accountLabel(c),
       el('span.muted.block', null, el('code', null, c.externalId || ''), c.userId ? ` · account #${c.userId}` : '')),
     el('td', null,
       c.reason ? el('p.reason', null, changeReason(c.kind, c.reason)) : null,

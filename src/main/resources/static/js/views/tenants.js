@@ -1,7 +1,8 @@
 // The Tenants view: the fleet as a table for a thousand tenants (search, state filter, sort, paging, a summary of
 // counts per state), a row per tenant opening its card (details, hold decisions, sync buttons, connection test), and
-// the held plans and recent failed runs across all tenants. The cards of a page of at most CARDS_INLINE tenants are
-// shown at once (a small fleet reads as before); otherwise a tenant's card opens from its row.
+// the held plans and recent failed runs across all tenants (read on an explicit load and when a run ends, not on each
+// poll of a running run). The cards of a page of at most CARDS_INLINE tenants are shown at once (a small fleet reads
+// as before); otherwise a tenant's card opens from its row.
 import { api } from '../api.js';
 import { $, el, replace, timeEl, statusBadge, plural, whenExactly } from '../dom.js';
 import { coded, CHECK } from '../reasons.js';
@@ -29,6 +30,7 @@ const view = {
   page: 0,
   open: null, // the tenant key whose card is open (from its row), kept across refreshes
   checks: new Map(), // tenant → its last connection check, kept while the cards re-render
+  active: new Set(), // ids of the active runs the shown cards had at the last look (a poll sees which ended)
 };
 
 export function initTenants(helpers) {
@@ -44,13 +46,40 @@ export function initTenants(helpers) {
   $('#tenants-refresh').addEventListener('click', () => app.guard(() => loadTenants()).then(() => app.say('Tenants refreshed.')));
 }
 
-/** Loads one page of the fleet (filter, search and sort as chosen), the summary, and the cross-tenant lists. */
-export async function loadTenants(page = view.page) {
+/**
+ * Loads one page of the fleet (filter, search and sort as chosen), the summary, the cards shown, and the cross-tenant
+ * lists (held plans, recent failed runs). Called on an explicit load: the view opened, the filter or page changed,
+ * a decision taken; {@code withLists} false leaves the cross-tenant lists as they are (a card opened from its row).
+ */
+export async function loadTenants(page = view.page, withLists = true) {
+  await Promise.all([loadFleet(page), withLists ? loadLists() : null]);
+}
+
+/**
+ * One poll while a shown card has an active run: the page and its cards (what shows the running run). The held plans
+ * and failed runs change only when a run ends or a decision is taken, so they are read again only when a run that
+ * was active at the last look has ended.
+ */
+export async function pollTenants() {
+  const before = view.active;
+  await loadFleet(view.page);
+  if ([...before].some((id) => !view.active.has(id))) await loadLists();
+}
+
+/** The held plans and the newest failed runs across all tenants. */
+async function loadLists() {
+  const [held, failed] = await Promise.all([api.tenants({ state: 'held', sort: 'tenant', size: PAGE_SIZE }),
+    api.failedRuns(10)]);
+  renderHeld(held.content);
+  renderFailed(failed);
+}
+
+/** The fleet table's page, the summary and the cards shown; polls again while a card shows an active run. */
+async function loadFleet(page) {
   const chosen = {
     state: $('#fleet-state').value, q: $('#fleet-q').value.trim(), sort: $('#fleet-sort').value, page, size: PAGE_SIZE,
   };
-  const [answer, held, failed] = await Promise.all([api.tenants(chosen),
-    api.tenants({ state: 'held', sort: 'tenant', size: PAGE_SIZE }), api.failedRuns(10)]);
+  const answer = await api.tenants(chosen);
   view.page = page;
   const tenants = answer.content;
   renderSummary(answer.summary);
@@ -62,8 +91,6 @@ export async function loadTenants(page = view.page) {
     ? `Page ${info.number + 1} of ${info.totalPages} · ${plural(info.totalElements, 'tenant')}` : '';
   $('#fleet-prev').disabled = info.number === 0;
   $('#fleet-next').disabled = info.number + 1 >= info.totalPages;
-  renderHeld(held.content);
-  renderFailed(failed);
   const shown = tenants.length <= CARDS_INLINE ? tenants.filter((t) => t.tenant || t.file)
     : tenants.filter((t) => t.tenant && t.tenant === view.open);
   if (view.open && !shown.some((t) => t.tenant === view.open)) {
@@ -78,7 +105,8 @@ export async function loadTenants(page = view.page) {
     runs: t.tenant ? await api.runs(t.tenant, 12) : [],
   })));
   replace($('#tenant-list'), withRuns.map(({ tenant, runs }) => tenantCard(tenant, runs)));
-  if (withRuns.some(({ runs }) => runs.some(app.isActive))) app.schedulePoll();
+  view.active = new Set(withRuns.flatMap(({ runs }) => runs.filter(app.isActive).map((r) => r.id)));
+  if (view.active.size) app.schedulePoll();
 }
 
 /** One button per state with its count over the whole fleet; pressing one filters the table by it. */
@@ -146,7 +174,7 @@ const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}�
 
 async function openCard(key) {
   view.open = key;
-  await loadTenants();
+  await loadTenants(view.page, false);
   const card = document.getElementById(cardId(key));
   if (card) {
     card.scrollIntoView({ block: 'start' });

@@ -98,6 +98,14 @@ public final class FleetFixture {
         }
     }
 
+    /** Inserts a run of {@code tenant} that started a minute ago and is still RUNNING; answers its id. */
+    public static long insertRunning(JdbcTemplate jdbc, String tenant) {
+        Timestamp started = Timestamp.from(Instant.now().minusSeconds(60));
+        jdbc.update("insert into sync_run (id, tenant, mode, run_trigger, dry_run, status, queued_at, started_at, unchanged) "
+                + "values (nextval('sync_run_seq'), ?, 'DELTA', 'SCHEDULE', false, 'RUNNING', ?, ?, 0)", tenant, started, started);
+        return jdbc.queryForObject("select max(id) from sync_run where tenant = ?", Long.class, tenant);
+    }
+
     /** Holds {@code tenant} on its newest run, as a BLOCKED run leaves it. */
     public static void hold(JdbcTemplate jdbc, String tenant) {
         long run = jdbc.queryForObject("select max(id) from sync_run where tenant = ?", Long.class, tenant);

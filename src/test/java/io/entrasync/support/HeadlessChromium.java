@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.time.Duration;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,8 +100,15 @@ public final class HeadlessChromium implements AutoCloseable {
         return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
-    /** Signs in on the page at {@code url} with the admin token. */
+    /**
+     * Signs in on the page at {@code url} with the admin token, forgetting a token an earlier test of the same browser
+     * left in the tab. The page is then opened afresh (an address differing only in its hash would not load it again,
+     * and a reload would restore what the earlier test typed into its fields).
+     */
     public void signIn(String url) {
+        driver.get(url);
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.get("about:blank");
         driver.get(url);
         WebElement token = visible("#token");
         token.clear();

@@ -310,9 +310,17 @@ class AdminPageBrowserTest {
                 + textOf("#status")).until(d -> !d.findElements(By.cssSelector("#tenant-contoso .check-result")).isEmpty());
         assertThat(textOf("#tenant-contoso .check-result")).contains("token", "nothing was changed");
         screenshot("05c-connection-check");
+        js("""
+                window.requested = [];
+                const fetchOfPage = window.fetch;
+                window.fetch = (input, init) => { window.requested.push(String(input)); return fetchOfPage(input, init); };
+                """);
         click("#tenant-contoso .hold button[data-action=review]");
         awaitDetailOfRunAfter(heldBy - 1);
         visible("#run-blocked");
+        wait.until(d -> textOf("#blocked-table tbody").contains("alice@contoso.org"));
+        assertThat(js("return window.requested.filter((u) => u.startsWith('/api/users')).length;"))
+                .as("the change rows carry the accounts' emails and names: no account is read besides").isEqualTo(0L);
 
         click("#approve");
         WebElement dialog = visible("dialog#confirm");

@@ -9,6 +9,7 @@ import io.entrasync.support.FleetFixture.Run;
 import io.entrasync.support.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +140,51 @@ class FleetBrowserTest {
         assertThat(new Select(browser.driver().findElement(By.id("runs-tenant"))).getFirstSelectedOption().getText())
                 .isEqualTo("All tenants");
         assertThat(browser.textOf("#runs-table tbody")).contains("tenant-0500", "tenant-1000");
+    }
+
+    /**
+     * While a shown card has a running run the page polls its card every 1.5 s, but the held plans and failed runs
+     * across tenants are read once on load and once more when the run ends, not on every poll.
+     */
+    @Test
+    void aRunningRun_isPolledOnItsCard_theCrossTenantListsOnlyWhenItEnds() throws InterruptedException {
+        history();
+        long running = FleetFixture.insertRunning(jdbc, "tenant-0042");
+        browser.signIn("http://127.0.0.1:" + port + "/#tenants");
+        var wait = browser.await();
+        wait.until(d -> browser.textOf("#fleet-summary").contains("1000 tenants"));
+        browser.driver().findElement(By.id("fleet-q")).sendKeys("tenant-0042");
+        browser.click("#fleet-search button[type=submit]");
+        wait.until(d -> browser.textOf("#tenant-list").contains("run #" + running));
+        assertThat(browser.textOf("#tenant-tenant-0042")).contains("A run is in progress");
+
+        js("""
+                window.requested = [];
+                const fetchOfPage = window.fetch;
+                window.fetch = (input, init) => { window.requested.push(String(input)); return fetchOfPage(input, init); };
+                """);
+        wait.until(d -> requests("/api/sync-runs?tenant=tenant-0042") >= 3);
+        assertThat(requests("state=held")).as("held plans read on a poll").isZero();
+        assertThat(requests("status=FAILED")).as("failed runs read on a poll").isZero();
+
+        jdbc.update("update sync_run set status = 'FAILED', finished_at = ?, error = 'lost the token' where id = ?",
+                Timestamp.from(Instant.now()), running);
+        wait.until(d -> browser.textOf("#failed-list").contains("#" + running));
+        assertThat(browser.textOf("#failed-list")).contains("tenant-0042", "lost the token");
+        long polls = requests("/api/sync-runs?tenant=tenant-0042");
+        Thread.sleep(3500); // two poll intervals: none follows once no shown card has an active run
+        assertThat(requests("/api/sync-runs?tenant=tenant-0042")).as("polling stopped").isEqualTo(polls);
+        assertThat(requests("state=held")).as("held plans read once when the run ended").isEqualTo(1);
+        assertThat(requests("status=FAILED")).as("failed runs read once when the run ended").isEqualTo(1);
+    }
+
+    private static Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
+    }
+
+    /** How many of the page's requests since the counter was installed had {@code part} in their address. */
+    private static long requests(String part) {
+        return (Long) js("return window.requested.filter((u) => u.includes(arguments[0])).length;", part);
     }
 
     private static List<WebElement> rows() {
