@@ -126,6 +126,35 @@ class FleetApiTest {
         }
     }
 
+    /**
+     * {@code mappingChanged} reads the one record of the applied mapping ({@code tenant_applied_mapping}), not the
+     * runs' hashes, and says what the next run does: differs from the record → re-evaluates; no record but applied
+     * runs (from before V13) → re-evaluates once; never applied → false.
+     */
+    @Test
+    void mappingChanged_comparesTheFileWithTheRecordedAppliedMapping() {
+        String current = registry.all().stream().filter(file -> "tenant-0001".equals(file.tenant())).findFirst()
+                .orElseThrow().validMapping().orElseThrow().contentHash();
+        long run = jdbc.queryForObject("select max(id) from sync_run where tenant = 'tenant-0001'", Long.class);
+        // the runs' own hash says "changed"; the record, which the run reads, says "the same"
+        jdbc.update("update sync_run set mapping_hash = 'older' where tenant in ('tenant-0001', 'tenant-0003')");
+        jdbc.update("insert into tenant_applied_mapping (tenant, run_id, mapping_hash, settings) values (?, ?, ?, '{}')",
+                "tenant-0001", run, current);
+        jdbc.update("update sync_run set mapping_hash = ? where tenant = 'tenant-0009'", current);
+        jdbc.update("insert into tenant_applied_mapping (tenant, run_id, mapping_hash, settings) values (?, ?, ?, '{}')",
+                "tenant-0009", run, "older");
+
+        JsonNode page = ok("/api/tenants?size=100");
+
+        assertThat(row(page, "tenant-0001").get("mappingChanged").asBoolean()).as("recorded: the same").isFalse();
+        assertThat(row(page, "tenant-0009").get("mappingChanged").asBoolean()).as("recorded: another").isTrue();
+        assertThat(row(page, "tenant-0003").get("mappingChanged").asBoolean()).as("applied before V13, no record")
+                .isTrue();
+        assertThat(row(page, "tenant-0005").get("mappingChanged").asBoolean()).as("never applied").isFalse();
+        assertThat(row(page, "broken").get("mappingChanged").asBoolean()).as("an invalid file").isFalse();
+        assertThat(ok("/api/tenants/tenant-0009").get("mappingChanged").asBoolean()).as("one tenant alike").isTrue();
+    }
+
     @Test
     void filters_searchAndSummaryOfTheWholeFleet() {
         JsonNode attention = ok("/api/tenants?state=needs-attention");
