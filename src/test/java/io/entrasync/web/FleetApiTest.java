@@ -201,6 +201,31 @@ class FleetApiTest {
         assertThat(status.json().get("field").asString()).isEqualTo("status");
     }
 
+    /** Every paged or bounded list answers a size, limit or page out of range with a 400 naming it, never a cap. */
+    @Test
+    void everyList_refusesAnOutOfRangeSizeOrLimit_namingIt() {
+        long run = jdbc.queryForObject("select max(id) from sync_run", Long.class);
+        long unique = System.nanoTime();
+        var site = api.post("/api/sites", "{\"name\":\"Paging " + unique + "\",\"emailDomains\":[\"paging" + unique
+                + ".example\"]}");
+        assertThat(site.status()).as(site.body()).isEqualTo(201);
+        long siteId = site.json().get("id").asLong();
+        for (String[] bad : new String[][]{{"/api/inbound-email?size=501", "size"}, {"/api/inbound-email?size=0", "size"},
+                {"/api/inbound-email?page=-1", "page"}, {"/api/audit?size=501", "size"}, {"/api/audit?page=-1", "page"},
+                {"/api/sync-runs/" + run + "/changes?size=1001", "size"},
+                {"/api/sync-runs/" + run + "/changes?page=-1", "page"}, {"/api/sync-runs?limit=501", "limit"},
+                {"/api/sync-runs?limit=0", "limit"}, {"/api/alerts?limit=501", "limit"},
+                {"/api/sites/" + siteId + "/main-user-changes?limit=1001", "limit"}}) {
+            var answer = api.get(bad[0]);
+            assertThat(answer.status()).as(bad[0] + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+        assertThat(api.get("/api/inbound-email?size=500").status()).as("the largest size").isEqualTo(200);
+        assertThat(ok("/api/sync-runs/" + run + "/changes?size=1000").get("page").get("size").asInt()).isEqualTo(1000);
+        assertThat(api.get("/api/sites/" + siteId + "/main-user-changes?limit=1000").status()).isEqualTo(200);
+        assertThat(api.get("/api/sync-runs?limit=500").status()).isEqualTo(200);
+    }
+
     @Test
     void failedRuns_acrossTenants() {
         JsonNode failed = ok("/api/sync-runs?status=FAILED&limit=5");
