@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * whatever their number or history, where the per-tenant look-ups it replaces cost two queries per tenant.
  * <p>
  * The first statement asks, per tenant key (a {@code VALUES} list), for the ids of its newest run, newest success,
- * newest applied (non-dry) success (only whether there is one), newest BLOCKED and newest FAILED run (with its error), and counts its FAILED runs
- * after the newer of the success and the BLOCKED run:
+ * newest applied (non-dry) success (only whether there is one), newest BLOCKED and newest FAILED run (with its
+ * error), and counts its FAILED runs after the newer of the success and the BLOCKED run:
  * each is a short backward scan of {@code ix_sync_run_tenant (tenant, id)} or {@code ix_sync_run_status (status,
  * tenant, id)}, so the cost follows the number of tenants, not of runs (an aggregate over all of {@code sync_run}
  * read 100,000 rows three times: ~450 ms on the loaded bench machine). The second loads those runs by id. Both are
