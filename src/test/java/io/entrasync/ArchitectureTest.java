@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Guards the layering: the reconcile core is plain Java, and Graph SDK types stay inside the graph adapter. */
+/**
+ * Guards the layering: the reconcile core is plain Java, Graph SDK types stay inside the graph adapter, and no feature
+ * package depends on {@code web}.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -29,6 +32,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.microsoft.graph..", "com.microsoft.kiota..", "com.microsoft.aad.msal4j..")
                 .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    /** {@code web} is the top layer (controllers over every feature): a feature that needs its code is a cycle. */
+    @Test
+    void noFeatureDependsOnTheWebLayer() {
+        noClasses().that().resideOutsideOfPackage("io.entrasync.web..")
+                .and().resideOutsideOfPackage("io.entrasync")
+                .should().dependOnClassesThat().resideInAPackage("io.entrasync.web..")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,6 @@
 package io.entrasync.alert;
 
+import io.entrasync.problem.Paging;
 import java.time.Instant;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +48,7 @@ class AlertController {
     @GetMapping("/api/alerts")
     @Transactional(readOnly = true)
     AlertsView alerts(@RequestParam(required = false) String tenant, @RequestParam(defaultValue = "100") int limit) {
-        int bounded = Math.min(Math.max(limit, 1), 500);
+        int bounded = Paging.size("limit", limit, Paging.MAX_SIZE);
         List<OpenView> open = store.openList().stream().filter(c -> tenant == null || c.tenant().equals(tenant))
                 .map(c -> new OpenView(c.tenant(), c.condition().state(), c.openedAt(), c.detail())).toList();
         List<AlertView> recent = store.recent(tenant, bounded).entrySet().stream().map(e -> {

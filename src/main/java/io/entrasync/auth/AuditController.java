@@ -1,5 +1,6 @@
 package io.entrasync.auth;
 
+import io.entrasync.problem.Paging;
 import io.entrasync.directory.FormulaCells;
 import io.entrasync.edits.FieldChange;
 import io.entrasync.problem.InvalidInputException;
@@ -39,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_EXPORT = 100_000;
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
@@ -66,12 +66,8 @@ class AuditController {
             return csv(actor, action, target, from, to);
         }
         AuditTrail.Query query = query(actor, action, target, from, to);
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-        int pageNumber = Math.max(page, 0);
-        if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "page " + page + " is beyond any list: page × size must stay below "
-                    + Integer.MAX_VALUE);
-        }
+        int pageSize = Paging.size("size", size, Paging.MAX_SIZE);
+        int pageNumber = Paging.page(page, pageSize);
         List<AuditTrail.Entry> content = trail.find(query, pageNumber * pageSize, pageSize);
         return ResponseEntity.ok(new PagedModel<>(new PageImpl<>(content, PageRequest.of(pageNumber, pageSize),
                 trail.count(query))));

@@ -1,7 +1,7 @@
 package io.entrasync.connect;
 
 import io.entrasync.auth.Caller;
-import io.entrasync.web.Problems;
+import io.entrasync.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

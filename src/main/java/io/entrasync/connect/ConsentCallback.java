@@ -5,13 +5,13 @@ import io.entrasync.auth.Caller;
 import io.entrasync.connect.ConnectRequest.Details;
 import io.entrasync.connect.ConnectRequest.Problem;
 import io.entrasync.connect.ConnectRequest.Status;
+import io.entrasync.graph.ConnectionCheck;
 import io.entrasync.graph.MspTenantReader;
 import io.entrasync.mapping.TenantMapping;
 import io.entrasync.problem.ForbiddenException;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.ProblemException;
 import io.entrasync.source.DirectorySourceException;
-import io.entrasync.web.TenantCheckService;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.List;
 import java.util.Optional;
@@ -59,12 +59,12 @@ class ConsentCallback {
     private final ConnectRequests requests;
     private final ConnectService connect;
     private final ConsentProof proof;
-    private final TenantCheckService checks;
+    private final ConnectionCheck checks;
     private final TenantFiles files;
     private final ConnectTime time;
     private final ApplicationEventPublisher events;
 
-    ConsentCallback(ConnectRequests requests, ConnectService connect, ConsentProof proof, TenantCheckService checks,
+    ConsentCallback(ConnectRequests requests, ConnectService connect, ConsentProof proof, ConnectionCheck checks,
             TenantFiles files, ConnectTime time, ApplicationEventPublisher events) {
         this.requests = requests;
         this.connect = connect;
@@ -164,7 +164,7 @@ class ConsentCallback {
         } catch (ProblemException e) {
             return failed(request, tenantId, org, "template_invalid", e.getMessage());
         }
-        var check = JSON.valueToTree(checks.check(mapping));
+        var check = JSON.valueToTree(checks.report(mapping.connection(), mapping.namedGroups()));
         try {
             ConnectRequest.TenantFile file = files.write(request.tenant(), content, false);
             return request.finished(Status.CONNECTED, tenantId, new Details(org, check, file, null));

@@ -57,6 +57,26 @@ public class ConnectionCheck {
     }
 
     /**
+     * The report of {@code POST /api/tenants/{tenant}/check} and of the connect flow's check.
+     *
+     * @param tenant our key for the tenant
+     * @param ok     every check passed
+     * @param checks one line per check
+     */
+    public record Report(String tenant, boolean ok, List<Line> checks) {
+    }
+
+    /**
+     * "Test connection" for one tenant: {@link #check} as a report. Reads only.
+     *
+     * @param groups as for {@link #check} (a mapping's {@code namedGroups()})
+     */
+    public Report report(TenantConnection tenant, Map<String, String> groups) {
+        List<Line> lines = check(tenant, groups);
+        return new Report(tenant.tenantKey(), lines.stream().allMatch(l -> l.status().equals("ok")), lines);
+    }
+
+    /**
      * @param groups the groups the mapping names (display name or object id) → where it names them
      *               ({@code scope.groups}, {@code sites[0].group} …)
      */

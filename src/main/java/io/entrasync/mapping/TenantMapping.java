@@ -64,4 +64,31 @@ public record TenantMapping(
     public String cloudName() {
         return Clouds.name(connection.cloud());
     }
+
+    /**
+     * Each group the mapping names (scope, site, main-site-user and no-auto-ticket rules) → the keys that name it, in
+     * file order: what the connection check looks up, where a typo silently puts users out of a rule.
+     */
+    public java.util.Map<String, String> namedGroups() {
+        java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();
+        scope.groups().forEach(g -> addGroup(groups, g, "scope.groups"));
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i) instanceof SiteRule.ByGroup byGroup) {
+                addGroup(groups, byGroup.group(), "sites[" + i + "].group");
+            }
+        }
+        addGroups(groups, mainSiteUsers, "mainSiteUsers.groups");
+        addGroups(groups, tickets, "tickets.groups");
+        return groups;
+    }
+
+    private static void addGroups(java.util.Map<String, String> groups, GroupRule rule, String where) {
+        if (rule != null) {
+            rule.groups().forEach(g -> addGroup(groups, g, where));
+        }
+    }
+
+    private static void addGroup(java.util.Map<String, String> groups, String group, String where) {
+        groups.merge(group, where, (first, next) -> first.equals(next) ? first : first + ", " + next);
+    }
 }

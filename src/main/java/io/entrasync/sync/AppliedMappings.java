@@ -2,6 +2,9 @@ package io.entrasync.sync;
 
 import io.entrasync.mapping.MappingSettings;
 import io.entrasync.mapping.TenantMapping;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,23 +60,32 @@ public class AppliedMappings {
     }
 
     /**
-     * The keys that differ between each tenant's last applied mapping and its {@code current} one, for several tenants
-     * in one statement (the fleet view's held tenants): tenant key to its changes; a tenant without a recorded applied
-     * mapping (its last applied run predates this record) is absent.
+     * A tenant's last applied mapping as the fleet view reads it: its hash, and its settings as stored (flattened,
+     * JSON; parsed only for the tenants whose changes are shown).
      */
-    public java.util.Map<String, List<MappingSettings.Change>> changesSinceLastApplied(
-            java.util.Map<String, TenantMapping> current) {
-        java.util.Map<String, List<MappingSettings.Change>> changes = new java.util.HashMap<>();
-        if (current.isEmpty()) {
-            return changes;
+    public record Recorded(String mappingHash, String settings) {
+
+        /** The keys that differ between this mapping and {@code current} ("scope.groups: [A] → [B]"). */
+        public List<MappingSettings.Change> changesTo(TenantMapping current) {
+            return MappingSettings.diff(JSON.readValue(settings, SETTINGS), current.settings());
         }
-        List<String> tenants = List.copyOf(current.keySet());
-        String marks = String.join(", ", java.util.Collections.nCopies(tenants.size(), "?"));
-        jdbc.query("select tenant, settings from tenant_applied_mapping where tenant in (" + marks + ")", rs -> {
-            String tenant = rs.getString(1);
-            changes.put(tenant, MappingSettings.diff(JSON.readValue(rs.getString(2), SETTINGS),
-                    current.get(tenant).settings()));
-        }, tenants.toArray());
-        return changes;
+    }
+
+    /**
+     * The recorded last applied mapping of each of {@code tenants} (a page of the fleet view) in one statement: tenant
+     * key to its record; a tenant without one (it never applied, or its last applied run predates this record) is
+     * absent.
+     */
+    public Map<String, Recorded> lastOf(Collection<String> tenants) {
+        Map<String, Recorded> recorded = new HashMap<>();
+        if (tenants.isEmpty()) {
+            return recorded;
+        }
+        String marks = String.join(", ", Collections.nCopies(tenants.size(), "?"));
+        jdbc.query("select tenant, mapping_hash, settings from tenant_applied_mapping where tenant in (" + marks + ")",
+                rs -> {
+                    recorded.put(rs.getString(1), new Recorded(rs.getString(2), rs.getString(3)));
+                }, tenants.toArray());
+        return recorded;
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * whatever their number or history, where the per-tenant look-ups it replaces cost two queries per tenant.
  * <p>
  * The first statement asks, per tenant key (a {@code VALUES} list), for the ids of its newest run, newest success,
- * newest applied (non-dry) success, newest BLOCKED and newest FAILED run (with its error), and counts its FAILED runs
- * after the newer of the success and the BLOCKED run:
+ * newest applied (non-dry) success (only whether there is one), newest BLOCKED and newest FAILED run (with its
+ * error), and counts its FAILED runs after the newer of the success and the BLOCKED run:
  * each is a short backward scan of {@code ix_sync_run_tenant (tenant, id)} or {@code ix_sync_run_status (status,
  * tenant, id)}, so the cost follows the number of tenants, not of runs (an aggregate over all of {@code sync_run}
  * read 100,000 rows three times: ~450 ms on the loaded bench machine). The second loads those runs by id. Both are
@@ -44,15 +44,16 @@ public class FleetRuns {
      *
      * @param latest                 its newest run (possibly still active); null when it never ran
      * @param lastSuccessAt          when its newest SUCCEEDED run (dry or not) finished; null when none did
-     * @param lastAppliedMappingHash the mapping its newest SUCCEEDED non-dry run evaluated; null before the first
+     * @param applied                it has a SUCCEEDED non-dry run (which mapping that run applied is
+     *                               {@link AppliedMappings}' to say, the one record of it)
      * @param failuresInRow          its FAILED runs since its newest run that ended otherwise (SUCCEEDED or BLOCKED);
      *                               active runs neither count nor break the series
      * @param lastError              the newest FAILED run's error while {@code failuresInRow > 0}; null otherwise
      */
-    public record Facts(SyncRun latest, Instant lastSuccessAt, String lastAppliedMappingHash, int failuresInRow,
+    public record Facts(SyncRun latest, Instant lastSuccessAt, boolean applied, int failuresInRow,
                         String lastError) {
 
-        public static final Facts NONE = new Facts(null, null, null, 0, null);
+        public static final Facts NONE = new Facts(null, null, false, 0, null);
     }
 
     private record Ids(Long latest, Long success, Long applied, int failures, String lastError) {
@@ -74,7 +75,6 @@ public class FleetRuns {
         ids.values().forEach(i -> {
             addIfPresent(wanted, i.latest());
             addIfPresent(wanted, i.success());
-            addIfPresent(wanted, i.applied());
         });
         Map<Long, SyncRun> byId = new HashMap<>();
         List<Long> all = new ArrayList<>(wanted);
@@ -90,9 +90,8 @@ public class FleetRuns {
                 continue;
             }
             SyncRun success = i.success() == null ? null : byId.get(i.success());
-            SyncRun applied = i.applied() == null ? null : byId.get(i.applied());
             facts.put(tenant, new Facts(byId.get(i.latest()), success == null ? null : success.getFinishedAt(),
-                    applied == null ? null : applied.getMappingHash(), i.failures(),
+                    i.applied() != null, i.failures(),
                     i.failures() == 0 ? null : i.lastError()));
         }
         return facts;

@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Problems;
 import io.entrasync.problem.ConflictException;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;

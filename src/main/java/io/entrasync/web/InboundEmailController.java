@@ -1,11 +1,11 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Paging;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.entrasync.directory.EmailIntake;
 import io.entrasync.directory.InboundEmail;
 import io.entrasync.directory.InboundEmailRepository;
 import io.entrasync.directory.InboundOutcome;
-import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/inbound-email")
 class InboundEmailController {
-
-    private static final int MAX_PAGE_SIZE = 500;
 
     /**
      * Body of {@code POST /api/inbound-email}; {@code headers} (optional) are the message's headers, e.g.
@@ -88,12 +86,8 @@ class InboundEmailController {
     @Transactional(readOnly = true)
     PagedModel<Summary> list(@RequestParam(required = false) InboundOutcome outcome,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-        if ((long) Math.max(page, 0) * pageSize > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "page " + page + " is beyond any list: page × size must stay below "
-                    + Integer.MAX_VALUE);
-        }
-        PageRequest request = PageRequest.of(Math.max(page, 0), pageSize, Sort.by(Sort.Direction.DESC, "id"));
+        int pageSize = Paging.size("size", size, Paging.MAX_SIZE);
+        PageRequest request = PageRequest.of(Paging.page(page, pageSize), pageSize, Sort.by(Sort.Direction.DESC, "id"));
         return new PagedModel<>((outcome == null ? messages.findAll(request) : messages.findByOutcome(outcome, request))
                 .map(Summary::of));
     }

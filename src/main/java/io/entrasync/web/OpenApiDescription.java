@@ -125,8 +125,9 @@ class OpenApiDescription {
             "keyId", "the API key's id",
             "tenant", "the tenant key: the name of its mapping file",
             "page", "the page number, from 0",
-            "size", "the page size (capped: 500 for most lists, 1,000 for a run's changes)",
-            "limit", "at most this many entries, newest first (capped at 500 for runs, 1,000 for main user changes)",
+            "size", "the page size: 1 to 500 (1 to 1,000 for a run's changes); 400 outside",
+            "limit", "at most this many entries, newest first: 1 to 500 (1 to 1,000 for main user changes); 400 "
+                    + "outside",
             "site", "only users of this site (its id)",
             "email", "an address with @ matches the whole address exactly, anything else a substring; any case",
             "active", "only active (true) or deactivated (false) users",

@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Paging;
 import io.entrasync.directory.Department;
 import io.entrasync.directory.DepartmentRepository;
 import io.entrasync.directory.DirectoryService;
@@ -88,7 +89,7 @@ class SiteController {
         if (!sites.existsById(siteId)) {
             throw new io.entrasync.problem.NotFoundException("siteId", "site " + siteId + " does not exist");
         }
-        return mainUserLog.ofSite(siteId, Math.min(Math.max(limit, 1), 1000));
+        return mainUserLog.ofSite(siteId, Paging.size("limit", limit, 1000));
     }
 
     /** The listed domains; a null entry is named by its index (Set.copyOf would fail on it). */

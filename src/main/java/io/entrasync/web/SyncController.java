@@ -1,5 +1,6 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Paging;
 import io.entrasync.directory.DirectoryService;
 import io.entrasync.problem.InvalidInputException;
 import io.entrasync.sync.ChangeLog;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SyncController {
 
+    /** A run's changes come in larger pages than other lists: a full run of a big tenant lists thousands. */
+    private static final int MAX_CHANGES_SIZE = 1000;
     private static final Set<String> KINDS = Set.of("CREATE", "UPDATE", "LINK", "MOVE", "DEACTIVATE", "REACTIVATE",
             "SKIP", "FAILED", "RELEASE");
 
@@ -94,7 +97,7 @@ class SyncController {
     @Transactional(readOnly = true)
     List<RunView> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String status,
                        @RequestParam(defaultValue = "50") int limit) {
-        PageRequest page = PageRequest.of(0, Math.min(Math.max(limit, 1), 500));
+        PageRequest page = PageRequest.of(0, Paging.size("limit", limit, Paging.MAX_SIZE));
         RunStatus wanted = status == null || status.isBlank() ? null : runStatus(status);
         boolean allTenants = tenant == null || tenant.isBlank();
         List<SyncRun> found = wanted == null
@@ -137,8 +140,8 @@ class SyncController {
         if (k != null && !KINDS.contains(k)) {
             throw new InvalidInputException("kind", "kind '" + kind + "' is not one of " + KINDS);
         }
-        int pageSize = Math.min(Math.max(size, 1), 1000);
-        int number = Math.max(page, 0);
+        int pageSize = Paging.size("size", size, MAX_CHANGES_SIZE);
+        int number = Paging.page(page, pageSize);
         long total = changes.count(id, k);
         return Map.of("content", changes.page(id, k, number, pageSize), "page", Map.of("size", pageSize, "number", number,
                 "totalElements", total, "totalPages", (total + pageSize - 1) / pageSize));

@@ -1,6 +1,8 @@
 package io.entrasync.web;
 
+import io.entrasync.graph.ConnectionCheck;
 import io.entrasync.mapping.MappingRegistry;
+import io.entrasync.mapping.TenantMapping;
 import io.entrasync.mapping.TenantMappingStatus;
 import io.entrasync.problem.NotFoundException;
 import io.entrasync.problem.UnprocessableException;
@@ -20,22 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantCheckController {
 
     private final MappingRegistry registry;
-    private final TenantCheckService service;
+    private final ConnectionCheck check;
 
-    TenantCheckController(MappingRegistry registry, TenantCheckService service) {
+    TenantCheckController(MappingRegistry registry, ConnectionCheck check) {
         this.registry = registry;
-        this.service = service;
+        this.check = check;
     }
 
     @Operation(operationId = "checkTenant", summary = "Test the connection",
             description = "Changes nothing: requests a token, reads a user, a group and every group the mapping names, "
             + "and says per check what failed and how to fix it. 404 for an unknown tenant, 422 for a broken mapping.")
     @PostMapping("/api/tenants/{tenant}/check")
-    TenantCheckService.Report check(@PathVariable String tenant) {
+    ConnectionCheck.Report check(@PathVariable String tenant) {
         TenantMappingStatus status = registry.all().stream().filter(s -> tenant.equals(s.tenant())).findFirst()
                 .orElseThrow(() -> new NotFoundException("tenant", "no mapping file configures tenant '" + tenant + "'"));
-        return service.check(status.validMapping().orElseThrow(() -> new UnprocessableException("tenant",
+        TenantMapping mapping = status.validMapping().orElseThrow(() -> new UnprocessableException("tenant",
                 "the mapping file " + status.file() + " of tenant '" + tenant + "' has errors; fix them first (GET "
-                        + "/api/tenants/" + tenant + " lists them)")));
+                        + "/api/tenants/" + tenant + " lists them)"));
+        return check.report(mapping.connection(), mapping.namedGroups());
     }
 }

@@ -1,7 +1,7 @@
 package io.entrasync.web;
 
+import io.entrasync.problem.Paging;
 import io.entrasync.fleet.TenantState;
-import io.entrasync.problem.InvalidInputException;
 import io.entrasync.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tenants")
 @RestController
 class TenantController {
-
-    private static final int MAX_PAGE_SIZE = 500;
 
     /**
      * A page of {@code GET /api/tenants}, shaped as {@code GET /api/users} answers ({@code content}, {@code page}),
@@ -52,12 +50,7 @@ class TenantController {
     TenantPage tenants(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
                        @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                        @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
-        }
+        Paging.page(page, Paging.size("size", size, Paging.MAX_SIZE));
         var filter = TenantFleet.inState(state).and(TenantFleet.matching(q));
         var order = TenantFleet.order(sort);
         TenantFleet.Fleet all = fleet.read();

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every tenant with its state, read with a fixed number of statements whatever the fleet's size: the run facts of all
  * tenants ({@link FleetRuns}: two statements), the holds, the notification state (subscriptions, errors), the next
- * fire times (one statement each), and the mapping changes of the held tenants shown (one statement). Filtering,
+ * fire times (one statement each), and the last applied mapping of the tenants shown (one statement). Filtering,
  * sorting and paging happen in memory: a fleet of 1,000 tenants is a small list.
  */
 @Component
@@ -55,11 +54,6 @@ class TenantFleet {
             }
             return lastRun.getFinishedAt() != null ? lastRun.getFinishedAt()
                     : lastRun.getStartedAt() != null ? lastRun.getStartedAt() : lastRun.getQueuedAt();
-        }
-
-        boolean mappingChanged() {
-            String applied = runs.lastAppliedMappingHash();
-            return applied != null && status.validMapping().map(m -> !m.contentHash().equals(applied)).orElse(false);
         }
     }
 
@@ -135,27 +129,41 @@ class TenantFleet {
         return new Fleet(entries, counts, needsAttention);
     }
 
-    /** The entries shown: their holds compared with the mapping last applied (one statement for all of them). */
+    /**
+     * The entries shown, with the mapping last applied ({@code tenant_applied_mapping}, one statement for all of them;
+     * the one record a run reads too): whether the file changed since, and for a held tenant which keys changed.
+     */
     List<TenantView> views(List<Entry> shown) {
-        Map<String, TenantMapping> heldMappings = new HashMap<>();
-        for (Entry entry : shown) {
-            if (entry.hold() != null) {
-                entry.status().validMapping().ifPresent(mapping -> heldMappings.put(entry.tenant(), mapping));
-            }
-        }
-        Map<String, List<MappingSettings.Change>> changes = appliedMappings.changesSinceLastApplied(heldMappings);
+        Map<String, AppliedMappings.Recorded> applied = appliedMappings.lastOf(shown.stream().map(Entry::tenant)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, List<HoldDecision>> decided = decisions.ofHolds(shown.stream().map(Entry::hold)
                 .filter(java.util.Objects::nonNull).toList());
-        return shown.stream().map(entry -> view(entry, changes.get(entry.tenant()),
+        return shown.stream().map(entry -> view(entry, applied.get(entry.tenant()),
                 decided.getOrDefault(entry.tenant(), List.of()))).toList();
     }
 
-    private static TenantView view(Entry entry, List<MappingSettings.Change> changes, List<HoldDecision> decided) {
+    private static TenantView view(Entry entry, AppliedMappings.Recorded applied, List<HoldDecision> decided) {
         TenantMapping mapping = entry.status().validMapping().orElse(null);
+        List<MappingSettings.Change> changes = entry.hold() == null || mapping == null || applied == null ? null
+                : applied.changesTo(mapping);
         HoldView hold = HoldView.of(entry.hold(), mapping == null ? null : mapping.contentHash(), changes,
                 mapping == null ? 1 : mapping.safety().approvers(), decided);
-        return TenantView.of(entry.status(), entry.nextFireTime(), entry.lastRun(), hold, entry.mappingChanged(),
-                entry.notifications(), entry.states(), entry.conditions());
+        return TenantView.of(entry.status(), entry.nextFireTime(), entry.lastRun(), hold,
+                mappingChanged(mapping, applied, entry.runs().applied()), entry.notifications(), entry.states(),
+                entry.conditions());
+    }
+
+    /**
+     * Whether the next run re-evaluates every user for the mapping's sake, as {@code RunExecution} decides it: the
+     * valid file's hash differs from the recorded last applied one. A tenant with applied runs but no record (they
+     * predate V13) shows true: its next delta re-evaluates once, then records the mapping. One that never applied
+     * shows false: no mapping was applied to differ from (its first run reads everyone anyway).
+     */
+    static boolean mappingChanged(TenantMapping mapping, AppliedMappings.Recorded applied, boolean everApplied) {
+        if (mapping == null) {
+            return false;
+        }
+        return applied == null ? everApplied : !mapping.contentHash().equals(applied.mappingHash());
     }
 
     /** Keeps the entries in {@code state} ({@code needs-attention}: any but ok; null: all). */

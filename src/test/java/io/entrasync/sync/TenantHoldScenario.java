@@ -407,6 +407,7 @@ abstract class TenantHoldScenario {
     void aTenantWhoseAppliedMappingWasNeverRecorded_reEvaluatesOnce_thenRecordsIt() {
         // as after an upgrade from before V13: deltaLinks saved by an applied run, but no tenant_applied_mapping row
         jdbc.update("delete from tenant_applied_mapping where tenant = ?", TENANT);
+        assertThat(tenant().get("mappingChanged").asBoolean()).as("the tenant list says what the run will do").isTrue();
         graph().publish();
 
         JsonNode first = api.syncAndWait(TENANT, "DELTA", false);
@@ -419,5 +420,6 @@ abstract class TenantHoldScenario {
         graph().publish();
         JsonNode next = api.syncAndWait(TENANT, "DELTA", false);
         assertThat(next.get("reevaluated").asBoolean()).as("now recorded").isFalse();
+        assertThat(tenant().get("mappingChanged").asBoolean()).isFalse();
     }
 }

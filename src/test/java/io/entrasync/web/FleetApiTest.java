@@ -126,6 +126,35 @@ class FleetApiTest {
         }
     }
 
+    /**
+     * {@code mappingChanged} reads the one record of the applied mapping ({@code tenant_applied_mapping}), not the
+     * runs' hashes, and says what the next run does: differs from the record → re-evaluates; no record but applied
+     * runs (from before V13) → re-evaluates once; never applied → false.
+     */
+    @Test
+    void mappingChanged_comparesTheFileWithTheRecordedAppliedMapping() {
+        String current = registry.all().stream().filter(file -> "tenant-0001".equals(file.tenant())).findFirst()
+                .orElseThrow().validMapping().orElseThrow().contentHash();
+        long run = jdbc.queryForObject("select max(id) from sync_run where tenant = 'tenant-0001'", Long.class);
+        // the runs' own hash says "changed"; the record, which the run reads, says "the same"
+        jdbc.update("update sync_run set mapping_hash = 'older' where tenant in ('tenant-0001', 'tenant-0003')");
+        jdbc.update("insert into tenant_applied_mapping (tenant, run_id, mapping_hash, settings) values (?, ?, ?, '{}')",
+                "tenant-0001", run, current);
+        jdbc.update("update sync_run set mapping_hash = ? where tenant = 'tenant-0009'", current);
+        jdbc.update("insert into tenant_applied_mapping (tenant, run_id, mapping_hash, settings) values (?, ?, ?, '{}')",
+                "tenant-0009", run, "older");
+
+        JsonNode page = ok("/api/tenants?size=100");
+
+        assertThat(row(page, "tenant-0001").get("mappingChanged").asBoolean()).as("recorded: the same").isFalse();
+        assertThat(row(page, "tenant-0009").get("mappingChanged").asBoolean()).as("recorded: another").isTrue();
+        assertThat(row(page, "tenant-0003").get("mappingChanged").asBoolean()).as("applied before V13, no record")
+                .isTrue();
+        assertThat(row(page, "tenant-0005").get("mappingChanged").asBoolean()).as("never applied").isFalse();
+        assertThat(row(page, "broken").get("mappingChanged").asBoolean()).as("an invalid file").isFalse();
+        assertThat(ok("/api/tenants/tenant-0009").get("mappingChanged").asBoolean()).as("one tenant alike").isTrue();
+    }
+
     @Test
     void filters_searchAndSummaryOfTheWholeFleet() {
         JsonNode attention = ok("/api/tenants?state=needs-attention");
@@ -170,6 +199,31 @@ class FleetApiTest {
         var status = api.get("/api/sync-runs?status=SLEEPY");
         assertThat(status.status()).isEqualTo(400);
         assertThat(status.json().get("field").asString()).isEqualTo("status");
+    }
+
+    /** Every paged or bounded list answers a size, limit or page out of range with a 400 naming it, never a cap. */
+    @Test
+    void everyList_refusesAnOutOfRangeSizeOrLimit_namingIt() {
+        long run = jdbc.queryForObject("select max(id) from sync_run", Long.class);
+        long unique = System.nanoTime();
+        var site = api.post("/api/sites", "{\"name\":\"Paging " + unique + "\",\"emailDomains\":[\"paging" + unique
+                + ".example\"]}");
+        assertThat(site.status()).as(site.body()).isEqualTo(201);
+        long siteId = site.json().get("id").asLong();
+        for (String[] bad : new String[][]{{"/api/inbound-email?size=501", "size"}, {"/api/inbound-email?size=0", "size"},
+                {"/api/inbound-email?page=-1", "page"}, {"/api/audit?size=501", "size"}, {"/api/audit?page=-1", "page"},
+                {"/api/sync-runs/" + run + "/changes?size=1001", "size"},
+                {"/api/sync-runs/" + run + "/changes?page=-1", "page"}, {"/api/sync-runs?limit=501", "limit"},
+                {"/api/sync-runs?limit=0", "limit"}, {"/api/alerts?limit=501", "limit"},
+                {"/api/sites/" + siteId + "/main-user-changes?limit=1001", "limit"}}) {
+            var answer = api.get(bad[0]);
+            assertThat(answer.status()).as(bad[0] + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+        assertThat(api.get("/api/inbound-email?size=500").status()).as("the largest size").isEqualTo(200);
+        assertThat(ok("/api/sync-runs/" + run + "/changes?size=1000").get("page").get("size").asInt()).isEqualTo(1000);
+        assertThat(api.get("/api/sites/" + siteId + "/main-user-changes?limit=1000").status()).isEqualTo(200);
+        assertThat(api.get("/api/sync-runs?limit=500").status()).isEqualTo(200);
     }
 
     @Test

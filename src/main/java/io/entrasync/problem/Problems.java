@@ -1,4 +1,4 @@
-package io.entrasync.web;
+package io.entrasync.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
