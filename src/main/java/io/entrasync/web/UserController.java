@@ -6,7 +6,7 @@ import io.entrasync.directory.EmailAddress;
 import io.entrasync.directory.EndUser;
 import io.entrasync.directory.EndUserRepository;
 import io.entrasync.directory.TicketRepository;
-import io.entrasync.problem.InvalidInputException;
+import io.entrasync.problem.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/users")
 class UserController {
 
-    private static final int MAX_PAGE_SIZE = 500;
 
     private final DirectoryService directory;
     private final EndUserRepository users;
@@ -90,12 +89,8 @@ class UserController {
                     cb.like(cb.lower(root.get("firstName")), pattern, '\\'),
                     cb.like(cb.lower(root.get("lastName")), pattern, '\\')));
         }
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-        if ((long) Math.max(page, 0) * pageSize > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "page " + page + " is beyond any list: page × size must stay below "
-                    + Integer.MAX_VALUE);
-        }
-        PageRequest request = PageRequest.of(Math.max(page, 0), pageSize, Sort.by("id"));
+        int pageSize = Paging.size("size", size, Paging.MAX_SIZE);
+        PageRequest request = PageRequest.of(Paging.page(page, pageSize), pageSize, Sort.by("id"));
         Page<UserView> result = users.findAll(spec, request).map(UserView::of);
         return new PagedModel<>(result);
     }

@@ -215,7 +215,8 @@ class FleetApiTest {
                 {"/api/sync-runs/" + run + "/changes?size=1001", "size"},
                 {"/api/sync-runs/" + run + "/changes?page=-1", "page"}, {"/api/sync-runs?limit=501", "limit"},
                 {"/api/sync-runs?limit=0", "limit"}, {"/api/alerts?limit=501", "limit"},
-                {"/api/sites/" + siteId + "/main-user-changes?limit=1001", "limit"}}) {
+                {"/api/sites/" + siteId + "/main-user-changes?limit=1001", "limit"}, {"/api/users?size=501", "size"},
+                {"/api/users?size=0", "size"}, {"/api/users?page=-1", "page"}}) {
             var answer = api.get(bad[0]);
             assertThat(answer.status()).as(bad[0] + ": " + answer.body()).isEqualTo(400);
             assertThat(answer.json().get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
