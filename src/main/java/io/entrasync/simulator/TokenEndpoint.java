@@ -32,10 +32,6 @@ final class TokenEndpoint {
     private final Clock clock;
     private final BiPredicate<String, String> servicePrincipalMissing;
 
-    TokenEndpoint(Function<String, TenantRegistration> registrations, AccessTokens tokens, Clock clock) {
-        this(registrations, tokens, clock, (tenantId, clientId) -> false);
-    }
-
     /**
      * @param servicePrincipalMissing {@code (tenantId, clientId)} → true while the app has no service principal in
      *                                the tenant (not consented yet, or still propagating): AADSTS7000229

@@ -28,8 +28,15 @@ final class UserRenderer {
 
     /** The user's display name, "Given Surname" (never changes with edits). */
     static String displayName(TenantDirectory dir, int user) {
-        return Names.GIVEN[dir.pick(user, 0, TenantDirectory.F_GIVEN, Names.GIVEN.length)] + " "
-                + Names.SURNAMES[dir.pick(user, 0, TenantDirectory.F_SURNAME, Names.SURNAMES.length)];
+        return given(dir, user) + " " + surname(dir, user);
+    }
+
+    private static String given(TenantDirectory dir, int user) {
+        return Names.GIVEN[dir.pick(user, 0, TenantDirectory.F_GIVEN, Names.GIVEN.length)];
+    }
+
+    private static String surname(TenantDirectory dir, int user) {
+        return Names.SURNAMES[dir.pick(user, 0, TenantDirectory.F_SURNAME, Names.SURNAMES.length)];
     }
 
     static void write(JsonOut json, TenantDirectory dir, int user) {
@@ -37,8 +44,8 @@ final class UserRenderer {
         byte flags = dir.flags[user];
         boolean guest = (flags & TenantDirectory.GUEST) != 0;
         DirectoryLayout layout = dir.layout;
-        String given = Names.GIVEN[dir.pick(user, 0, TenantDirectory.F_GIVEN, Names.GIVEN.length)];
-        String surname = Names.SURNAMES[dir.pick(user, 0, TenantDirectory.F_SURNAME, Names.SURNAMES.length)];
+        String given = given(dir, user);
+        String surname = surname(dir, user);
         String local = (given + "." + surname).toLowerCase(Locale.ROOT) + "." + user;
         String domain = dir.shape.domain();
         String mail = local + "@" + (guest ? Names.GUEST_DOMAIN : domain);
