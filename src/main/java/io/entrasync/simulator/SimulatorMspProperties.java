@@ -1,6 +1,8 @@
 package io.entrasync.simulator;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,9 +34,13 @@ public record SimulatorMspProperties(
     /** File in the keystore directory holding the MSP app's demo secret ({@code ENTRA_SYNC_MSP_CLIENT_SECRET_FILE}). */
     static final String SECRET_FILE = "msp-client-secret";
 
-    /** One customer tenant; see {@link CustomerTenant}. */
-    public record Customer(String tenantId, String name, String domain, @DefaultValue("40") int users,
-            @DefaultValue("20") int groups, @DefaultValue("1") long seed, List<String> sites) {
+    /**
+     * One customer tenant; see {@link CustomerTenant}. Its id, name and domain are required: a customer left without
+     * one fails start-up naming the setting ({@code customers[0].domain}), not with an exception of the simulator.
+     */
+    public record Customer(@NotBlank String tenantId, @NotBlank String name, @NotBlank String domain,
+            @DefaultValue("40") @PositiveOrZero int users, @DefaultValue("20") int groups,
+            @DefaultValue("1") long seed, List<String> sites) {
     }
 
     MspAppRegistration app() {

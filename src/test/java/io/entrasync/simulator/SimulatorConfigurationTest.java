@@ -87,6 +87,16 @@ class SimulatorConfigurationTest {
     }
 
     @Test
+    void aCustomerWithoutItsDomain_failsStartUpNamingTheSetting() {
+        runner.withPropertyValues("entra-sync.simulator.enabled=true",
+                "entra-sync.simulator.msp.customers[0].tenant-id=00000000-0000-0000-0000-00000000c0c0",
+                "entra-sync.simulator.msp.customers[0].name=Contoso Ltd").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("customers[0].domain");
+                });
+    }
+
+    @Test
     void aConfiguredMspApp_winsOverTheDemos() {
         runner.withPropertyValues("entra-sync.simulator.enabled=true", "entra-sync.msp.client-id=real-app",
                 "entra-sync.msp.client-secret-file=/run/secrets/msp").run(context -> {
