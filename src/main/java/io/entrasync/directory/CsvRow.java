@@ -27,7 +27,8 @@ record CsvRow(long line, String site, String firstName, String lastName, String 
         return row;
     }
 
-    private static String cell(CSVRecord record, java.util.Map<String, String> columns, String column) {
+    /** The trimmed cell of our {@code column}, or null when the file has no such column or the cell is blank. */
+    static String cell(CSVRecord record, java.util.Map<String, String> columns, String column) {
         String written = columns.get(column);
         if (written == null || !record.isMapped(written) || !record.isSet(written)) {
             return null;

@@ -19,12 +19,8 @@ final class RepeatedAddresses {
      * address is remembered when it is a valid one; a blank or invalid email is left to {@link CsvRow#parse}).
      */
     String repeated(CSVRecord record, Map<String, String> columns, long line) {
-        String written = columns.get("email");
-        if (written == null || !record.isSet(written)) {
-            return null;
-        }
-        String email = record.get(written).trim();
-        if (!EmailAddress.isValid(email)) {
+        String email = CsvRow.cell(record, columns, "email");
+        if (email == null || !EmailAddress.isValid(email)) {
             return null;
         }
         Long first = firstLines.putIfAbsent(EmailAddress.key(email), line);
