@@ -27,7 +27,8 @@ final class RepeatedAddresses {
         if (first == null) {
             return null;
         }
-        return "email '" + email + "' is also on line " + first + "; an address may stand on one row of a file: line "
-                + first + " is the one imported, line " + line + " is not (merge the two rows into one)";
+        return "email '" + email + "' is also on line " + first + "; an address may stand on one row of a file: only line "
+                + first + " counts for it (imported, or rejected for its own reason), line " + line + " does not (merge "
+                + "the two rows into one)";
     }
 }

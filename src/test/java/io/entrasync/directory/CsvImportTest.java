@@ -125,10 +125,10 @@ class CsvImportTest {
         var rejected = report.get("rejected");
         assertThat(rejected.get(0).get("line").asInt()).isEqualTo(4);
         assertThat(rejected.get(0).get("error").asString()).isEqualTo("email 'ANN." + tag + "@Twice.org' is also on line 2; "
-                + "an address may stand on one row of a file: line 2 is the one imported, line 4 is not (merge the two "
-                + "rows into one)");
+                + "an address may stand on one row of a file: only line 2 counts for it (imported, or rejected for its "
+                + "own reason), line 4 does not (merge the two rows into one)");
         assertThat(rejected.get(1).get("line").asInt()).isEqualTo(5);
-        assertThat(rejected.get(1).get("error").asString()).contains("also on line 2", "line 5 is not");
+        assertThat(rejected.get(1).get("error").asString()).contains("also on line 2", "line 5 does not");
         var ann = api.get("/api/users?email=ann." + tag).json().get("content");
         assertThat(ann).hasSize(1);
         assertThat(ann.get(0).get("lastName").asString()).as("never overwritten by a later row").isEqualTo("First");
