@@ -219,6 +219,28 @@ class ConnectEndToEndTest {
     }
 
     @Test
+    void aTenantParameterThatIsNoTenantId_isNotKept_andTheCallbackStillAnswers() {
+        ApiClient api = new ApiClient(port);
+        String longText = "x".repeat(100);
+        JsonNode refused = ConnectFixture.start(api, "longrefusal");
+        JsonNode consented = ConnectFixture.start(api, "longconsent");
+
+        ApiClient.Answer refusal = ConnectFixture.callback(port, "error=access_denied&tenant=" + longText
+                + "&state=" + ConnectFixture.enc(refused.get("state").asString()), true);
+        ApiClient.Answer consent = ConnectFixture.consented(port, consented.get("state").asString(), longText, true);
+
+        assertThat(refusal.status()).as(refusal.body()).isEqualTo(200);
+        assertThat(refusal.json().get("status").asString()).isEqualTo("refused");
+        assertThat(refusal.json().get("tenantId").isNull()).isTrue();
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.json().get("status").asString()).isEqualTo("failed");
+        assertThat(consent.json().at("/error/code").asString()).isEqualTo("invalid_callback");
+        assertThat(consent.json().get("tenantId").isNull()).isTrue();
+        assertThat(api.get("/api/tenants/connect/" + consented.get("id").asString()).json().get("status")
+                .asString()).as("stored, not left waiting").isEqualTo("failed");
+    }
+
+    @Test
     void oneStateSentTwiceAtOnce_isUsedByExactlyOneCallback() throws Exception {
         ApiClient api = new ApiClient(port);
         JsonNode started = ConnectFixture.start(api, "twice");
