@@ -79,7 +79,8 @@ class ConnectController {
             description = "Rewrites the generated tenant file: the scope's groups, and site rules (group → site) "
                     + "followed by the template's own site rules. Writes it when the mappings directory takes it; "
                     + "answers the outcome. 400 for an empty scope or a rule without group or site, 409 unless "
-                    + "connected.")
+                    + "connected or when the tenant's file is not the one the connection wrote (edited by hand: left "
+                    + "alone).")
     @PutMapping("/api/tenants/connect/{id}/groups")
     ConnectOutcome pickGroups(@PathVariable String id, @RequestBody ConnectGroups.Picked body) {
         return groups.pick(id, body);

@@ -168,7 +168,7 @@ class ConsentCallback {
         }
         var check = JSON.valueToTree(checks.report(mapping.connection(), mapping.namedGroups()));
         try {
-            ConnectRequest.TenantFile file = files.write(request.tenant(), content, false);
+            ConnectRequest.TenantFile file = files.write(request.tenant(), content, null);
             return request.finished(Status.CONNECTED, tenantId, new Details(org, check, file, null));
         } catch (FileAlreadyExistsException e) {
             return request.finished(Status.FAILED, tenantId, new Details(org, check,

@@ -241,6 +241,23 @@ class ConnectEndToEndTest {
     }
 
     @Test
+    void thePicker_leavesAFileEditedByHandAlone() throws Exception {
+        ApiClient api = new ApiClient(port);
+        JsonNode started = ConnectFixture.start(api, "handedited");
+        ApiClient.Answer back = ConnectFixture.consented(port, started.get("state").asString(),
+                FakeDirectory.TENANT_ID, true);
+        assertThat(back.json().at("/file/written").asBoolean()).as(back.body()).isTrue();
+        String byHand = back.json().at("/file/content").asString() + "# the admin's own line\n";
+        Files.writeString(mappings.resolve("handedited.yaml"), byHand);
+
+        ApiClient.Answer picked = api.put("/api/tenants/connect/" + started.get("id").asString() + "/groups",
+                "{\"scope\":[\"Helpdesk Users\"]}");
+
+        assertThat(picked.status()).as(picked.body()).isEqualTo(409);
+        assertThat(Files.readString(mappings.resolve("handedited.yaml"))).isEqualTo(byHand);
+    }
+
+    @Test
     void oneStateSentTwiceAtOnce_isUsedByExactlyOneCallback() throws Exception {
         ApiClient api = new ApiClient(port);
         JsonNode started = ConnectFixture.start(api, "twice");
