@@ -25,10 +25,14 @@ record ConnectOutcome(String id, String tenant, String template, String status, 
         return of(answered, answered.startedAt());
     }
 
-    /** The request as seen at {@code now}: the stored status, or {@code expired} for a waiting one past its time. */
+    /**
+     * The request as seen at {@code now}: the stored status, or {@code expired} for a waiting one past its time whose
+     * state no callback used (a used one is being proven, up to a minute, and may end past its time).
+     */
     static ConnectOutcome of(ConnectRequest request, Instant now) {
         ConnectRequest.Details details = request.details();
-        boolean expired = request.status() == ConnectRequest.Status.WAITING && !now.isBefore(request.expiresAt());
+        boolean expired = request.status() == ConnectRequest.Status.WAITING && request.usedAt() == null
+                && !now.isBefore(request.expiresAt());
         return new ConnectOutcome(request.id(), request.tenant(), request.template(),
                 expired ? "expired" : request.status().wire(),
                 request.startedBy(), request.startedAt(), request.expiresAt(), request.tenantId(),
