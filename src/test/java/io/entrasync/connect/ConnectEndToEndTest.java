@@ -171,6 +171,13 @@ class ConnectEndToEndTest {
                 .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "startswith(displayName,'Help''desk')"))
                 .withQueryParam("$top", com.github.tomakehurst.wiremock.client.WireMock.equalTo("25")));
+        var tokenRequests = postRequestedFor(urlPathEqualTo("/" + FakeDirectory.TENANT_ID + "/oauth2/v2.0/token"))
+                .build();
+        int tokensBefore = graph.wireMock().countRequestsMatching(tokenRequests).getCount();
+        assertThat(api.get("/api/tenants/connect/" + started.get("id").asString() + "/groups?q=Hel").status())
+                .isEqualTo(200);
+        assertThat(graph.wireMock().countRequestsMatching(tokenRequests).getCount())
+                .as("a search as the admin types reuses the shared client's token").isEqualTo(tokensBefore);
 
         ApiClient.Answer picked = api.put("/api/tenants/connect/" + started.get("id").asString() + "/groups",
                 "{\"scope\":[\"Helpdesk Users\",\"IT: Staff\"],\"sites\":[{\"group\":\"Berlin Office\","
