@@ -2,15 +2,11 @@ package io.entrasync.graph;
 
 import io.entrasync.source.DirectorySourceException;
 import io.entrasync.source.TenantConnection;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a customer tenant with the MSP's multi-tenant app right after its admin consent: a fresh token for the
@@ -21,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MspTenantReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Graph's {@code $top} for the picker: a page of candidates, not the whole directory. */
     static final int SEARCH_LIMIT = 25;
 
@@ -69,7 +64,7 @@ public class MspTenantReader {
         // the consent is proven by now: the service's shared clients, whose token and connections a search reuses
         TenantClient client = shared.forTenant(tenant);
         String filter = "startswith(displayName,'" + prefix.replace("'", "''") + "')";
-        JsonNode answer = get(tenant, client, "/groups?$filter=" + encode(filter)
+        JsonNode answer = get(tenant, client, "/groups?$filter=" + ConnectionCheck.encode(filter)
                 + "&$select=id,displayName,description&$top=" + SEARCH_LIMIT);
         List<FoundGroup> groups = new ArrayList<>();
         answer.path("value").forEach(g -> groups.add(new FoundGroup(g.path("id").asString(""),
@@ -85,17 +80,7 @@ public class MspTenantReader {
     }
 
     private JsonNode get(TenantConnection tenant, TenantClient client, String pathAndQuery) {
-        RetryingFetcher fetcher = new RetryingFetcher(properties, new Backoff(properties, Clock.systemUTC()));
-        try {
-            return fetcher.get(tenant.tenantKey(), client, client.graphBaseUrl() + pathAndQuery, false,
-                    new ReadCounter(), fetcher.budget(), (InputStream in) -> JSON.readTree(in));
-        } catch (ResyncRequiredSignal impossible) {
-            throw new DirectorySourceException(tenant.tenantKey(), 400, impossible.graphCode(), "tenant '"
-                    + tenant.tenantKey() + "': GET " + pathAndQuery + " answered " + impossible.graphCode(), null);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return ConnectionCheck.get(tenant, client, new RetryingFetcher(properties, new Backoff(properties,
+                Clock.systemUTC())), pathAndQuery);
     }
 }
