@@ -3,6 +3,7 @@ package io.entrasync.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.auth.Caller;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,14 @@ class ConnectOutcomeTest {
     @Test
     void aWaitingRequestPastItsTime_isExpired_unlessACallbackIsProvingIt() {
         Instant late = EXPIRES.plusSeconds(30);
+        Duration wait = Duration.ofSeconds(60);
 
-        assertThat(ConnectOutcome.of(waiting(null), EXPIRES.minusSeconds(1)).status()).isEqualTo("waiting");
-        assertThat(ConnectOutcome.of(waiting(null), late).status()).isEqualTo("expired");
-        assertThat(ConnectOutcome.of(waiting(EXPIRES.minusSeconds(5)), late).status())
+        assertThat(ConnectOutcome.of(waiting(null), EXPIRES.minusSeconds(1), wait).status()).isEqualTo("waiting");
+        assertThat(ConnectOutcome.of(waiting(null), late, wait).status()).isEqualTo("expired");
+        assertThat(ConnectOutcome.of(waiting(EXPIRES.minusSeconds(5)), late, wait).status())
                 .as("the state was used a moment before it expired: the proof is still running").isEqualTo("waiting");
+        assertThat(ConnectOutcome.of(waiting(EXPIRES.minusSeconds(5)), late.plus(ConnectOutcome.ATTEMPTS_ROOM)
+                .plus(wait), wait).status()).as("no proof takes this long: it was lost (a replica stopped)")
+                .isEqualTo("expired");
     }
 }
