@@ -32,11 +32,13 @@ class ConnectController {
     private final ConnectService connect;
     private final ConnectGroups groups;
     private final ConnectTime time;
+    private final ConnectProperties properties;
 
-    ConnectController(ConnectService connect, ConnectGroups groups, ConnectTime time) {
+    ConnectController(ConnectService connect, ConnectGroups groups, ConnectTime time, ConnectProperties properties) {
         this.connect = connect;
         this.groups = groups;
         this.time = time;
+        this.properties = properties;
     }
 
     /** The body of {@code POST /api/tenants/connect}; {@code template} defaults to {@code _msp-default}. */
@@ -64,7 +66,7 @@ class ConnectController {
                     + "error. 404 for an unknown id.")
     @GetMapping("/api/tenants/connect/{id}")
     ConnectOutcome outcome(@PathVariable String id) {
-        return ConnectOutcome.of(connect.request(id), time.now());
+        return ConnectOutcome.of(connect.request(id), time.now(), properties.consentWait());
     }
 
     @Operation(operationId = "searchTenantConnectionGroups", summary = "Search the groups of a connected tenant",
@@ -79,7 +81,8 @@ class ConnectController {
             description = "Rewrites the generated tenant file: the scope's groups, and site rules (group → site) "
                     + "followed by the template's own site rules. Writes it when the mappings directory takes it; "
                     + "answers the outcome. 400 for an empty scope or a rule without group or site, 409 unless "
-                    + "connected.")
+                    + "connected or when the tenant's file is not the one the connection wrote (edited by hand: left "
+                    + "alone).")
     @PutMapping("/api/tenants/connect/{id}/groups")
     ConnectOutcome pickGroups(@PathVariable String id, @RequestBody ConnectGroups.Picked body) {
         return groups.pick(id, body);

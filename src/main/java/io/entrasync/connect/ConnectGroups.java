@@ -79,13 +79,15 @@ class ConnectGroups {
         String content = TenantFileText.render(request.tenant(), request.tenantId(), request.template(), scope, sites,
                 sites.isEmpty() ? List.of() : files.templateSites(request.template()));
         connect.validated(request.tenant(), content, "scope");
+        Details details = request.details();
         ConnectRequest.TenantFile file;
         try {
-            file = files.write(request.tenant(), content, true);
-        } catch (FileAlreadyExistsException impossible) {
-            throw new IllegalStateException("a replacing write refused an existing file", impossible);
+            file = files.write(request.tenant(), content, details.file() != null && details.file().written()
+                    ? details.file().content() : null);
+        } catch (FileAlreadyExistsException e) {
+            throw new ConflictException("id", "tenant '" + request.tenant() + "' has a mapping file this connection "
+                    + "did not write, or that was edited since (" + e.getFile() + "); it was left alone: edit it");
         }
-        Details details = request.details();
         ConnectRequest updated = request.finished(request.status(), request.tenantId(),
                 new Details(details.organization(), details.check(), file, details.error()));
         requests.finish(updated);

@@ -37,6 +37,13 @@ public record ConnectProperties(String publicUrl, @DefaultValue("15m") Duration 
         if (stateLifetime.isNegative() || stateLifetime.isZero()) {
             throw new IllegalArgumentException("entra-sync.connect.state-lifetime must be positive");
         }
+        if (consentWait.isNegative()) {
+            throw new IllegalArgumentException("entra-sync.connect.consent-wait must not be negative");
+        }
+        // zero would retry the token endpoint without a pause for the whole consent-wait (a doubled zero stays zero)
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            throw new IllegalArgumentException("entra-sync.connect.initial-backoff must be positive");
+        }
     }
 
     /** The base URL without a trailing slash, or null when unset. */

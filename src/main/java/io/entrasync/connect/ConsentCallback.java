@@ -96,8 +96,9 @@ class ConsentCallback {
                     new Problem("internal_error", "the connection could not be completed: " + e.getMessage())));
         }
         requests.finish(done);
+        Problem error = done.details().error();
         log.info("Connect request {} for tenant {} ({}): {}", done.id(), done.tenant(), done.tenantId(),
-                done.status().wire() + (done.details().error() == null ? "" : " " + done.details().error().code()));
+                done.status().wire() + (error == null ? "" : " " + loggable(error.code())));
         events.publishEvent(new AuditEvent(time.now(), session.orElse(request.startedBy()).storable(),
                 "GET /connect/callback", "tenant=" + request.tenant() + " status=" + done.status().wire(), 200,
                 params.client()));
@@ -129,15 +130,16 @@ class ConsentCallback {
     }
 
     private ConnectRequest finish(ConnectRequest request, Params params) {
+        // only a tenant id is kept: the parameter is the caller's text (and tenant_id holds 64 characters)
+        String named = params.tenant() == null ? null : params.tenant().strip();
+        String tenantId = named != null && TENANT_ID.matcher(named).matches() ? named : null;
         if (params.error() != null && !params.error().isBlank()) {
             // an error is a refusal, even where Microsoft's answer also carries admin_consent=True
-            return request.finished(Status.REFUSED, blankToNull(params.tenant()), new Details(null, null, null,
+            return request.finished(Status.REFUSED, tenantId, new Details(null, null, null,
                     new Problem(params.error(), params.errorDescription())));
         }
-        String tenantId = params.tenant() == null ? null : params.tenant().strip();
-        if (!"true".equalsIgnoreCase(params.adminConsent()) || tenantId == null
-                || !TENANT_ID.matcher(tenantId).matches()) {
-            return failed(request, tenantId, null, "invalid_callback", "the callback says neither a refusal (error) "
+        if (!"true".equalsIgnoreCase(params.adminConsent()) || tenantId == null) {
+            return failed(request, null, null, "invalid_callback", "the callback says neither a refusal (error) "
                     + "nor a consent (admin_consent=True with the tenant id): admin_consent=" + params.adminConsent()
                     + ", tenant=" + params.tenant());
         }
@@ -166,7 +168,7 @@ class ConsentCallback {
         }
         var check = JSON.valueToTree(checks.report(mapping.connection(), mapping.namedGroups()));
         try {
-            ConnectRequest.TenantFile file = files.write(request.tenant(), content, false);
+            ConnectRequest.TenantFile file = files.write(request.tenant(), content, null);
             return request.finished(Status.CONNECTED, tenantId, new Details(org, check, file, null));
         } catch (FileAlreadyExistsException e) {
             return request.finished(Status.FAILED, tenantId, new Details(org, check,
@@ -181,7 +183,8 @@ class ConsentCallback {
         return request.finished(Status.FAILED, tenantId, new Details(org, null, null, new Problem(code, description)));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** An error code for the log: Microsoft's are words, anything else the caller sent is not written as is. */
+    private static String loggable(String code) {
+        return code.matches("[A-Za-z0-9_.-]{1,64}") ? code : "(not a code)";
     }
 }

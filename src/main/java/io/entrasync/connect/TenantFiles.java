@@ -70,17 +70,19 @@ class TenantFiles {
     }
 
     /**
-     * Writes {@code content} as the tenant's file when the directory takes it, then reloads the registry.
+     * Writes {@code content} as the tenant's file when the directory takes it, then reloads the registry. A file this
+     * flow did not write is never replaced: only one that still holds {@code ours} (what the flow wrote there last;
+     * an edit by hand in the moment between reading and moving it is the one window left).
      *
-     * @param replace false: an existing file is left alone and the write fails (a file appeared since the request
-     *                started); true: the generated file is rewritten (the group picker)
-     * @throws FileAlreadyExistsException when {@code replace} is false and the tenant has a file
+     * @param ours the text this flow wrote there before (the group picker rewrites it), or null: a new file
+     * @throws FileAlreadyExistsException the tenant has a file this flow did not write or that changed since
      */
-    ConnectRequest.TenantFile write(String tenant, String content, boolean replace) throws FileAlreadyExistsException {
+    ConnectRequest.TenantFile write(String tenant, String content, String ours) throws FileAlreadyExistsException {
         Path target = fileOf(tenant);
         if (!properties.writeFiles()) {
             return new ConnectRequest.TenantFile(target.toString(), false, content);
         }
+        boolean replace = ours != null && holds(target, ours);
         if (!replace && exists(tenant)) {
             throw new FileAlreadyExistsException(target.toString());
         }
@@ -102,6 +104,14 @@ class TenantFiles {
         log.info("Tenant file {} written by the connect flow", target);
         registry.refresh();
         return new ConnectRequest.TenantFile(target.toString(), true, content);
+    }
+
+    private static boolean holds(Path file, String text) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void move(Path temp, Path target, boolean replace) throws IOException {

@@ -148,7 +148,8 @@ public class ConnectionCheck {
                 + "(for scope: out of scope, so the sync would deactivate them)");
     }
 
-    private JsonNode get(TenantConnection tenant, TenantClient client, RetryingFetcher fetcher, String pathAndQuery) {
+    /** One Graph read of a look at a tenant (this check, {@link MspTenantReader}): its JSON, or the refusal. */
+    static JsonNode get(TenantConnection tenant, TenantClient client, RetryingFetcher fetcher, String pathAndQuery) {
         try {
             return fetcher.get(tenant.tenantKey(), client, client.graphBaseUrl() + pathAndQuery, false,
                     new ReadCounter(), fetcher.budget(), (InputStream in) -> JSON.readTree(in));
@@ -168,7 +169,7 @@ public class ConnectionCheck {
         return new Line("group '" + group + "' (" + where + ")", "skipped", why, null);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -2,27 +2,21 @@ package io.entrasync.graph;
 
 import io.entrasync.source.DirectorySourceException;
 import io.entrasync.source.TenantConnection;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a customer tenant with the MSP's multi-tenant app right after its admin consent: a fresh token for the
  * tenant id (never a cached one: the consent is what is being proven), the tenant's organization, and a group search
- * for the group picker. Token refusals keep Entra's {@code AADSTS…} code in {@link DirectorySourceException#errorCode()},
+ * for the group picker (with the service's shared clients: searched as the user types, after the proof). Token refusals keep Entra's {@code AADSTS…} code in {@link DirectorySourceException#errorCode()},
  * so the caller can tell "the service principal is still propagating" from a real refusal. Thread-safe.
  */
 @Component
 public class MspTenantReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Graph's {@code $top} for the picker: a page of candidates, not the whole directory. */
     static final int SEARCH_LIMIT = 25;
 
@@ -36,20 +30,12 @@ public class MspTenantReader {
 
     private final GraphProperties properties;
     private final TlsTrust tlsTrust;
-    private final java.util.function.Function<String, String> environment;
-    private final Clock clock;
+    private final TenantClients shared;
 
-    @Autowired
-    public MspTenantReader(GraphProperties properties, TlsTrust tlsTrust) {
-        this(properties, tlsTrust, System::getenv, Clock.systemUTC());
-    }
-
-    MspTenantReader(GraphProperties properties, TlsTrust tlsTrust,
-            java.util.function.Function<String, String> environment, Clock clock) {
+    MspTenantReader(GraphProperties properties, TlsTrust tlsTrust, TenantClients shared) {
         this.properties = properties;
         this.tlsTrust = tlsTrust;
-        this.environment = environment;
-        this.clock = clock;
+        this.shared = shared;
     }
 
     /**
@@ -75,9 +61,10 @@ public class MspTenantReader {
 
     /** Groups whose display name starts with {@code prefix} (at most {@value #SEARCH_LIMIT}), Graph's order. */
     public List<FoundGroup> groupsStartingWith(TenantConnection tenant, String prefix) {
-        TenantClient client = freshClient(tenant);
+        // the consent is proven by now: the service's shared clients, whose token and connections a search reuses
+        TenantClient client = shared.forTenant(tenant);
         String filter = "startswith(displayName,'" + prefix.replace("'", "''") + "')";
-        JsonNode answer = get(tenant, client, "/groups?$filter=" + encode(filter)
+        JsonNode answer = get(tenant, client, "/groups?$filter=" + ConnectionCheck.encode(filter)
                 + "&$select=id,displayName,description&$top=" + SEARCH_LIMIT);
         List<FoundGroup> groups = new ArrayList<>();
         answer.path("value").forEach(g -> groups.add(new FoundGroup(g.path("id").asString(""),
@@ -88,21 +75,12 @@ public class MspTenantReader {
 
     /** Clients of their own: a token cached from before the consent (or a refusal) must not decide the proof. */
     private TenantClient freshClient(TenantConnection tenant) {
-        return new TenantClients(properties, tlsTrust, new CredentialLoader(environment), clock).forTenant(tenant);
+        return new TenantClients(properties, tlsTrust, new CredentialLoader(System::getenv), Clock.systemUTC())
+                .forTenant(tenant);
     }
 
     private JsonNode get(TenantConnection tenant, TenantClient client, String pathAndQuery) {
-        RetryingFetcher fetcher = new RetryingFetcher(properties, new Backoff(properties, clock));
-        try {
-            return fetcher.get(tenant.tenantKey(), client, client.graphBaseUrl() + pathAndQuery, false,
-                    new ReadCounter(), fetcher.budget(), (InputStream in) -> JSON.readTree(in));
-        } catch (ResyncRequiredSignal impossible) {
-            throw new DirectorySourceException(tenant.tenantKey(), 400, impossible.graphCode(), "tenant '"
-                    + tenant.tenantKey() + "': GET " + pathAndQuery + " answered " + impossible.graphCode(), null);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return ConnectionCheck.get(tenant, client, new RetryingFetcher(properties, new Backoff(properties,
+                Clock.systemUTC())), pathAndQuery);
     }
 }

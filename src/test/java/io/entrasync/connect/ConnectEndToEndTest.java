@@ -171,6 +171,13 @@ class ConnectEndToEndTest {
                 .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "startswith(displayName,'Help''desk')"))
                 .withQueryParam("$top", com.github.tomakehurst.wiremock.client.WireMock.equalTo("25")));
+        var tokenRequests = postRequestedFor(urlPathEqualTo("/" + FakeDirectory.TENANT_ID + "/oauth2/v2.0/token"))
+                .build();
+        int tokensBefore = graph.wireMock().countRequestsMatching(tokenRequests).getCount();
+        assertThat(api.get("/api/tenants/connect/" + started.get("id").asString() + "/groups?q=Hel").status())
+                .isEqualTo(200);
+        assertThat(graph.wireMock().countRequestsMatching(tokenRequests).getCount())
+                .as("a search as the admin types reuses the shared client's token").isEqualTo(tokensBefore);
 
         ApiClient.Answer picked = api.put("/api/tenants/connect/" + started.get("id").asString() + "/groups",
                 "{\"scope\":[\"Helpdesk Users\",\"IT: Staff\"],\"sites\":[{\"group\":\"Berlin Office\","
@@ -216,6 +223,45 @@ class ConnectEndToEndTest {
         graph.wireMock().verify(0, getRequestedFor(urlPathEqualTo("/v1.0/organization")));
         ApiClient.Answer groups = api.get("/api/tenants/connect/" + started.get("id").asString() + "/groups?q=x");
         assertThat(groups.status()).as("no picker for a refused tenant").isEqualTo(409);
+    }
+
+    @Test
+    void aTenantParameterThatIsNoTenantId_isNotKept_andTheCallbackStillAnswers() {
+        ApiClient api = new ApiClient(port);
+        String longText = "x".repeat(100);
+        JsonNode refused = ConnectFixture.start(api, "longrefusal");
+        JsonNode consented = ConnectFixture.start(api, "longconsent");
+
+        ApiClient.Answer refusal = ConnectFixture.callback(port, "error=access_denied&tenant=" + longText
+                + "&state=" + ConnectFixture.enc(refused.get("state").asString()), true);
+        ApiClient.Answer consent = ConnectFixture.consented(port, consented.get("state").asString(), longText, true);
+
+        assertThat(refusal.status()).as(refusal.body()).isEqualTo(200);
+        assertThat(refusal.json().get("status").asString()).isEqualTo("refused");
+        assertThat(refusal.json().get("tenantId").isNull()).isTrue();
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.json().get("status").asString()).isEqualTo("failed");
+        assertThat(consent.json().at("/error/code").asString()).isEqualTo("invalid_callback");
+        assertThat(consent.json().get("tenantId").isNull()).isTrue();
+        assertThat(api.get("/api/tenants/connect/" + consented.get("id").asString()).json().get("status")
+                .asString()).as("stored, not left waiting").isEqualTo("failed");
+    }
+
+    @Test
+    void thePicker_leavesAFileEditedByHandAlone() throws Exception {
+        ApiClient api = new ApiClient(port);
+        JsonNode started = ConnectFixture.start(api, "handedited");
+        ApiClient.Answer back = ConnectFixture.consented(port, started.get("state").asString(),
+                FakeDirectory.TENANT_ID, true);
+        assertThat(back.json().at("/file/written").asBoolean()).as(back.body()).isTrue();
+        String byHand = back.json().at("/file/content").asString() + "# the admin's own line\n";
+        Files.writeString(mappings.resolve("handedited.yaml"), byHand);
+
+        ApiClient.Answer picked = api.put("/api/tenants/connect/" + started.get("id").asString() + "/groups",
+                "{\"scope\":[\"Helpdesk Users\"]}");
+
+        assertThat(picked.status()).as(picked.body()).isEqualTo(409);
+        assertThat(Files.readString(mappings.resolve("handedited.yaml"))).isEqualTo(byHand);
     }
 
     @Test

@@ -23,6 +23,14 @@ class ConnectPropertiesTest {
         assertThatThrownBy(() -> properties("https://bad host")).hasMessageContaining("ENTRA_SYNC_PUBLIC_URL");
     }
 
+    @Test
+    void aBackoffOfZero_stopsTheStart_insteadOfRetryingTheTokenEndpointWithoutAPause() {
+        assertThatThrownBy(() -> new ConnectProperties(null, Duration.ofMinutes(15), Duration.ofSeconds(60),
+                Duration.ZERO, true)).hasMessageContaining("initial-backoff");
+        assertThatThrownBy(() -> new ConnectProperties(null, Duration.ofMinutes(15), Duration.ofSeconds(-1),
+                Duration.ofSeconds(2), true)).hasMessageContaining("consent-wait");
+    }
+
     private static ConnectProperties properties(String publicUrl) {
         return new ConnectProperties(publicUrl, Duration.ofMinutes(15), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 true);
