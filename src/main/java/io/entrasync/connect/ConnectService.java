@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -153,5 +154,15 @@ class ConnectService {
                     + "(ENTRA_SYNC_MSP_CLIENT_ID with ENTRA_SYNC_MSP_CLIENT_SECRET_FILE, or a certificate; README: "
                     + "\"Connecting a customer\")");
         }
+    }
+
+    /**
+     * The mapping file that already syncs the Entra tenant {@code tenantId}, if any: two tenant keys for one directory
+     * would sync the same people twice (each run seeing the other's accounts as taken addresses), so a customer is
+     * connected once.
+     */
+    Optional<String> fileSyncing(String tenantId) {
+        return registry.all().stream().filter(s -> tenantId.equalsIgnoreCase(s.summary().tenantId()))
+                .map(TenantMappingStatus::file).findFirst();
     }
 }

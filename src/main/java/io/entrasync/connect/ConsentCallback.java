@@ -156,6 +156,12 @@ class ConsentCallback {
                             : organization.id()) + "; the callback's tenant is not trusted, nothing was written");
         }
         ConnectRequest.Organization org = ConnectRequest.Organization.of(organization);
+        Optional<String> syncing = connect.fileSyncing(tenantId);
+        if (syncing.isPresent()) {
+            return failed(request, tenantId, org, "tenant_already_connected", "the Entra tenant " + tenantId + " ("
+                    + organization.displayName() + ") is already synced by " + syncing.get() + "; a customer is "
+                    + "connected once (two tenant files would sync its people twice), nothing was written");
+        }
         String content;
         TenantMapping mapping;
         try {

@@ -34,6 +34,7 @@ const ERROR_WORDS = {
   invalid_request: 'Microsoft refused the consent request as malformed. Check the MSP app\'s settings.',
   invalid_scope: 'Microsoft refused the permissions asked for. Check the MSP app\'s API permissions.',
   tenant_mismatch: 'The answer named a tenant that a token for it does not confirm. Nothing was written.',
+  tenant_already_connected: 'This customer is connected already, under another tenant file. Nothing was written.',
   template_invalid: 'The template is not valid. Fix the template file, then connect again.',
   file_exists: 'A file for this tenant exists already; it was left as it is.',
   invalid_callback: 'The answer from Microsoft said neither yes nor no.',

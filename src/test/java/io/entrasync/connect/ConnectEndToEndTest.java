@@ -10,12 +10,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
 import io.entrasync.support.GraphEndToEndTest;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +61,34 @@ class ConnectEndToEndTest {
                 .user("u3", person("Carol", "Diaz", "carol@fabrikam.com", "Sales"));
         graph.publish();
         ConnectFixture.stubTenant(graph, FakeDirectory.TENANT_ID);
+    }
+
+    /** Each test connects the one fake directory: the tenant files it wrote go, so the next may connect it again. */
+    @AfterEach
+    void forgetConnectedTenants() throws IOException {
+        try (var files = Files.list(mappings)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("[a-z0-9-]+\\.yaml")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void aCustomerIsConnectedOnce_aSecondTenantKeyForTheSameDirectoryIsRefused() throws Exception {
+        ApiClient api = new ApiClient(port);
+        Files.writeString(mappings.resolve("fabrikam-eu.yaml"), "tenant: fabrikam-eu\ntenantId: "
+                + FakeDirectory.TENANT_ID + "\nextend: _msp-default\ncredentials: { app: msp }\n");
+        JsonNode started = ConnectFixture.start(api, "fabrikam-again");
+
+        ApiClient.Answer back = ConnectFixture.consented(port, started.get("state").asString(),
+                FakeDirectory.TENANT_ID, true);
+
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.json().get("status").asString()).isEqualTo("failed");
+        assertThat(back.json().at("/error/code").asString()).isEqualTo("tenant_already_connected");
+        assertThat(back.json().at("/error/description").asString()).contains("fabrikam-eu.yaml",
+                FakeDirectory.TENANT_ID);
+        assertThat(mappings.resolve("fabrikam-again.yaml")).doesNotExist();
     }
 
     @Test
