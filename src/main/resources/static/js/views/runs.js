@@ -149,6 +149,9 @@ function runRow(run) {
 async function openRun(id) {
   view.detail = { id, run: null, kind: '', page: 0, totalPages: 0 };
   $('#kind-filter').value = '';
+  // the panel may still show an earlier look at a BLOCKED run (even this one): its Approve and Reject would read a
+  // run not loaded yet and do nothing, so the plan is offered again only once renderBlocked has shown this load
+  $('#run-blocked').hidden = true;
   $('#run-detail').hidden = false;
   await refreshDetail(true);
   $('#run-detail-title').focus();
