@@ -4,7 +4,7 @@
 // words).
 import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
 import { $, el, replace } from './dom.js';
-import { initUsers, loadSites, searchUsers, hasUsers, fullName, showUserRights } from './views/users.js';
+import { initUsers, loadSites, searchUsers, hasUsers, showUserRights } from './views/users.js';
 import { initRuns, loadRunsView, pollRuns, resetRuns, openRunOf, startSync, approveRun, rejectRun, progressText,
   isActive } from './views/runs.js';
 import { loadDirectory, initDirectory } from './views/directory.js';
