@@ -52,9 +52,6 @@ const exact = new Intl.DateTimeFormat(undefined, {
   timeZoneName: 'long',
 });
 
-/** The browser's time zone, e.g. "Europe/Zurich". */
-export const timeZone = () => dateTime.resolvedOptions().timeZone;
-
 const parse = (iso) => {
   const d = iso instanceof Date ? iso : new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;

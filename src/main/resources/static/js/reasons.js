@@ -46,12 +46,6 @@ export const EXPLAIN = {
 /** The result of one line of a connection check. */
 export const CHECK = { ok: 'passed', failed: 'failed', skipped: 'not tried' };
 
-/** A run's status. */
-export const RUN_STATUS = {
-  QUEUED: 'waiting to start', RUNNING: 'running', SUCCEEDED: 'succeeded', FAILED: 'failed',
-  BLOCKED: 'blocked: awaiting approval',
-};
-
 /**
  * {@code code} in the words of {@code table}, as an element whose tooltip is the code; an unknown code is shown as
  * it is. {@code tag} may carry classes ('span.badge.ok').
