@@ -31,6 +31,9 @@ export function replace(node, ...children) {
   append(node, children);
 }
 
+/** A term and its description, for a <dl class="facts">. */
+export const fact = (label, value) => [el('dt', null, label), el('dd', null, value)];
+
 const SVG = 'http://www.w3.org/2000/svg';
 export function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG, tag);

@@ -3,8 +3,8 @@
 // domains, the connection check, the tenant file (written, or its text to commit) and a group picker that rewrites
 // the file. #connect/error/<reason> tells why a consent answer was not accepted.
 import { api, ApiError } from '../api.js';
-import { $, el, replace, timeEl } from '../dom.js';
-import { coded, CHECK } from '../reasons.js';
+import { $, el, replace, timeEl, fact } from '../dom.js';
+import { checkLines } from '../reasons.js';
 
 /** What app.js lends this view: error handling, the status line, and navigation. */
 let app = null;
@@ -148,10 +148,6 @@ function render(outcome) {
 
 const badgeOf = (status) => (status === 'connected' ? 'ok' : status === 'waiting' ? 'warn' : 'bad');
 
-function fact(name, value) {
-  return [el('dt', null, name), el('dd', null, value)];
-}
-
 function errorBlock(error) {
   return el('div.error-block', { role: 'alert', id: 'connect-error-text' },
     el('p', null, el('strong', null, ERROR_WORDS[error.code] || 'The connection did not complete.')),
@@ -161,10 +157,7 @@ function errorBlock(error) {
 function checkBlock(check) {
   return el('div.check-result', { role: 'group', 'aria-label': 'Connection check' },
     el('p', null, el('strong', null, check.ok ? 'Connection check passed' : 'Connection check failed')),
-    el('ul.check-lines', null, (check.checks || []).map((c) => el(`li.check-${c.status}`, null,
-      coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
-      el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
-      c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
+    checkLines(check.checks));
 }
 
 function fileBlock(file) {
