@@ -6,15 +6,11 @@ import { api, ApiError } from '../api.js';
 import { $, el, replace, timeEl, fact } from '../dom.js';
 import { checkLines } from '../reasons.js';
 
-/** What app.js lends this view: error handling, the status line, and navigation. */
+/** What app.js lends this view: error handling, the status line, navigation and the page's polling. */
 let app = null;
-
-const WAITING_POLL_MS = 2000;
 
 const view = {
   id: null,
-  timer: null, // re-reads a waiting connection (consent given in another tab or by the customer's admin)
-  outcome: null,
   scope: [], // group display names
   sites: [], // { group, site }
 };
@@ -99,7 +95,6 @@ async function startConnect(event) {
 
 /** Shows #connect/<id> (or #connect/error/<reason>). */
 export async function loadConnect(route) {
-  clearTimeout(view.timer);
   const [first, second] = route.split('/');
   if (first === 'error') {
     view.id = null;
@@ -118,8 +113,15 @@ export async function loadConnect(route) {
   render(await api.connection(first));
 }
 
+/**
+ * One poll of app.js while this view shows a waiting connection: the consent may be given in another tab or by the
+ * customer's administrator.
+ */
+export async function pollConnect() {
+  if (view.id) await loadConnect(view.id);
+}
+
 function render(outcome) {
-  view.outcome = outcome;
   if (!view.scope.length && outcome.file) view.scope = scopeOf(outcome.file.content);
   const org = outcome.organization;
   replace($('#connect-body'), el('div.panel', null,
@@ -138,12 +140,7 @@ function render(outcome) {
     outcome.file ? fileBlock(outcome.file) : null));
   $('#connect-groups').hidden = outcome.status !== 'connected';
   renderChosen();
-  clearTimeout(view.timer);
-  if (outcome.status === 'waiting') {
-    view.timer = setTimeout(() => {
-      if (!$('#view-connect').hidden && view.id === outcome.id) app.guard(() => loadConnect(outcome.id));
-    }, WAITING_POLL_MS);
-  }
+  if (outcome.status === 'waiting') app.schedulePoll();
 }
 
 const badgeOf = (status) => (status === 'connected' ? 'ok' : status === 'waiting' ? 'warn' : 'bad');
