@@ -4,7 +4,7 @@
 // words).
 import { api, token, Unauthorized, ApiError, sessionInfo, endSession } from './api.js';
 import { $, el, replace } from './dom.js';
-import { initUsers, loadSites, searchUsers, hasUsers, fullName, showUserRights } from './views/users.js';
+import { initUsers, loadSites, searchUsers, hasUsers, showUserRights } from './views/users.js';
 import { initRuns, loadRunsView, pollRuns, resetRuns, openRunOf, startSync, approveRun, rejectRun, progressText,
   isActive } from './views/runs.js';
 import { loadDirectory, initDirectory } from './views/directory.js';
@@ -12,7 +12,7 @@ import { loadInbound, initInbound } from './views/inbound.js';
 import { loadAudit, initAudit, mayAudit } from './views/audit.js';
 import { loadAlerts } from './views/alerts.js';
 import { loadTenants, pollTenants, initTenants } from './views/tenants.js';
-import { loadConnect, initConnect, allowConnect } from './views/connect.js';
+import { loadConnect, initConnect, allowConnect, pollConnect } from './views/connect.js';
 
 const POLL_MS = 1500;
 const VIEWS = ['tenants', 'runs', 'users', 'directory', 'inbound', 'audit', 'alerts', 'connect'];
@@ -207,6 +207,7 @@ async function poll() {
   if (!signedIn()) return;
   if (state.view === 'tenants') await pollTenants();
   if (state.view === 'runs') await pollRuns();
+  if (state.view === 'connect') await pollConnect();
 }
 
 // ---------- dialog ----------
@@ -235,7 +236,7 @@ function init() {
   initDirectory({ guard, say, confirmDialog, mayOperate });
   initInbound(guard, say);
   initAudit(guard);
-  initConnect({ guard, say, showView });
+  initConnect({ guard, say, showView, schedulePoll });
   // an address typed or pasted into this tab (e.g. a connection's #connect/<id>) changes only the hash: no reload
   window.addEventListener('hashchange', () => {
     if (signedIn() && !$('#nav').hidden) guard(() => route(location.hash.slice(1)));

@@ -31,6 +31,9 @@ export function replace(node, ...children) {
   append(node, children);
 }
 
+/** A term and its description, for a <dl class="facts">. */
+export const fact = (label, value) => [el('dt', null, label), el('dd', null, value)];
+
 const SVG = 'http://www.w3.org/2000/svg';
 export function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -51,9 +54,6 @@ const exact = new Intl.DateTimeFormat(undefined, {
   year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
   timeZoneName: 'long',
 });
-
-/** The browser's time zone, e.g. "Europe/Zurich". */
-export const timeZone = () => dateTime.resolvedOptions().timeZone;
 
 const parse = (iso) => {
   const d = iso instanceof Date ? iso : new Date(iso);

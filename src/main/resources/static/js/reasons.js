@@ -44,13 +44,15 @@ export const EXPLAIN = {
 };
 
 /** The result of one line of a connection check. */
-export const CHECK = { ok: 'passed', failed: 'failed', skipped: 'not tried' };
+const CHECK = { ok: 'passed', failed: 'failed', skipped: 'not tried' };
 
-/** A run's status. */
-export const RUN_STATUS = {
-  QUEUED: 'waiting to start', RUNNING: 'running', SUCCEEDED: 'succeeded', FAILED: 'failed',
-  BLOCKED: 'blocked: awaiting approval',
-};
+/** A connection check's lines (a tenant's "Test connection", a new connection's check): result, check, detail, fix. */
+export function checkLines(checks) {
+  return el('ul.check-lines', null, (checks || []).map((c) => el(`li.check-${c.status}`, null,
+    coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
+    el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
+    c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null)));
+}
 
 /**
  * {@code code} in the words of {@code table}, as an element whose tooltip is the code; an unknown code is shown as

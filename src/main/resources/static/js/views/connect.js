@@ -3,18 +3,14 @@
 // domains, the connection check, the tenant file (written, or its text to commit) and a group picker that rewrites
 // the file. #connect/error/<reason> tells why a consent answer was not accepted.
 import { api, ApiError } from '../api.js';
-import { $, el, replace, timeEl } from '../dom.js';
-import { coded, CHECK } from '../reasons.js';
+import { $, el, replace, timeEl, fact } from '../dom.js';
+import { checkLines } from '../reasons.js';
 
-/** What app.js lends this view: error handling, the status line, and navigation. */
+/** What app.js lends this view: error handling, the status line, navigation and the page's polling. */
 let app = null;
-
-const WAITING_POLL_MS = 2000;
 
 const view = {
   id: null,
-  timer: null, // re-reads a waiting connection (consent given in another tab or by the customer's admin)
-  outcome: null,
   scope: [], // group display names
   sites: [], // { group, site }
 };
@@ -100,7 +96,6 @@ async function startConnect(event) {
 
 /** Shows #connect/<id> (or #connect/error/<reason>). */
 export async function loadConnect(route) {
-  clearTimeout(view.timer);
   const [first, second] = route.split('/');
   if (first === 'error') {
     view.id = null;
@@ -119,8 +114,15 @@ export async function loadConnect(route) {
   render(await api.connection(first));
 }
 
+/**
+ * One poll of app.js while this view shows a waiting connection: the consent may be given in another tab or by the
+ * customer's administrator.
+ */
+export async function pollConnect() {
+  if (view.id) await loadConnect(view.id);
+}
+
 function render(outcome) {
-  view.outcome = outcome;
   if (!view.scope.length && outcome.file) view.scope = scopeOf(outcome.file.content);
   const org = outcome.organization;
   replace($('#connect-body'), el('div.panel', null,
@@ -139,19 +141,10 @@ function render(outcome) {
     outcome.file ? fileBlock(outcome.file) : null));
   $('#connect-groups').hidden = outcome.status !== 'connected';
   renderChosen();
-  clearTimeout(view.timer);
-  if (outcome.status === 'waiting') {
-    view.timer = setTimeout(() => {
-      if (!$('#view-connect').hidden && view.id === outcome.id) app.guard(() => loadConnect(outcome.id));
-    }, WAITING_POLL_MS);
-  }
+  if (outcome.status === 'waiting') app.schedulePoll();
 }
 
 const badgeOf = (status) => (status === 'connected' ? 'ok' : status === 'waiting' ? 'warn' : 'bad');
-
-function fact(name, value) {
-  return [el('dt', null, name), el('dd', null, value)];
-}
 
 function errorBlock(error) {
   return el('div.error-block', { role: 'alert', id: 'connect-error-text' },
@@ -162,10 +155,7 @@ function errorBlock(error) {
 function checkBlock(check) {
   return el('div.check-result', { role: 'group', 'aria-label': 'Connection check' },
     el('p', null, el('strong', null, check.ok ? 'Connection check passed' : 'Connection check failed')),
-    el('ul.check-lines', null, (check.checks || []).map((c) => el(`li.check-${c.status}`, null,
-      coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
-      el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
-      c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
+    checkLines(check.checks));
 }
 
 function fileBlock(file) {

@@ -4,7 +4,7 @@
 import { api, ApiError } from '../api.js';
 import { $, el, replace } from '../dom.js';
 
-let app = { mayOperate: () => true, confirmDialog: async () => false, say: () => {}, guard: (f) => f() };
+let app; // { guard, say, confirmDialog, mayOperate }
 
 /** Loads the sites, departments and settings into the view. */
 export async function loadDirectory() {
@@ -140,12 +140,12 @@ async function deleteDepartment(d) {
 /** Wires the view's controls once; {@code context}: guard, say, confirmDialog, mayOperate. */
 export function initDirectory(context) {
   app = context;
-  $('#site-form').addEventListener('submit', (e) => app.guard(() => createSite(e, app.say)));
-  $('#settings-form').addEventListener('submit', (e) => app.guard(() => saveSettings(e, app.say)));
-  $('#import-form').addEventListener('submit', (e) => app.guard(() => importCsv(e, app.say)));
+  $('#site-form').addEventListener('submit', (e) => app.guard(() => createSite(e)));
+  $('#settings-form').addEventListener('submit', (e) => app.guard(() => saveSettings(e)));
+  $('#import-form').addEventListener('submit', (e) => app.guard(() => importCsv(e)));
 }
 
-export async function createSite(event, say) {
+async function createSite(event) {
   event.preventDefault();
   const form = event.target;
   const name = form.elements.name.value.trim();
@@ -154,7 +154,7 @@ export async function createSite(event, say) {
   try {
     const site = await api.createSite({ name, emailDomains: domains });
     form.reset();
-    say(`Site ${site.name} created.`, 'ok');
+    app.say(`Site ${site.name} created.`, 'ok');
     await loadDirectory();
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
@@ -162,22 +162,22 @@ export async function createSite(event, say) {
   }
 }
 
-export async function saveSettings(event, say) {
+async function saveSettings(event) {
   event.preventDefault();
   const site = $('#settings-default-site').value;
   await api.putSettings({ autoCreateUsersFromEmail: $('#settings-auto-create').checked,
     defaultSiteId: site ? Number(site) : null });
-  say('Settings saved.', 'ok');
+  app.say('Settings saved.', 'ok');
 }
 
 const REPORT = [['created', 'created'], ['updated', 'updated'], ['unchanged', 'unchanged'],
   ['sitesCreated', 'sites created'], ['departmentsCreated', 'departments created']];
 
 /**
- * Uploads the chosen CSV file as it is (the service reads its encoding and delimiter) and shows the report; like the
- * other handlers here, {@code say} announces the outcome in the page's status line.
+ * Uploads the chosen CSV file as it is (the service reads its encoding and delimiter) and shows the report; the
+ * outcome is announced in the page's status line too.
  */
-export async function importCsv(event, say) {
+async function importCsv(event) {
   event.preventDefault();
   const file = $('#import-file').files[0];
   if (!file) {
@@ -206,7 +206,7 @@ export async function importCsv(event, say) {
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Line'), el('th', { scope: 'col' }, 'Problem'))),
       el('tbody', null, report.rejected.map((r) => el('tr', null, el('td.num', null, String(r.line)), el('td', null, r.error)))))
       : null);
-  say(`Import of ${file.name}: ${report.created} created, ${report.updated} updated, ${report.rejectedCount ?? 0} rejected.`,
+  app.say(`Import of ${file.name}: ${report.created} created, ${report.updated} updated, ${report.rejectedCount ?? 0} rejected.`,
     report.complete ? 'ok' : 'error');
   await loadDirectory();
 }

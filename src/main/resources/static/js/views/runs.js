@@ -3,7 +3,7 @@
 // deactivations with Approve and Reject. The Tenants view starts runs and decides on holds through the functions
 // exported here.
 import { api, ApiError } from '../api.js';
-import { $, el, replace, timeEl, duration, statusBadge, COUNT_KEYS, plural } from '../dom.js';
+import { $, el, replace, timeEl, duration, statusBadge, COUNT_KEYS, plural, fact } from '../dom.js';
 import { changeReason } from '../reasons.js';
 import { approvalRule, actorText, decisionsText } from '../hold.js';
 import { loadTenants } from './tenants.js';
@@ -149,6 +149,9 @@ function runRow(run) {
 async function openRun(id) {
   view.detail = { id, run: null, kind: '', page: 0, totalPages: 0 };
   $('#kind-filter').value = '';
+  // the panel may still show an earlier look at a BLOCKED run (even this one): its Approve and Reject would read a
+  // run not loaded yet and do nothing, so the plan is offered again only once renderBlocked has shown this load
+  $('#run-blocked').hidden = true;
   $('#run-detail').hidden = false;
   await refreshDetail(true);
   $('#run-detail-title').focus();
@@ -185,7 +188,6 @@ async function refreshDetail(first = false) {
 }
 
 function renderSummary(run) {
-  const fact = (label, value) => [el('dt', null, label), el('dd', null, value)];
   const facts = el('dl.facts.facts-wide', null,
     fact('Mode', [run.mode, ' ', runTags(run)]),
     fact('Trigger', [run.trigger, run.triggeredBy ? ` by ${actorText(run.triggeredBy)}` : '']),

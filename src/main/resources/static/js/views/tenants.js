@@ -5,7 +5,7 @@
 // as before); otherwise a tenant's card opens from its row.
 import { api } from '../api.js';
 import { $, el, replace, timeEl, statusBadge, plural, whenExactly } from '../dom.js';
-import { coded, CHECK } from '../reasons.js';
+import { checkLines } from '../reasons.js';
 import { runChart } from '../chart.js';
 import { approvalRule, mappingChangesBlock, replanNote, lastRunText, approvalsNote, actorText } from '../hold.js';
 
@@ -281,10 +281,7 @@ async function checkConnection(tenant, cardId) {
   const answer = await api.check(tenant);
   const box = el('div.check-result', { role: 'group', 'aria-label': `Connection check of ${tenant}` },
     el('p', null, el('strong', null, answer.ok ? 'Connection OK' : 'Connection check failed'), ' — nothing was changed.'),
-    el('ul.check-lines', null, answer.checks.map((c) => el(`li.check-${c.status}`, null,
-      coded(CHECK, c.status, `span.badge.${c.status === 'ok' ? 'ok' : c.status === 'failed' ? 'bad' : 'warn'}`), ' ',
-      el('strong', null, c.check), c.detail ? `: ${c.detail}` : null,
-      c.fix ? el('span.block.fix', null, `Fix: ${c.fix}`) : null))));
+    checkLines(answer.checks));
   view.checks.set(tenant, box);
   // the tenant list may have been re-rendered while the check ran: put the result into the card shown now
   const card = document.getElementById(cardId);

@@ -11,7 +11,7 @@ const view = { page: 0, sites: new Map() };
 let app; // { guard, say, confirmDialog }
 
 /** "Ann Berg", or "(no name)". */
-export function fullName(u) {
+function fullName(u) {
   return [u.firstName, u.lastName].filter(Boolean).join(' ') || '(no name)';
 }
 

@@ -107,13 +107,18 @@ public final class HeadlessChromium implements AutoCloseable {
      */
     public void signIn(String url) {
         driver.get(url);
-        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        js("sessionStorage.clear()");
         driver.get("about:blank");
         driver.get(url);
         WebElement token = visible("#token");
         token.clear();
         token.sendKeys(ApiClient.TOKEN);
         click("#sign-in-form button[type=submit]");
+    }
+
+    /** Runs {@code script} in the page (its arguments as {@code arguments[i]}) and answers what it returns. */
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     public void screenshot(String name) {

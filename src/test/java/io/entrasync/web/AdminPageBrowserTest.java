@@ -310,12 +310,23 @@ class AdminPageBrowserTest {
                 + textOf("#status")).until(d -> !d.findElements(By.cssSelector("#tenant-contoso .check-result")).isEmpty());
         assertThat(textOf("#tenant-contoso .check-result")).contains("token", "nothing was changed");
         screenshot("05c-connection-check");
+        // the blocked run's own read waits until the test lets it go: the panel still shows the earlier look at it
         js("""
+                const heldRun = arguments[0];
                 window.requested = [];
+                window.runLoaded = new Promise((resolve) => { window.releaseRun = resolve; });
                 const fetchOfPage = window.fetch;
-                window.fetch = (input, init) => { window.requested.push(String(input)); return fetchOfPage(input, init); };
-                """);
+                window.fetch = (input, init) => {
+                  window.requested.push(String(input));
+                  return String(input) === heldRun ? window.runLoaded.then(() => fetchOfPage(input, init))
+                    : fetchOfPage(input, init);
+                };
+                """, "/api/sync-runs/" + heldBy);
         click("#tenant-contoso .hold button[data-action=review]");
+        wait.until(d -> (Boolean) js("return window.requested.includes(arguments[0]);", "/api/sync-runs/" + heldBy));
+        assertThat(driver.findElement(By.id("run-blocked")).isDisplayed())
+                .as("no Approve of a plan while its run loads (the click would find no run and open no dialog)").isFalse();
+        js("window.releaseRun();");
         awaitDetailOfRunAfter(heldBy - 1);
         visible("#run-blocked");
         wait.until(d -> textOf("#blocked-table tbody").contains("alice@contoso.org"));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,7 +157,7 @@ class FleetBrowserTest {
         wait.until(d -> browser.textOf("#tenant-list").contains("run #" + running));
         assertThat(browser.textOf("#tenant-tenant-0042")).contains("A run is in progress");
 
-        js("""
+        browser.js("""
                 window.requested = [];
                 const fetchOfPage = window.fetch;
                 window.fetch = (input, init) => { window.requested.push(String(input)); return fetchOfPage(input, init); };
@@ -178,13 +177,9 @@ class FleetBrowserTest {
         assertThat(requests("status=FAILED")).as("failed runs read once when the run ended").isEqualTo(1);
     }
 
-    private static Object js(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
-    }
-
     /** How many of the page's requests since the counter was installed had {@code part} in their address. */
     private static long requests(String part) {
-        return (Long) js("return window.requested.filter((u) => u.includes(arguments[0])).length;", part);
+        return (Long) browser.js("return window.requested.filter((u) => u.includes(arguments[0])).length;", part);
     }
 
     private static List<WebElement> rows() {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,10 +105,6 @@ class TeamPageBrowserTest {
         api = new ApiClient(port);
     }
 
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
-    }
-
     /** A site, a department (from a CSV import), a synced user of tenant acme in it, and a ticket of that user. */
     @Test
     @Order(1)
@@ -133,7 +128,7 @@ class TeamPageBrowserTest {
         browser.signIn("http://127.0.0.1:" + port + "/#users");
 
         browser.visible("#users-table tbody tr[data-user='" + syncedUserId + "']");
-        assertThat(js("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isIn(ZONE, "Asia/Calcutta");
+        assertThat(browser.js("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isIn(ZONE, "Asia/Calcutta");
     }
 
     @Test
@@ -217,7 +212,7 @@ class TeamPageBrowserTest {
         assertThat(browser.textOf("#explain-body")).contains("Tickets (2, 2 open)", "Printer jams", "VPN", "phone");
 
         WebElement opened = browser.driver().findElement(By.cssSelector("#user-tickets time[datetime='" + OPENED + "']"));
-        Object expected = js("return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short',"
+        Object expected = browser.js("return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short',"
                 + " day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })"
                 + ".format(new Date(arguments[0]))", OPENED.toString());
         assertThat(opened.getText()).isEqualTo(expected).contains("5:30").contains("2026");
@@ -258,9 +253,9 @@ class TeamPageBrowserTest {
             browser.click(".nav-link[data-view=users]");
             browser.click("#user-search button[type=submit]");
             browser.await().until(d -> d.findElements(By.cssSelector("#users-table tbody tr[data-user]")).size() == 4);
-            assertThat(((Number) js("return innerWidth")).intValue()).isLessThanOrEqualTo(420);
+            assertThat(((Number) browser.js("return innerWidth")).intValue()).isLessThanOrEqualTo(420);
 
-            Object overflow = js("const w = document.querySelector('#users-table').closest('.table-wrap');"
+            Object overflow = browser.js("const w = document.querySelector('#users-table').closest('.table-wrap');"
                     + "const buttons = [...document.querySelectorAll('#users-table tbody button')]"
                     + ".map(b => b.getBoundingClientRect());"
                     + "return { page: document.documentElement.scrollWidth - innerWidth,"
