@@ -172,9 +172,12 @@ async function refreshDetail(first = false) {
   replace($('#run-detail-title'), `Run #${run.id} of ${run.tenant} `, statusBadge(run.status));
   renderSummary(run);
   if (first || (wasActive && !isActive(run))) {
+    // after each wait another run may have been opened: this load then stops, or it would show its plan under that run
     await loadRuns();
+    if (view.detail !== detail) return;
     if (!isActive(run)) {
       await loadChanges(true);
+      if (view.detail !== detail) return;
       await renderBlocked(run);
       if (!first) app.say(`Run #${run.id} finished: ${run.status}.`, run.status === 'SUCCEEDED' ? 'ok' : 'error');
     } else {
@@ -213,6 +216,7 @@ async function renderBlocked(run) {
     return;
   }
   const planned = await api.changes(run.id, 'DEACTIVATE', 0, 1000);
+  if (!view.detail || view.detail.id !== run.id) return; // another run was opened meanwhile
   const rows = planned.content;
   const main = rows.filter((r) => r.mainSiteUser).length;
   const tickets = rows.reduce((s, r) => s + (r.openTickets || 0), 0);
@@ -291,6 +295,7 @@ async function loadChanges(reset) {
   const detail = view.detail;
   if (reset) detail.page = 0;
   const answer = await api.changes(detail.id, detail.kind || undefined, detail.page, 100);
+  if (view.detail !== detail) return; // another run was opened meanwhile
   const tbody = $('#changes-table tbody');
   const rows = answer.content.map(changeRow);
   if (reset) {

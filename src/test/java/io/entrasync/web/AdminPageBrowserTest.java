@@ -357,6 +357,31 @@ class AdminPageBrowserTest {
                         .isEqualTo("OUT_OF_SCOPE"));
         assertThat(driver.findElement(By.id("run-blocked")).isDisplayed()).isFalse();
         screenshot("07-approved");
+
+        // a BLOCKED run's plan still loading when another run is opened never shows under that other run
+        var shownRun = java.util.regex.Pattern.compile("Run #(\\d+)").matcher(textOf("#run-detail-title"));
+        assertThat(shownRun.find()).isTrue();
+        long approvalRun = Long.parseLong(shownRun.group(1));
+        js("""
+                const plan = arguments[0];
+                window.planLoaded = new Promise((resolve) => { window.releasePlan = resolve; });
+                const fetchNow = window.fetch;
+                window.fetch = (input, init) => {
+                  if (!String(input).startsWith(plan)) return fetchNow(input, init);
+                  window.planAsked = true;
+                  return window.planLoaded.then(() => fetchNow(input, init))
+                    .finally(() => setTimeout(() => { window.planServed = true; }, 200));
+                };
+                """, "/api/sync-runs/" + blockedId + "/changes?kind=DEACTIVATE");
+        click("button[aria-label='Details of run #" + blockedId + "']");
+        wait.until(d -> Boolean.TRUE.equals(js("return window.planAsked === true;")));
+        click("button[aria-label='Details of run #" + approvalRun + "']");
+        awaitDetailOfRunAfter(approvalRun - 1);
+        js("window.releasePlan();");
+        wait.until(d -> Boolean.TRUE.equals(js("return window.planServed === true;")));
+        assertThat(textOf("#run-detail-title")).contains("Run #" + approvalRun);
+        assertThat(driver.findElement(By.id("run-blocked")).isDisplayed())
+                .as("run #" + blockedId + "'s plan, loaded late, is not shown under run #" + approvalRun).isFalse();
         click("button[data-view=tenants]");
         wait.until(d -> d.findElements(By.cssSelector("#tenant-contoso .hold")).isEmpty());
     }
