@@ -11,8 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -91,8 +93,14 @@ class UserController {
         }
         int pageSize = Paging.size("size", size, Paging.MAX_SIZE);
         PageRequest request = PageRequest.of(Paging.page(page, pageSize), pageSize, Sort.by("id"));
-        Page<UserView> result = users.findAll(spec, request).map(UserView::of);
-        return new PagedModel<>(result);
+        Page<EndUser> found = users.findAll(spec, request);
+        Map<Long, UserView.Tickets> counts = new HashMap<>();
+        if (found.hasContent()) {
+            tickets.countByUser(found.map(EndUser::getId).toList()).forEach(c ->
+                    counts.put(c.getUserId(), new UserView.Tickets(c.getTotal(), c.getOpen())));
+        }
+        return new PagedModel<>(found.map(u -> UserView.of(u).withTickets(counts.getOrDefault(u.getId(),
+                UserView.Tickets.NONE))));
     }
 
     @Operation(operationId = "getUser", summary = "Get a user",

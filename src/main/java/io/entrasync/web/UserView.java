@@ -18,7 +18,8 @@ import java.util.Map;
  * its site's main user: the previous main user, or this user itself (cleared, or deactivated); absent otherwise.
  * {@code ownedFields} is only in the answer of {@code GET /api/users/{id}}: the fields the directory owns (by API
  * name), each with its tenant, mapping file and rule, so the page shows them locked; {@code {}} for an account whose
- * fields are all editable. Lists leave it out (it reads the mapping directory once per account).
+ * fields are all editable. Lists leave it out (it reads the mapping directory once per account). {@code tickets} is
+ * only in list answers: how many tickets the user has and how many are not yet resolved (one query per page).
  */
 public record UserView(Long id, Long siteId, String firstName, String lastName, String email, String phone,
                        String mobilePhone, Long departmentId, String jobTitle, String agentId, boolean mainSiteUser,
@@ -29,7 +30,16 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                        @JsonInclude(JsonInclude.Include.NON_NULL)
                        @Schema(description = "Only in GET /api/users/{userId}: each field the directory owns (by API "
                                + "name) with its tenant, mapping file, rule and remedy; {} when every field is editable")
-                       Map<String, FieldOwner> ownedFields) {
+                       Map<String, FieldOwner> ownedFields,
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                       @Schema(description = "Only in GET /api/users: the user's tickets, and those not yet resolved")
+                       Tickets tickets) {
+
+    /** A user's tickets in a list answer: all, and those neither RESOLVED nor CLOSED. */
+    public record Tickets(long total, long open) {
+
+        public static final Tickets NONE = new Tickets(0, 0);
+    }
 
     public static UserView of(EndUser u) {
         return of(u, null);
@@ -41,13 +51,20 @@ public record UserView(Long id, Long siteId, String firstName, String lastName, 
                 u.getMobilePhone(), u.getDepartment() == null ? null : u.getDepartment().getId(), u.getJobTitle(),
                 u.getAgentId(), u.isMainSiteUser(), u.isAutoTicketDisabled(), u.isActive(), u.getAssociation(),
                 u.getExternalId(), u.getTenant(), u.getCreatedAt(), u.getUpdatedAt(), u.getDeactivationReason(),
-                u.getDeactivatedAt(), u.getReleasedFrom(), u.getReleasedExternalId(), demoted, null);
+                u.getDeactivatedAt(), u.getReleasedFrom(), u.getReleasedExternalId(), demoted, null, null);
     }
 
     /** This view with the directory-owned fields of the account (the single-user answer). */
     public UserView withOwnedFields(Map<String, FieldOwner> owned) {
         return new UserView(id, siteId, firstName, lastName, email, phone, mobilePhone, departmentId, jobTitle, agentId,
                 mainSiteUser, autoTicketDisabled, active, association, externalId, tenant, createdAt, updatedAt,
-                deactivationReason, deactivatedAt, releasedFrom, releasedExternalId, demoted, owned);
+                deactivationReason, deactivatedAt, releasedFrom, releasedExternalId, demoted, owned, tickets);
+    }
+
+    /** This view with the user's ticket counts (a list answer). */
+    public UserView withTickets(Tickets counts) {
+        return new UserView(id, siteId, firstName, lastName, email, phone, mobilePhone, departmentId, jobTitle, agentId,
+                mainSiteUser, autoTicketDisabled, active, association, externalId, tenant, createdAt, updatedAt,
+                deactivationReason, deactivatedAt, releasedFrom, releasedExternalId, demoted, ownedFields, counts);
     }
 }

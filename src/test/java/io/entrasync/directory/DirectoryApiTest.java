@@ -235,6 +235,15 @@ class DirectoryApiTest {
 
             assertThat(api.post("/api/tickets", "{\"userId\":" + userId + ",\"subject\":\"Back\"}").status()).isEqualTo(201);
             assertThat(api.get("/api/users/" + userId + "/tickets").json()).hasSize(2);
+            var listed2 = api.get("/api/users?email=t-" + tag + "@x.org").json().get("content").get(0);
+            assertThat(listed2.at("/tickets/total").asLong()).as("the list counts tickets: no request per row")
+                    .isEqualTo(2);
+            assertThat(listed2.at("/tickets/open").asLong()).isEqualTo(2);
+            assertThat(api.get("/api/users/" + userId).json().has("tickets")).as("only lists count").isFalse();
+            long without = user(site("Tickets none " + tag), "none-" + tag + "@x.org");
+            assertThat(api.get("/api/users?email=none-" + tag + "@x.org").json().at("/content/0/tickets/total")
+                    .asLong()).isZero();
+            assertThat(without).isPositive();
         }
 
         @Test

@@ -205,7 +205,14 @@ class TeamPageBrowserTest {
     @Test
     @Order(4)
     void usersTickets_inTheUsersPanel_withTheTimeInTheBrowsersZone() {
+        browser.js("window.requested = []; const fetchNow = window.fetch; "
+                + "window.fetch = (input, init) => { window.requested.push(String(input)); return fetchNow(input, init); };");
         browser.click(".nav-link[data-view=users]");
+        browser.click("#user-search button[type=submit]"); // a search of its own, whatever an earlier test showed
+        browser.await().until(d -> "2".equals(browser.textOf("#users-table tr[data-user='" + syncedUserId
+                + "'] td.tickets").split(" ")[0]));
+        assertThat(browser.js("return window.requested.filter((u) => u.endsWith('/tickets')).length;"))
+                .as("the list answer counts each user's tickets: no request per row").isEqualTo(0L);
         browser.click("#users-table tr[data-user='" + syncedUserId + "'] button[data-action=explain]");
         browser.visible("#user-tickets");
         browser.await().until(d -> d.findElements(By.cssSelector("#user-tickets li[data-ticket]")).size() == 2);
