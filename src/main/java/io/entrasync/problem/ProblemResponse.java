@@ -2,8 +2,11 @@ package io.entrasync.problem;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An RFC 9457 problem written straight to a servlet response, for answers given before Spring MVC's exception
@@ -12,6 +15,8 @@ import org.springframework.http.MediaType;
  * {@code instance} when known.
  */
 public final class ProblemResponse {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponse() {
     }
@@ -26,28 +31,17 @@ public final class ProblemResponse {
 
     /** The body alone; {@code field} and {@code instance} are left out when null. */
     public static String json(int status, String title, String detail, String field, String instance) {
-        StringBuilder body = new StringBuilder(128).append("{\"type\":\"about:blank\",\"title\":\"");
-        escape(title, body).append("\",\"status\":").append(status).append(",\"detail\":\"");
-        escape(detail, body).append('"');
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
         if (field != null) {
-            escape(field, body.append(",\"field\":\"")).append('"');
+            body.put("field", field);
         }
         if (instance != null) {
-            escape(instance, body.append(",\"instance\":\"")).append('"');
+            body.put("instance", instance);
         }
-        return body.append('}').toString();
-    }
-
-    private static StringBuilder escape(String text, StringBuilder out) {
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out;
+        return JSON.writeValueAsString(body);
     }
 }
