@@ -2,10 +2,9 @@ package io.entrasync.notify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The shared secret Graph echoes in every notification of a subscription. It is generated here (256 random bits,
@@ -41,12 +40,7 @@ final class ClientState {
     }
 
     static String hash(String clientState) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(clientState.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(clientState);
     }
 
     /**
