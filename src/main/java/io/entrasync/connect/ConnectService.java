@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -108,11 +107,21 @@ class ConnectService {
         return mapping.scope().groups();
     }
 
-    /** Checks a generated file; its errors (file and line, template or tenant file) make it a 400 of {@code field}. */
-    TenantMapping validated(String tenant, String content, String field) {
-        TenantMappingStatus status = registry.check(files.fileOf(tenant).toString(), content).status();
-        return status.validMapping().orElseThrow(() -> new InvalidInputException(field,
+    /** A generated tenant file as checked: its mapping, and the files of other tenant keys reading its directory. */
+    record Validated(TenantMapping mapping, List<String> sameDirectory) {
+    }
+
+    /**
+     * Checks a generated file as {@code POST /api/mappings/validate} does; its errors (file and line, template or
+     * tenant file) make it a 400 of {@code field}. A loaded file of another tenant key that reads the same directory
+     * is answered, not thrown: the callback refuses to connect a customer twice.
+     */
+    Validated validated(String tenant, String content, String field) {
+        MappingRegistry.Checked checked = registry.check(files.fileOf(tenant).toString(), content);
+        TenantMappingStatus status = checked.status();
+        TenantMapping mapping = status.validMapping().orElseThrow(() -> new InvalidInputException(field,
                 "the generated tenant file is invalid: " + describe(status.errors())));
+        return new Validated(mapping, checked.sameDirectory().stream().map(TenantMappingStatus::file).toList());
     }
 
     /** The connection of tenant {@code tenant} ({@code tenantId}) through the MSP app. */
@@ -154,15 +163,5 @@ class ConnectService {
                     + "(ENTRA_SYNC_MSP_CLIENT_ID with ENTRA_SYNC_MSP_CLIENT_SECRET_FILE, or a certificate; README: "
                     + "\"Connecting a customer\")");
         }
-    }
-
-    /**
-     * The mapping file that already syncs the Entra tenant {@code tenantId}, if any: two tenant keys for one directory
-     * would sync the same people twice (each run seeing the other's accounts as taken addresses), so a customer is
-     * connected once.
-     */
-    Optional<String> fileSyncing(String tenantId) {
-        return registry.all().stream().filter(s -> tenantId.equalsIgnoreCase(s.summary().tenantId()))
-                .map(TenantMappingStatus::file).findFirst();
     }
 }

@@ -156,22 +156,23 @@ class ConsentCallback {
                             : organization.id()) + "; the callback's tenant is not trusted, nothing was written");
         }
         ConnectRequest.Organization org = ConnectRequest.Organization.of(organization);
-        Optional<String> syncing = connect.fileSyncing(tenantId);
-        if (syncing.isPresent()) {
-            return failed(request, tenantId, org, "tenant_already_connected", "the Entra tenant " + tenantId + " ("
-                    + organization.displayName() + ") is already synced by " + syncing.get() + "; a customer is "
-                    + "connected once (two tenant files would sync its people twice), nothing was written");
-        }
         String content;
-        TenantMapping mapping;
+        ConnectService.Validated validated;
         try {
             List<String> scope = connect.templateScope(request.tenant(), request.template());
             content = TenantFileText.render(request.tenant(), tenantId, request.template(), scope, List.of(),
                     List.of());
-            mapping = connect.validated(request.tenant(), content, "template");
+            validated = connect.validated(request.tenant(), content, "template");
         } catch (ProblemException e) {
             return failed(request, tenantId, org, "template_invalid", e.getMessage());
         }
+        if (!validated.sameDirectory().isEmpty()) {
+            return failed(request, tenantId, org, "tenant_already_connected", "the Entra tenant " + tenantId + " ("
+                    + organization.displayName() + ") is already synced by " + validated.sameDirectory().get(0)
+                    + "; a customer is connected once (two tenant files would sync its people twice), nothing was "
+                    + "written");
+        }
+        TenantMapping mapping = validated.mapping();
         var check = JSON.valueToTree(checks.report(mapping.connection(), mapping.namedGroups()));
         try {
             ConnectRequest.TenantFile file = files.write(request.tenant(), content, null);

@@ -115,7 +115,15 @@ public class MappingRegistry {
      * The validation cannot know the file name it will be deployed under, so a clash is a warning, not an error.
      * A credential reference to an unset environment variable or a missing file is a warning too.
      */
-    public record Checked(TenantMappingStatus status, List<MappingError> warnings) { }
+    public record Checked(TenantMappingStatus status, List<MappingError> warnings,
+                          List<TenantMappingStatus> sameDirectory) {
+
+        /** The loaded files of another tenant key that read the checked file's directory (tenantId within its cloud). */
+        public Checked {
+            warnings = List.copyOf(warnings);
+            sameDirectory = List.copyOf(sameDirectory);
+        }
+    }
 
     /** Validates {@code yaml} as the file {@code file} and compares it with the loaded files. Never throws. */
     public Checked check(String file, String yaml) {
@@ -131,8 +139,10 @@ public class MappingRegistry {
         }
         TenantMappingStatus status = located.status();
         List<MappingError> warnings = new ArrayList<>();
+        List<TenantMappingStatus> sameDirectory = new ArrayList<>();
         for (TenantMappingStatus reader : readers) {
             if (reader.tenant() != null && !reader.tenant().equals(status.tenant())) {
+                sameDirectory.add(reader);
                 YamlTree.Location at = located.tenantIdAt();
                 warnings.add(new MappingError(file, at.line(), at.column(), "tenantId",
                         DirectoryIdentity.describe(status.summary(), located.directory()) + " is already synced by "
@@ -141,7 +151,7 @@ public class MappingRegistry {
             }
         }
         warnings.addAll(SecretReferences.warnings(file, yaml == null ? "" : yaml, status.mapping(), System::getenv));
-        return new Checked(status, List.copyOf(warnings));
+        return new Checked(status, warnings, sameDirectory);
     }
 
     /**
