@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
+import io.entrasync.support.MspAppSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConnectFixture {
 
-    static final String MSP_CLIENT_ID = "bbbbbbbb-cccc-dddd-eeee-ffffffffffff";
+    static final String MSP_CLIENT_ID = MspAppSettings.CLIENT_ID;
     static final String OTHER_TENANT_ID = "99999999-8888-7777-6666-555555555555";
 
     private ConnectFixture() {
@@ -52,15 +53,7 @@ final class ConnectFixture {
             Files.createDirectories(mappings);
             Files.copy(Path.of("mappings", "examples", "_msp-default.yaml"), mappings.resolve("_msp-default.yaml"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Path secret = mappings.resolveSibling("msp.secret");
-            Files.writeString(secret, "not-a-real-secret");
-            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            registry.add("entra-sync.mappings-dir", () -> mappings.toAbsolutePath().toString());
-            registry.add("entra-sync.msp.client-id", () -> MSP_CLIENT_ID);
-            registry.add("entra-sync.msp.client-secret-file", () -> secret.toAbsolutePath().toString());
-            registry.add("entra-sync.msp.cloud", () -> "custom");
-            registry.add("entra-sync.msp.authority-host", graph::base);
-            registry.add("entra-sync.msp.graph-endpoint", graph::base);
+            MspAppSettings.register(registry, mappings, graph);
             registry.add("entra-sync.connect.public-url", () -> "https://sync.example.com/");
             return mappings;
         } catch (IOException e) {

@@ -17,28 +17,18 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Certificate + private key PEM files: MSAL signs a client assertion instead of sending a secret. */
 class CertificateCredentialTest {
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @Test
     void certificateAndKeyPem_signAClientAssertion() throws Exception {

@@ -15,10 +15,9 @@ import io.entrasync.source.MemberChange.MemberType;
 import io.entrasync.source.UserPage;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Delta answers that clear properties, shaped like the examples of Graph's "user: delta" and "group: delta" pages
@@ -28,18 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ClearedAttributesGraphTest {
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     GraphDirectorySource source;
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

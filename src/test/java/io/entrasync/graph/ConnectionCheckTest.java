@@ -16,10 +16,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Test connection" probes against WireMock over https with the real MSAL and Graph clients; token refusals are
@@ -28,20 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionCheckTest {
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     WireMockServer wireMock;
     ConnectionCheck check;
     final Map<String, String> groups = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -19,10 +19,9 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link GraphChangeSubscriptions} on the service's shared {@link TenantClients} (WireMock over https, the real MSAL
@@ -32,20 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class GraphChangeSubscriptionsTest {
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     WireMockServer wireMock;
     TenantClients clients;
     GraphChangeSubscriptions subscriptions;
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -37,11 +37,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Graph adapter against WireMock over https, with the real MSAL4J and Graph SDK clients. */
 class GraphDirectorySourceTest {
@@ -51,20 +50,11 @@ class GraphDirectorySourceTest {
     static final GraphProperties FAST = new GraphProperties(3, Duration.ofSeconds(2), Duration.ofMillis(10),
             Duration.ofSeconds(5), Duration.ofSeconds(5), 100, Duration.ofSeconds(3));
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     WireMockServer wireMock;
     GraphDirectorySource source;
     TenantConnection tenant;
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -18,12 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * WireMock over https with a self-signed PKCS12 keystore (made with keytool into target/) whose SAN covers
  * localhost and 127.0.0.1; serves both the token endpoint and Graph. Trusted through the {@link TlsTrust} hook.
+ * A test class holds one as {@code @RegisterExtension static final GraphTestServer server = new GraphTestServer();}:
+ * started with the class, stopped after its tests (those of its {@code @Nested} classes included).
  */
-final class GraphTestServer {
+final class GraphTestServer implements AfterAllCallback {
 
     static final String TENANT_ID = "11111111-2222-3333-4444-555555555555";
     static final String CLIENT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
@@ -57,6 +62,14 @@ final class GraphTestServer {
 
     void stop() {
         server.stop();
+    }
+
+    /** Stops after the class that holds it; a {@code @Nested} class inherits the extension and must not stop it. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            stop();
+        }
     }
 
     TenantConnection tenant() {

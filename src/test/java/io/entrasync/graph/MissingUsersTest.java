@@ -16,10 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,20 +34,11 @@ class MissingUsersTest {
     static final String TREVOR = "84b80893-8749-40a3-97b7-68513b600544";
     static final String BILLY = "5d6059b6-368d-45f8-91e1-8e07d485f1d0";
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     WireMockServer wireMock;
     GraphDirectorySource source;
     TenantConnection tenant;
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -17,9 +17,8 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The MSP's multi-tenant app ({@code credentials: { app: msp }}): one app, one credential, and each tenant gets a
@@ -31,17 +30,8 @@ class MspAppTokensTest {
     static final String FABRIKAM_ID = "22222222-3333-4444-5555-666666666666";
     static final String MSP_CLIENT_ID = "bbbbbbbb-cccc-dddd-eeee-ffffffffffff";
 
-    static GraphTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
 
     @Test
     void twoTenantsOfTheMspApp_getTwoTokens_eachFromItsOwnTenant_withOneCredentialRead() throws IOException {

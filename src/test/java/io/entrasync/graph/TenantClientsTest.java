@@ -16,26 +16,16 @@ import java.time.Clock;
 import java.util.Map;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tenants' Graph clients against WireMock over https: one warm connection serves every tenant's runs. */
 class TenantClientsTest {
 
-    static GraphTestServer server;
+    @RegisterExtension
+    static final GraphTestServer server = new GraphTestServer();
     WireMockServer wireMock;
-
-    @BeforeAll
-    static void startServer() {
-        server = new GraphTestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void setUp() {

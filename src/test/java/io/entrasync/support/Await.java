@@ -27,6 +27,16 @@ public final class Await {
         }
     }
 
+    /** Sleeps {@code millis}; an interrupt fails the test (keeping the thread's interrupt flag) rather than being lost. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A port nothing listens on right now (for a service started by the test, or for one that is never there). */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entrasync.support.ApiClient;
 import io.entrasync.support.FakeDirectory;
+import io.entrasync.support.MspAppSettings;
 import io.entrasync.support.PostgresIntegrationTest;
 import io.entrasync.support.TrustTestTls;
 import java.io.IOException;
@@ -36,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TrustTestTls.class)
 class TemplateTenantEndToEndTest {
 
-    static final String MSP_CLIENT_ID = "bbbbbbbb-cccc-dddd-eeee-ffffffffffff";
     static final FakeDirectory graph = new FakeDirectory(2);
 
     @LocalServerPort
@@ -54,14 +54,7 @@ class TemplateTenantEndToEndTest {
         Files.writeString(mappings.resolve("northwind.yaml"), tenant
                 .replace("33333333-4444-5555-6666-777777777777", FakeDirectory.TENANT_ID)
                 .replace("Northwind Staff", "Helpdesk Users"));
-        Path secret = mappings.resolveSibling("msp.secret");
-        Files.writeString(secret, "not-a-real-secret");
-        registry.add("entra-sync.mappings-dir", () -> mappings.toAbsolutePath().toString());
-        registry.add("entra-sync.msp.client-id", () -> MSP_CLIENT_ID);
-        registry.add("entra-sync.msp.client-secret-file", () -> secret.toAbsolutePath().toString());
-        registry.add("entra-sync.msp.cloud", () -> "custom");
-        registry.add("entra-sync.msp.authority-host", graph::base);
-        registry.add("entra-sync.msp.graph-endpoint", graph::base);
+        MspAppSettings.register(registry, mappings, graph);
     }
 
     @AfterAll
@@ -95,7 +88,7 @@ class TemplateTenantEndToEndTest {
         assertThat(created.toString()).as("the template's site rules place the users").contains("Berlin")
                 .contains("Headquarters");
         graph.wireMock().verify(postRequestedFor(urlPathEqualTo("/" + FakeDirectory.TENANT_ID + "/oauth2/v2.0/token"))
-                .withRequestBody(containing("client_id=" + MSP_CLIENT_ID)));
+                .withRequestBody(containing("client_id=" + MspAppSettings.CLIENT_ID)));
     }
 
 }
